@@ -1,0 +1,6 @@
+import { route } from "@/lib/http/route";
+import { autocomplete, autocompleteQuerySchema } from "@/lib/search/search";
+
+export const GET = route({ query: autocompleteQuerySchema }, async ({ query }) => ({
+  suggestions: await autocomplete(query),
+}));

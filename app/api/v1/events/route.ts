@@ -1,0 +1,5 @@
+import { eventFiltersSchema } from "@/lib/catalog/filters";
+import { listEventsCached } from "@/lib/catalog/events";
+import { route } from "@/lib/http/route";
+
+export const GET = route({ query: eventFiltersSchema }, ({ query }) => listEventsCached(query));

@@ -1,0 +1,90 @@
+// One database client for the whole app: postgres.js when DATABASE_URL is set, otherwise an
+// embedded PGlite under PGLITE_DIR. Both speak the same Drizzle API.
+import { PGlite } from "@electric-sql/pglite";
+import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
+import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
+import { drizzle as drizzlePostgres, type PostgresJsDatabase } from "drizzle-orm/postgres-js";
+import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
+import { migrate as migratePostgres } from "drizzle-orm/postgres-js/migrator";
+import postgres from "postgres";
+import path from "node:path";
+import { mkdirSync } from "node:fs";
+import { env } from "@/lib/env.js";
+import * as schema from "./schema";
+
+export type Db = PostgresJsDatabase<typeof schema>;
+/** Either the database or a transaction: queries take one of these. */
+export type Executor = Db | Parameters<Parameters<Db["transaction"]>[0]>[0];
+
+type Handle = { db: Db; kind: "postgres" | "pglite"; close: () => Promise<void>; migrate: () => Promise<void> };
+
+const migrationsFolder = path.join(process.cwd(), "db", "migrations");
+
+/** Opens a database. `url` undefined means PGlite at `dataDir` ("memory://" for tests). */
+export function openDatabase(opts: { url?: string; dataDir?: string; max?: number }): Handle {
+  if (opts.url) {
+    const client = postgres(opts.url, {
+      max: opts.max ?? 10,
+      onnotice: () => {},
+      // Listings are read-mostly and small; prepared statements help repeated catalog queries.
+      prepare: true,
+    });
+    const db = drizzlePostgres(client, { schema });
+    return {
+      db,
+      kind: "postgres",
+      close: () => client.end({ timeout: 5 }),
+      migrate: () => migratePostgres(db, { migrationsFolder }),
+    };
+  }
+  const dataDir = opts.dataDir ?? "memory://";
+  if (!dataDir.startsWith("memory://")) mkdirSync(dataDir, { recursive: true });
+  const client = new PGlite(dataDir, { extensions: { pg_trgm } });
+  const db = drizzlePglite(client, { schema });
+  return {
+    // The query-builder API is identical; only raw `execute` results differ (see lib/db/rows.ts).
+    db: db as unknown as Db,
+    kind: "pglite",
+    close: () => client.close(),
+    migrate: () => migratePglite(db, { migrationsFolder }),
+  };
+}
+
+const globalForDb = globalThis as unknown as { __marqueeDb?: Handle };
+
+function handle(): Handle {
+  if (!globalForDb.__marqueeDb) {
+    const e = env();
+    globalForDb.__marqueeDb = openDatabase({
+      url: e.DATABASE_URL,
+      dataDir: e.PGLITE_DIR.startsWith("memory://") ? e.PGLITE_DIR : path.resolve(process.cwd(), e.PGLITE_DIR),
+    });
+  }
+  return globalForDb.__marqueeDb;
+}
+
+/** The app's shared database (lazily opened, reused across hot reloads). */
+export const db: Db = new Proxy({} as Db, {
+  get(_t, prop) {
+    const real = handle().db as unknown as Record<string | symbol, unknown>;
+    const value = real[prop];
+    return typeof value === "function" ? (value as (...a: unknown[]) => unknown).bind(real) : value;
+  },
+});
+
+export function databaseKind() {
+  return handle().kind;
+}
+
+/** Applies migrations to the shared database (tests, the demo's first run). */
+export function migrateDatabase() {
+  return handle().migrate();
+}
+
+export async function closeDatabase() {
+  const h = globalForDb.__marqueeDb;
+  globalForDb.__marqueeDb = undefined;
+  await h?.close();
+}
+
+export { schema };

@@ -1,0 +1,399 @@
+// The data model. Money is integer minor units plus a currency; times are timestamptz.
+import { sql } from "drizzle-orm";
+import {
+  boolean,
+  check,
+  customType,
+  date,
+  doublePrecision,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  smallint,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
+
+const tsvector = customType<{ data: string }>({ dataType: () => "tsvector" });
+const ts = (name: string) => timestamp(name, { withTimezone: true, mode: "date" });
+const createdAt = () => ts("created_at").notNull().defaultNow();
+
+export const userRole = pgEnum("user_role", ["customer", "staff", "scanner", "admin"]);
+export const eventCategory = pgEnum("event_category", [
+  "MOVIE",
+  "CONCERT",
+  "SPORTS",
+  "PLAY",
+  "COMEDY",
+  "EXHIBITION",
+]);
+export const eventStatus = pgEnum("event_status", ["DRAFT", "PUBLISHED", "ARCHIVED"]);
+export const sectionKind = pgEnum("section_kind", ["SCREEN", "AUDITORIUM", "STADIUM", "HALL"]);
+export const seatType = pgEnum("seat_type", ["REGULAR", "PREMIUM", "VIP", "RECLINER", "ACCESSIBLE"]);
+export const showStatus = pgEnum("show_status", ["SCHEDULED", "CANCELLED", "COMPLETED"]);
+export const seatStatus = pgEnum("seat_status", ["AVAILABLE", "LOCKED", "BOOKED", "BLOCKED"]);
+export const bookingStatus = pgEnum("booking_status", [
+  "INITIATED",
+  "LOCKED",
+  "PAYMENT_PENDING",
+  "CONFIRMED",
+  "FAILED",
+  "EXPIRED",
+  "CANCELLED",
+  "REFUNDED",
+]);
+export const paymentStatus = pgEnum("payment_status", [
+  "INITIATED",
+  "PENDING",
+  "SUCCEEDED",
+  "FAILED",
+  "REFUNDED",
+]);
+export const paymentMethod = pgEnum("payment_method", ["CARD", "UPI", "WALLET", "NET_BANKING"]);
+export const promoKind = pgEnum("promo_kind", ["PERCENT", "FLAT"]);
+export const pricingStrategy = pgEnum("pricing_strategy", ["STATIC", "DYNAMIC"]);
+
+export const users = pgTable(
+  "users",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    name: text("name").notNull(),
+    email: text("email").notNull(),
+    phone: text("phone"),
+    passwordHash: text("password_hash"),
+    role: userRole("role").notNull().default("customer"),
+    emailVerifiedAt: ts("email_verified_at"),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("users_email_lower_key").on(sql`lower(${t.email})`)],
+);
+
+export const cities = pgTable("cities", {
+  id: text("id").primaryKey(), // slug, e.g. "mumbai": stable, readable in URLs
+  name: text("name").notNull(),
+  state: text("state").notNull(),
+  country: text("country").notNull().default("IN"),
+  timeZone: text("time_zone").notNull(),
+  lat: doublePrecision("lat").notNull(),
+  lng: doublePrecision("lng").notNull(),
+  sortOrder: smallint("sort_order").notNull().default(100),
+});
+
+export const venues = pgTable(
+  "venues",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    cityId: text("city_id")
+      .notNull()
+      .references(() => cities.id),
+    name: text("name").notNull(),
+    slug: text("slug").notNull().unique(),
+    address: text("address").notNull(),
+    lat: doublePrecision("lat").notNull(),
+    lng: doublePrecision("lng").notNull(),
+    timeZone: text("time_zone").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index("venues_city_idx").on(t.cityId, t.name), index("venues_lat_lng_idx").on(t.lat, t.lng)],
+);
+
+export const sections = pgTable(
+  "sections",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    venueId: uuid("venue_id")
+      .notNull()
+      .references(() => venues.id),
+    name: text("name").notNull(),
+    kind: sectionKind("kind").notNull(),
+    // Grid size of the drawn hall; seats sit on it, empty cells are gaps and aisles.
+    rowCount: smallint("row_count").notNull(),
+    colCount: smallint("col_count").notNull(),
+    stageLabel: text("stage_label").notNull().default("SCREEN"),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("sections_venue_name_key").on(t.venueId, t.name)],
+);
+
+export const seats = pgTable(
+  "seats",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    sectionId: uuid("section_id")
+      .notNull()
+      .references(() => sections.id),
+    label: text("label").notNull(), // "A12"
+    rowLabel: text("row_label").notNull(),
+    rowIndex: smallint("row_index").notNull(),
+    colIndex: smallint("col_index").notNull(),
+    type: seatType("type").notNull().default("REGULAR"),
+  },
+  (t) => [
+    uniqueIndex("seats_section_label_key").on(t.sectionId, t.label),
+    uniqueIndex("seats_section_position_key").on(t.sectionId, t.rowIndex, t.colIndex),
+  ],
+);
+
+export const events = pgTable(
+  "events",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    slug: text("slug").notNull().unique(),
+    title: text("title").notNull(),
+    category: eventCategory("category").notNull(),
+    status: eventStatus("status").notNull().default("PUBLISHED"),
+    description: text("description").notNull().default(""),
+    languages: text("languages").array().notNull().default(sql`'{}'::text[]`),
+    genres: text("genres").array().notNull().default(sql`'{}'::text[]`),
+    durationMinutes: smallint("duration_minutes").notNull(),
+    certificate: text("certificate"), // "U", "UA", "A" for films; age guidance otherwise
+    ratingTenths: smallint("rating_tenths"), // 0..100, i.e. 8.4/10 is 84
+    ratingCount: integer("rating_count").notNull().default(0),
+    popularity: integer("popularity").notNull().default(0),
+    posterUrl: text("poster_url"),
+    startDate: date("start_date"),
+    endDate: date("end_date"),
+    searchVector: tsvector("search_vector")
+      .notNull()
+      .generatedAlwaysAs(
+        sql`setweight(to_tsvector('simple', coalesce(title, '')), 'A') || setweight(to_tsvector('simple', coalesce(description, '')), 'C')`,
+      ),
+    createdAt: createdAt(),
+    updatedAt: ts("updated_at").notNull().defaultNow(),
+  },
+  (t) => [
+    index("events_category_popularity_idx").on(t.category, t.popularity.desc(), t.id),
+    index("events_popularity_idx").on(t.popularity.desc(), t.id),
+    index("events_search_idx").using("gin", t.searchVector),
+    index("events_title_trgm_idx").using("gin", sql`${t.title} gin_trgm_ops`),
+    index("events_languages_idx").using("gin", t.languages),
+    check("events_rating_range", sql`${t.ratingTenths} IS NULL OR ${t.ratingTenths} BETWEEN 0 AND 100`),
+    check("events_duration_positive", sql`${t.durationMinutes} > 0`),
+  ],
+);
+
+export const shows = pgTable(
+  "shows",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    eventId: uuid("event_id")
+      .notNull()
+      .references(() => events.id),
+    sectionId: uuid("section_id")
+      .notNull()
+      .references(() => sections.id),
+    // Denormalised from the section so listings filter by place without three joins.
+    venueId: uuid("venue_id")
+      .notNull()
+      .references(() => venues.id),
+    cityId: text("city_id")
+      .notNull()
+      .references(() => cities.id),
+    startsAt: ts("starts_at").notNull(),
+    endsAt: ts("ends_at").notNull(),
+    status: showStatus("status").notNull().default("SCHEDULED"),
+    language: text("language"),
+    format: text("format"), // "2D", "IMAX 3D", "Live"
+    currency: text("currency").notNull().default("INR"),
+    // Cheapest and dearest seat-type price, kept in step with show_prices for price filters.
+    minPriceMinor: integer("min_price_minor").notNull(),
+    maxPriceMinor: integer("max_price_minor").notNull(),
+    pricingStrategy: pricingStrategy("pricing_strategy").notNull().default("STATIC"),
+    pricingConfig: jsonb("pricing_config").$type<Record<string, unknown>>(),
+    refundCutoffHours: smallint("refund_cutoff_hours").notNull().default(24),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("shows_event_starts_idx").on(t.eventId, t.startsAt),
+    index("shows_city_starts_idx").on(t.cityId, t.startsAt, t.eventId),
+    index("shows_section_starts_idx").on(t.sectionId, t.startsAt),
+    index("shows_venue_starts_idx").on(t.venueId, t.startsAt),
+    check("shows_ends_after_start", sql`${t.endsAt} > ${t.startsAt}`),
+    check("shows_price_order", sql`0 <= ${t.minPriceMinor} AND ${t.minPriceMinor} <= ${t.maxPriceMinor}`),
+  ],
+);
+
+export const showPrices = pgTable(
+  "show_prices",
+  {
+    showId: uuid("show_id")
+      .notNull()
+      .references(() => shows.id, { onDelete: "cascade" }),
+    seatType: seatType("seat_type").notNull(),
+    priceMinor: integer("price_minor").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.showId, t.seatType] }), check("show_prices_nonneg", sql`${t.priceMinor} >= 0`)],
+);
+
+export const bookings = pgTable(
+  "bookings",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    reference: text("reference").notNull().unique(), // short code printed on tickets
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id),
+    showId: uuid("show_id")
+      .notNull()
+      .references(() => shows.id),
+    status: bookingStatus("status").notNull().default("INITIATED"),
+    currency: text("currency").notNull().default("INR"),
+    subtotalMinor: integer("subtotal_minor").notNull().default(0),
+    feesMinor: integer("fees_minor").notNull().default(0),
+    taxMinor: integer("tax_minor").notNull().default(0),
+    discountMinor: integer("discount_minor").notNull().default(0),
+    totalMinor: integer("total_minor").notNull().default(0),
+    promoCodeId: uuid("promo_code_id").references(() => promoCodes.id),
+    expiresAt: ts("expires_at"),
+    confirmedAt: ts("confirmed_at"),
+    cancelledAt: ts("cancelled_at"),
+    version: integer("version").notNull().default(0),
+    createdAt: createdAt(),
+    updatedAt: ts("updated_at").notNull().defaultNow(),
+  },
+  (t) => [
+    index("bookings_user_created_idx").on(t.userId, t.createdAt.desc()),
+    index("bookings_show_status_idx").on(t.showId, t.status),
+    index("bookings_expiring_idx").on(t.expiresAt).where(sql`${t.status} = 'LOCKED'`),
+    check(
+      "bookings_amounts_nonneg",
+      sql`${t.subtotalMinor} >= 0 AND ${t.feesMinor} >= 0 AND ${t.taxMinor} >= 0 AND ${t.discountMinor} >= 0 AND ${t.totalMinor} >= 0`,
+    ),
+  ],
+);
+
+export const showSeats = pgTable(
+  "show_seats",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    showId: uuid("show_id")
+      .notNull()
+      .references(() => shows.id, { onDelete: "cascade" }),
+    seatId: uuid("seat_id")
+      .notNull()
+      .references(() => seats.id),
+    status: seatStatus("status").notNull().default("AVAILABLE"),
+    priceMinor: integer("price_minor").notNull(),
+    lockedByBookingId: uuid("locked_by_booking_id").references(() => bookings.id),
+    lockExpiry: ts("lock_expiry"),
+    version: integer("version").notNull().default(0),
+  },
+  (t) => [
+    uniqueIndex("show_seats_show_seat_key").on(t.showId, t.seatId),
+    index("show_seats_show_status_idx").on(t.showId, t.status),
+    index("show_seats_lock_expiry_idx").on(t.lockExpiry).where(sql`${t.status} = 'LOCKED'`),
+    check(
+      "show_seats_lock_consistent",
+      sql`(${t.status} IN ('LOCKED', 'BOOKED')) = (${t.lockedByBookingId} IS NOT NULL) AND (${t.status} = 'LOCKED') = (${t.lockExpiry} IS NOT NULL)`,
+    ),
+  ],
+);
+
+export const bookingSeats = pgTable(
+  "booking_seats",
+  {
+    bookingId: uuid("booking_id")
+      .notNull()
+      .references(() => bookings.id),
+    showSeatId: uuid("show_seat_id")
+      .notNull()
+      .references(() => showSeats.id),
+    seatId: uuid("seat_id")
+      .notNull()
+      .references(() => seats.id),
+    priceMinor: integer("price_minor").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.bookingId, t.showSeatId] }), index("booking_seats_show_seat_idx").on(t.showSeatId)],
+);
+
+export const payments = pgTable(
+  "payments",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    bookingId: uuid("booking_id")
+      .notNull()
+      .references(() => bookings.id),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id),
+    provider: text("provider").notNull(), // "local" | "stripe"
+    providerPaymentId: text("provider_payment_id"),
+    method: paymentMethod("method").notNull(),
+    status: paymentStatus("status").notNull().default("INITIATED"),
+    amountMinor: integer("amount_minor").notNull(),
+    currency: text("currency").notNull(),
+    idempotencyKey: text("idempotency_key").notNull(),
+    requestHash: text("request_hash").notNull(),
+    failureCode: text("failure_code"),
+    refundedMinor: integer("refunded_minor").notNull().default(0),
+    createdAt: createdAt(),
+    updatedAt: ts("updated_at").notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("payments_idempotency_key").on(t.userId, t.idempotencyKey),
+    uniqueIndex("payments_provider_payment_key").on(t.provider, t.providerPaymentId),
+    index("payments_booking_idx").on(t.bookingId),
+    index("payments_pending_idx").on(t.updatedAt).where(sql`${t.status} = 'PENDING'`),
+    check("payments_amount_nonneg", sql`${t.amountMinor} >= 0 AND ${t.refundedMinor} >= 0`),
+  ],
+);
+
+export type PromoRestrictions = {
+  eventIds?: string[];
+  categories?: string[];
+  cityIds?: string[];
+  seatTypes?: string[];
+};
+
+export const promoCodes = pgTable(
+  "promo_codes",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    code: text("code").notNull(),
+    description: text("description").notNull().default(""),
+    kind: promoKind("kind").notNull(),
+    // PERCENT: basis points (1500 = 15%); FLAT: minor units.
+    value: integer("value").notNull(),
+    currency: text("currency").notNull().default("INR"),
+    maxDiscountMinor: integer("max_discount_minor"),
+    minOrderMinor: integer("min_order_minor").notNull().default(0),
+    startsAt: ts("starts_at"),
+    endsAt: ts("ends_at"),
+    maxUsesTotal: integer("max_uses_total"),
+    maxUsesPerUser: integer("max_uses_per_user"),
+    firstBookingOnly: boolean("first_booking_only").notNull().default(false),
+    restrictions: jsonb("restrictions").$type<PromoRestrictions>().notNull().default({}),
+    active: boolean("active").notNull().default(true),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("promo_codes_code_key").on(sql`upper(${t.code})`),
+    check("promo_value_positive", sql`${t.value} > 0`),
+    check("promo_percent_max", sql`${t.kind} <> 'PERCENT' OR ${t.value} <= 10000`),
+  ],
+);
+
+export const promoRedemptions = pgTable(
+  "promo_redemptions",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    promoCodeId: uuid("promo_code_id")
+      .notNull()
+      .references(() => promoCodes.id),
+    bookingId: uuid("booking_id")
+      .notNull()
+      .references(() => bookings.id)
+      .unique(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id),
+    discountMinor: integer("discount_minor").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index("promo_redemptions_code_user_idx").on(t.promoCodeId, t.userId)],
+);

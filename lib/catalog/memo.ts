@@ -1,0 +1,28 @@
+// A small in-process TTL cache for catalog reads, where the design allows eventual
+// consistency. Concurrent misses for one key share a single query instead of stampeding.
+import { env } from "@/lib/env.js";
+
+type Entry = { expires: number; value: Promise<unknown> };
+const store = new Map<string, Entry>();
+const MAX_ENTRIES = 5_000;
+
+export function memo<T>(key: string, ttlSeconds: number | "catalog", load: () => Promise<T>): Promise<T> {
+  const ttl = ttlSeconds === "catalog" ? env().CATALOG_CACHE_SECONDS : ttlSeconds;
+  if (ttl <= 0) return load();
+  const now = Date.now();
+  const hit = store.get(key);
+  if (hit && hit.expires > now) return hit.value as Promise<T>;
+  const value = load();
+  store.set(key, { expires: now + ttl * 1000, value });
+  // Failed loads are not cached.
+  value.catch(() => store.get(key)?.value === value && store.delete(key));
+  if (store.size > MAX_ENTRIES) {
+    for (const [k, e] of store) if (e.expires <= now || store.size > MAX_ENTRIES) store.delete(k);
+  }
+  return value;
+}
+
+/** Drops cached catalog reads (tests, and admin edits in later issues). */
+export function clearMemo(prefix = "") {
+  for (const key of store.keys()) if (key.startsWith(prefix)) store.delete(key);
+}

@@ -1,0 +1,129 @@
+import "server-only";
+import { sql, type SQL } from "drizzle-orm";
+import { db, type Executor } from "@/db/client";
+import { queryRows } from "@/db/rows";
+import { zonedYmd } from "@/lib/time/zone";
+import { DEFAULT_TIME_ZONE, requireCity } from "./cities";
+import { whenRange } from "./when";
+
+export type Showtime = {
+  id: string;
+  startsAt: Date;
+  endsAt: Date;
+  language: string | null;
+  format: string | null;
+  minPriceMinor: number;
+  maxPriceMinor: number;
+  currency: string;
+  availableSeats: number;
+  totalSeats: number;
+};
+
+export type VenueShowtimes = {
+  venue: { id: string; name: string; slug: string; address: string; cityId: string; timeZone: string };
+  section: { id: string; name: string };
+  shows: Showtime[];
+};
+
+export type EventShowtimes = {
+  /** Local dates (venue time) that have shows, for the date strip. */
+  dates: string[];
+  date: string | null;
+  venues: VenueShowtimes[];
+};
+
+type Row = Showtime & {
+  venueId: string;
+  venueName: string;
+  venueSlug: string;
+  address: string;
+  cityId: string;
+  timeZone: string;
+  sectionId: string;
+  sectionName: string;
+};
+
+/**
+ * Upcoming scheduled shows of an event, optionally in one city, grouped by venue for one local
+ * date (the requested one, or the first that has shows), with seats left per show.
+ */
+export async function getEventShowtimes(
+  eventId: string,
+  opts: { city?: string; date?: string; now?: Date; ex?: Executor } = {},
+): Promise<EventShowtimes> {
+  const ex = opts.ex ?? db;
+  const city = opts.city ? await requireCity(opts.city, ex) : undefined;
+  const { from } = whenRange(undefined, city?.timeZone ?? DEFAULT_TIME_ZONE, opts.now);
+  const conds: SQL[] = [
+    sql`s.event_id = ${eventId}::uuid`,
+    sql`s.status = 'SCHEDULED'`,
+    sql`s.starts_at >= ${from.toISOString()}::timestamptz`,
+  ];
+  if (city) conds.push(sql`s.city_id = ${city.id}`);
+
+  const rows = await queryRows<Row>(
+    ex,
+    sql`
+      SELECT s.id, s.starts_at AS "startsAt", s.ends_at AS "endsAt", s.language, s.format,
+             s.min_price_minor AS "minPriceMinor", s.max_price_minor AS "maxPriceMinor", s.currency,
+             -- A show whose seats are not materialised yet has all of its section's seats free.
+             (CASE WHEN ss.total = 0 THEN sc.total ELSE ss.available END)::int AS "availableSeats",
+             sc.total::int AS "totalSeats",
+             v.id AS "venueId", v.name AS "venueName", v.slug AS "venueSlug", v.address, v.city_id AS "cityId",
+             v.time_zone AS "timeZone", sec.id AS "sectionId", sec.name AS "sectionName"
+      FROM shows s
+      JOIN venues v ON v.id = s.venue_id
+      JOIN sections sec ON sec.id = s.section_id
+      LEFT JOIN LATERAL (
+        SELECT count(*) FILTER (WHERE st.status = 'AVAILABLE'
+                                   OR (st.status = 'LOCKED' AND st.lock_expiry < now())) AS available,
+               count(*) AS total
+        FROM show_seats st WHERE st.show_id = s.id
+      ) ss ON true
+      LEFT JOIN LATERAL (SELECT count(*) AS total FROM seats WHERE seats.section_id = s.section_id) sc ON true
+      WHERE ${sql.join(conds, sql` AND `)}
+      ORDER BY s.starts_at, v.name
+      LIMIT 2000`,
+  );
+
+  const byDate = new Map<string, Row[]>();
+  for (const r of rows) {
+    r.startsAt = new Date(r.startsAt);
+    r.endsAt = new Date(r.endsAt);
+    const day = zonedYmd(r.startsAt, r.timeZone);
+    (byDate.get(day) ?? byDate.set(day, []).get(day)!).push(r);
+  }
+  const dates = [...byDate.keys()];
+  const date = opts.date ?? dates[0] ?? null;
+
+  const venues = new Map<string, VenueShowtimes>();
+  for (const r of byDate.get(date ?? "") ?? []) {
+    const key = r.sectionId;
+    let v = venues.get(key);
+    if (!v) {
+      v = {
+        venue: { id: r.venueId, name: r.venueName, slug: r.venueSlug, address: r.address, cityId: r.cityId, timeZone: r.timeZone },
+        section: { id: r.sectionId, name: r.sectionName },
+        shows: [],
+      };
+      venues.set(key, v);
+    }
+    v.shows.push({
+      id: r.id,
+      startsAt: r.startsAt,
+      endsAt: r.endsAt,
+      language: r.language,
+      format: r.format,
+      minPriceMinor: r.minPriceMinor,
+      maxPriceMinor: r.maxPriceMinor,
+      currency: r.currency,
+      availableSeats: r.availableSeats,
+      totalSeats: r.totalSeats,
+    });
+  }
+  return {
+    dates,
+    date,
+    venues: [...venues.values()].sort((a, b) => a.venue.name.localeCompare(b.venue.name) || a.section.name.localeCompare(b.section.name)),
+  };
+}

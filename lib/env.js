@@ -1,0 +1,65 @@
+// The one place environment variables are read and validated. Plain JS so next.config.js can
+// import it: a bad value fails `next build` / `next start` with a message naming the variable.
+import { z } from "zod";
+
+const optionalUrl = (protocols) =>
+  z
+    .string()
+    .trim()
+    .optional()
+    .transform((v) => (v ? v : undefined))
+    .refine((v) => v === undefined || protocols.some((p) => v.startsWith(p)), {
+      message: `must start with ${protocols.join(" or ")}`,
+    });
+
+const schema = z
+  .object({
+    NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+    APP_URL: z.url().default("http://localhost:3000"),
+    DATABASE_URL: optionalUrl(["postgres://", "postgresql://"]),
+    PGLITE_DIR: z.string().min(1).default(".data/pglite"),
+    UPSTASH_REDIS_REST_URL: optionalUrl(["http://", "https://"]),
+    UPSTASH_REDIS_REST_TOKEN: z.string().optional(),
+    REDIS_TIMEOUT_MS: z.coerce.number().int().min(10).max(10_000).default(300),
+    CATALOG_CACHE_SECONDS: z.coerce.number().int().min(0).max(3600).default(30),
+    HOLD_MINUTES: z.coerce.number().int().min(1).max(60).default(10),
+    AUTH_SECRET: z.string().min(16).optional(),
+    STRIPE_SECRET_KEY: z.string().startsWith("sk_").optional(),
+    STRIPE_WEBHOOK_SECRET: z.string().startsWith("whsec_").optional(),
+    SMTP_URL: optionalUrl(["smtp://", "smtps://"]),
+    CRON_SECRET: z.string().min(16).optional(),
+  })
+  .superRefine((env, ctx) => {
+    if (Boolean(env.UPSTASH_REDIS_REST_URL) !== Boolean(env.UPSTASH_REDIS_REST_TOKEN)) {
+      ctx.addIssue({
+        code: "custom",
+        path: [env.UPSTASH_REDIS_REST_URL ? "UPSTASH_REDIS_REST_TOKEN" : "UPSTASH_REDIS_REST_URL"],
+        message: "set both UPSTASH_REDIS_REST_URL and UPSTASH_REDIS_REST_TOKEN, or neither",
+      });
+    }
+  });
+
+/** @typedef {z.infer<typeof schema>} Env */
+
+/**
+ * Parses an environment object; throws one error listing every bad variable by name.
+ * @param {Record<string, string | undefined>} source
+ * @returns {Env}
+ */
+export function parseEnv(source) {
+  const result = schema.safeParse(source);
+  if (!result.success) {
+    const lines = result.error.issues.map((i) => `  ${i.path.join(".") || "(env)"}: ${i.message}`);
+    throw new Error(`Invalid environment configuration:\n${lines.join("\n")}`);
+  }
+  return result.data;
+}
+
+/** @type {Env | undefined} */
+let cached;
+
+/** The validated process environment, parsed once. @returns {Env} */
+export function env() {
+  cached ??= parseEnv(process.env);
+  return cached;
+}

@@ -1,0 +1,61 @@
+// One error vocabulary for route handlers, server actions and the domain. A code maps to an
+// HTTP status and a message that is safe to show; internal causes are logged, never returned.
+
+export const errorStatus = {
+  VALIDATION_FAILED: 400,
+  INVALID_JSON: 400,
+  INVALID_CURSOR: 400,
+  UNAUTHORIZED: 401,
+  PAYMENT_REQUIRED: 402,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  METHOD_NOT_ALLOWED: 405,
+  CONFLICT: 409,
+  EMAIL_TAKEN: 409,
+  SEATS_UNAVAILABLE: 409,
+  IDEMPOTENCY_KEY_REUSED: 409,
+  INVALID_STATE: 409,
+  PAYLOAD_TOO_LARGE: 413,
+  UNSUPPORTED_MEDIA_TYPE: 415,
+  UNPROCESSABLE: 422,
+  RATE_LIMITED: 429,
+  INTERNAL: 500,
+  SERVICE_UNAVAILABLE: 503,
+} as const;
+
+export type ErrorCode = keyof typeof errorStatus;
+
+export type FieldErrors = Record<string, string[]>;
+
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly details?: Record<string, unknown>;
+  readonly headers?: Record<string, string>;
+
+  constructor(
+    code: ErrorCode,
+    message: string,
+    opts: { details?: Record<string, unknown>; headers?: Record<string, string>; cause?: unknown } = {},
+  ) {
+    super(message, { cause: opts.cause });
+    this.name = "AppError";
+    this.code = code;
+    this.details = opts.details;
+    this.headers = opts.headers;
+  }
+
+  get status(): number {
+    return errorStatus[this.code];
+  }
+}
+
+export const notFound = (what: string) => new AppError("NOT_FOUND", `${what} not found`);
+
+export type ErrorBody = { error: { code: ErrorCode; message: string; details?: Record<string, unknown> } };
+
+/** Turns anything thrown into a safe, typed error. Unknown errors are logged and hidden. */
+export function toAppError(err: unknown): AppError {
+  if (err instanceof AppError) return err;
+  console.error("[marquee] unexpected error", err);
+  return new AppError("INTERNAL", "Something went wrong on our side. Please try again.");
+}
