@@ -1,0 +1,115 @@
+/**
+ * The project's one Redis module. Redis is optional: without
+ * UPSTASH_REDIS_REST_URL / UPSTASH_REDIS_REST_TOKEN, getRedis() returns null,
+ * and withRedis() lets callers degrade gracefully when Redis is absent or down.
+ */
+import { Redis } from "@upstash/redis";
+
+export type { Redis };
+
+const DEFAULT_TIMEOUT_MS = 300;
+
+export type RedisClientOptions = {
+  url: string;
+  token: string;
+  /** Per-request timeout; default REDIS_TIMEOUT_MS or 300ms. */
+  timeoutMs?: number;
+};
+
+export function createRedisClient({ url, token, timeoutMs = envTimeoutMs() }: RedisClientOptions): Redis {
+  return new Redis({
+    url,
+    token,
+    // Fail fast: callers have a fallback, so a retry storm only adds latency.
+    retry: { retries: 0 },
+    // Must be a factory: the client turns an aborted *shared* signal into a
+    // fake successful "Aborted" result, but rethrows when given a function.
+    signal: () => AbortSignal.timeout(timeoutMs),
+    enableTelemetry: false,
+  });
+}
+
+let cached: { key: string; client: Redis } | undefined;
+
+export function getRedis(): Redis | null {
+  const url = process.env.UPSTASH_REDIS_REST_URL;
+  const token = process.env.UPSTASH_REDIS_REST_TOKEN;
+  if (!url || !token) return null;
+  const timeoutMs = envTimeoutMs();
+  const key = `${url}\n${token}\n${timeoutMs}`;
+  if (cached?.key !== key) cached = { key, client: createRedisClient({ url, token, timeoutMs }) };
+  return cached.client;
+}
+
+let degraded = false;
+
+/**
+ * Runs `fn` with the shared client; if Redis is not configured, unreachable,
+ * slow or returns an error, returns `fallback()` instead. Failures are logged
+ * once until Redis works again.
+ */
+export async function withRedis<T>(
+  fn: (redis: Redis) => Promise<T>,
+  fallback: () => T | Promise<T>,
+): Promise<T> {
+  const redis = getRedis();
+  if (!redis) return fallback();
+  let result: T;
+  try {
+    result = await fn(redis);
+  } catch (err) {
+    if (!degraded) {
+      degraded = true;
+      console.warn(`[redis] unavailable, using fallback: ${describeError(err)}`);
+    }
+    return fallback();
+  }
+  degraded = false;
+  return result;
+}
+
+const RELEASE_LOCK_SCRIPT = `
+if redis.call("get", KEYS[1]) == ARGV[1] then
+  return redis.call("del", KEYS[1])
+end
+return 0
+`;
+
+/**
+ * Takes `key` for `ttlMs` if nobody holds it. Returns the lock token to pass to
+ * releaseLock(), or null if the lock is held. Throws if Redis is not
+ * configured or fails; wrap in withRedis() to pick a fallback.
+ */
+export async function acquireLock(key: string, ttlMs: number, redis = requireRedis()): Promise<string | null> {
+  const token = crypto.randomUUID();
+  const ok = await redis.set(key, token, { nx: true, px: Math.max(1, Math.ceil(ttlMs)) });
+  return ok === "OK" ? token : null;
+}
+
+/**
+ * Releases `key` only if it is still held with `token` (compare-and-delete),
+ * so a lock that expired and was taken by someone else is left alone.
+ */
+export async function releaseLock(key: string, token: string, redis = requireRedis()): Promise<boolean> {
+  const deleted = await redis.eval<[string], number>(RELEASE_LOCK_SCRIPT, [key], [token]);
+  return deleted === 1;
+}
+
+function requireRedis(): Redis {
+  const redis = getRedis();
+  if (!redis) throw new Error("Redis is not configured (UPSTASH_REDIS_REST_URL / UPSTASH_REDIS_REST_TOKEN)");
+  return redis;
+}
+
+function envTimeoutMs(): number {
+  const value = Number(process.env.REDIS_TIMEOUT_MS);
+  return Number.isFinite(value) && value > 0 ? value : DEFAULT_TIMEOUT_MS;
+}
+
+// Upstash errors end with ", command was: [...]", which can carry user data.
+function describeError(err: unknown): string {
+  if (!(err instanceof Error)) return String(err);
+  const message = err.message.split(", command was:")[0];
+  const code = (err.cause as { code?: unknown } | undefined)?.code;
+  return `${err.name}: ${message}${typeof code === "string" ? ` (${code})` : ""}`;
+}
