@@ -47,33 +47,51 @@ export async function listEvents(
   const { from, to } = whenRange(filters.date, city?.timeZone ?? DEFAULT_TIME_ZONE, opts.now);
   const after = filters.cursor ? decodeCursor(filters.cursor, { p: "number", id: "string" }) : undefined;
 
+  let ids: string[] | undefined;
+  if (filters.q) {
+    // A text query narrows the listing to its best matches; the order stays "popular first".
+    ids = (await searchEvents({ query: filters.q, limit: 200 }, ex)).map((h) => h.id);
+    if (!ids.length) return { items: [], nextCursor: null };
+  }
+  const limit = filters.limit;
+  const rows = await queryRows<EventCard>(ex, listEventsSql({ ...filters, cityId: city?.id, from, to, after, ids }));
+  const items = rows.slice(0, limit).map(normaliseCard);
+  const last = items[items.length - 1];
+  return { items, nextCursor: rows.length > limit && last ? encodeCursor({ p: last.popularity, id: last.id }) : null };
+}
+
+/** The listing's SQL, given resolved filters (exported so the benchmark runs the same query raw). */
+export function listEventsSql(f: {
+  cityId?: string;
+  from: Date;
+  to?: Date;
+  category?: Category[];
+  language?: string;
+  minPrice?: number;
+  maxPrice?: number;
+  after?: { p: number; id: string };
+  ids?: string[];
+  limit: number;
+}): SQL {
   const showConds: SQL[] = [
     sql`s.event_id = e.id`,
     sql`s.status = 'SCHEDULED'`,
-    sql`s.starts_at >= ${from.toISOString()}::timestamptz`,
+    sql`s.starts_at >= ${f.from.toISOString()}::timestamptz`,
   ];
-  if (to) showConds.push(sql`s.starts_at < ${to.toISOString()}::timestamptz`);
-  if (city) showConds.push(sql`s.city_id = ${city.id}`);
-  if (filters.language) showConds.push(sql`lower(s.language) = lower(${filters.language})`);
-  if (filters.maxPrice !== undefined) showConds.push(sql`s.min_price_minor <= ${filters.maxPrice}`);
-  if (filters.minPrice !== undefined) showConds.push(sql`s.max_price_minor >= ${filters.minPrice}`);
+  if (f.to) showConds.push(sql`s.starts_at < ${f.to.toISOString()}::timestamptz`);
+  if (f.cityId) showConds.push(sql`s.city_id = ${f.cityId}`);
+  if (f.language) showConds.push(sql`lower(s.language) = lower(${f.language})`);
+  if (f.maxPrice !== undefined) showConds.push(sql`s.min_price_minor <= ${f.maxPrice}`);
+  if (f.minPrice !== undefined) showConds.push(sql`s.max_price_minor >= ${f.minPrice}`);
 
   const eventConds: SQL[] = [sql`e.status = 'PUBLISHED'`];
-  if (filters.category?.length) {
-    eventConds.push(sql`e.category IN (${sql.join(filters.category.map((c) => sql`${c}::event_category`), sql`, `)})`);
+  if (f.category?.length) {
+    eventConds.push(sql`e.category IN (${sql.join(f.category.map((c) => sql`${c}::event_category`), sql`, `)})`);
   }
-  if (filters.q) {
-    // A text query narrows the listing to its best matches; the order stays "popular first".
-    const ids = (await searchEvents({ query: filters.q, limit: 200 }, ex)).map((h) => h.id);
-    if (!ids.length) return { items: [], nextCursor: null };
-    eventConds.push(sql`e.id IN (${sql.join(ids.map((id) => sql`${id}::uuid`), sql`, `)})`);
-  }
-  if (after) eventConds.push(sql`(e.popularity, e.id) < (${after.p}, ${after.id}::uuid)`);
+  if (f.ids) eventConds.push(sql`e.id IN (${sql.join(f.ids.map((id) => sql`${id}::uuid`), sql`, `)})`);
+  if (f.after) eventConds.push(sql`(e.popularity, e.id) < (${f.after.p}, ${f.after.id}::uuid)`);
 
-  const limit = filters.limit;
-  const rows = await queryRows<EventCard>(
-    ex,
-    sql`
+  return sql`
       SELECT e.id, e.slug, e.title, e.category, e.languages, e.genres,
              e.duration_minutes AS "durationMinutes", e.certificate, e.rating_tenths AS "ratingTenths",
              e.poster_url AS "posterUrl", e.popularity,
@@ -86,11 +104,7 @@ export async function listEvents(
       ) x
       WHERE ${sql.join(eventConds, sql` AND `)} AND x.next_show_at IS NOT NULL
       ORDER BY e.popularity DESC, e.id DESC
-      LIMIT ${limit + 1}`,
-  );
-  const items = rows.slice(0, limit).map(normaliseCard);
-  const last = items[items.length - 1];
-  return { items, nextCursor: rows.length > limit && last ? encodeCursor({ p: last.popularity, id: last.id }) : null };
+      LIMIT ${f.limit + 1}`;
 }
 
 /** The same listing, cached for CATALOG_CACHE_SECONDS: pages and the public API use this. */

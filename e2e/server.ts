@@ -1,0 +1,49 @@
+// Playwright's web server: a fresh, seeded database, then the production build on E2E_PORT.
+// With DATABASE_URL set the database is a new one on that server (dropped on exit); without
+// it, PGlite in .data/e2e, recreated each run.
+import { spawn, spawnSync } from "node:child_process";
+import { rmSync } from "node:fs";
+import postgres from "postgres";
+
+const port = process.env.E2E_PORT ?? "3100";
+const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: "production", APP_URL: `http://127.0.0.1:${port}` };
+let cleanup = async () => {};
+
+if (process.env.DATABASE_URL) {
+  const base = process.env.DATABASE_URL;
+  const name = `marquee_e2e_${process.pid}`;
+  const admin = postgres(base, { max: 1, onnotice: () => {} });
+  await admin.unsafe(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  await admin.unsafe(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = new URL(base);
+  url.pathname = `/${name}`;
+  env.DATABASE_URL = url.toString();
+  cleanup = async () => {
+    const a = postgres(base, { max: 1, onnotice: () => {} });
+    await a.unsafe(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`).catch(() => {});
+    await a.end();
+  };
+} else {
+  env.PGLITE_DIR = ".data/e2e";
+  rmSync(".data/e2e", { recursive: true, force: true });
+}
+
+const seeded = spawnSync("npx", ["tsx", "db/seed.ts"], { env, stdio: "inherit" });
+if (seeded.status !== 0) {
+  await cleanup();
+  process.exit(seeded.status ?? 1);
+}
+
+const server = spawn("npx", ["next", "start", "--port", port, "--hostname", "127.0.0.1"], { env, stdio: "inherit" });
+const stop = async () => {
+  server.kill("SIGTERM");
+  await cleanup();
+  process.exit(0);
+};
+process.on("SIGTERM", stop);
+process.on("SIGINT", stop);
+server.on("exit", async (code) => {
+  await cleanup();
+  process.exit(code ?? 0);
+});
