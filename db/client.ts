@@ -18,7 +18,7 @@ export type Executor = Db | Parameters<Parameters<Db["transaction"]>[0]>[0];
 
 type Handle = { db: Db; kind: "postgres" | "pglite"; close: () => Promise<void>; migrate: () => Promise<void> };
 
-const migrationsFolder = path.join(process.cwd(), "db", "migrations");
+const migrationsFolder = path.join(/*turbopackIgnore: true*/ process.cwd(), "db", "migrations");
 
 /** Opens a database. `url` undefined means PGlite at `dataDir` ("memory://" for tests). */
 export function openDatabase(opts: { url?: string; dataDir?: string; max?: number }): Handle {
@@ -57,7 +57,7 @@ function handle(): Handle {
     const e = env();
     globalForDb.__marqueeDb = openDatabase({
       url: e.DATABASE_URL,
-      dataDir: e.PGLITE_DIR.startsWith("memory://") ? e.PGLITE_DIR : path.resolve(process.cwd(), e.PGLITE_DIR),
+      dataDir: e.PGLITE_DIR.startsWith("memory://") ? e.PGLITE_DIR : path.resolve(/*turbopackIgnore: true*/ process.cwd(), e.PGLITE_DIR),
     });
   }
   return globalForDb.__marqueeDb;
