@@ -12,7 +12,7 @@ import { parseArgs } from "node:util";
 import { PgDialect } from "drizzle-orm/pg-core";
 import postgres from "postgres";
 import { listEventsSql } from "@/lib/catalog/events";
-import { lexemes, searchSql, WORD_SIMILARITY } from "@/lib/search/search";
+import { correctionsSql, lexemes, searchSettingsSql, searchSql } from "@/lib/search/search";
 import { whenRange } from "@/lib/catalog/when";
 import { CATEGORIES, CATEGORY_SLUGS } from "@/lib/catalog/filters";
 
@@ -133,10 +133,15 @@ function rawListing(l: Listing) {
 }
 
 function rawSearch(text: string) {
-  const q = dialect.sqlToQuery(searchSql(lexemes(text), 20));
+  const words = lexemes(text);
+  const q = (x: Parameters<typeof dialect.sqlToQuery>[0]) => dialect.sqlToQuery(x);
   return raw.begin(async (tx) => {
-    await tx.unsafe(`SELECT set_config('pg_trgm.word_similarity_threshold', '${WORD_SIMILARITY}', true)`);
-    return tx.unsafe(q.sql, q.params as never[]);
+    const settings = q(searchSettingsSql());
+    await tx.unsafe(settings.sql, settings.params as never[]);
+    const c = q(correctionsSql(words));
+    const corrections = (await tx.unsafe(c.sql, c.params as never[])) as unknown as { word: string; terms: string[] }[];
+    const s = q(searchSql(words, corrections, 20));
+    return tx.unsafe(s.sql, s.params as never[]);
   });
 }
 

@@ -397,3 +397,13 @@ export const promoRedemptions = pgTable(
   },
   (t) => [index("promo_redemptions_code_user_idx").on(t.promoCodeId, t.userId)],
 );
+
+// Vocabulary of event titles for typo correction ("avangers" → "avengers"), kept by a trigger
+// on events; queried with pg_trgm similarity.
+export const searchTerms = pgTable(
+  "search_terms",
+  {
+    term: text("term").primaryKey(),
+  },
+  (t) => [index("search_terms_trgm_idx").using("gin", sql`${t.term} gin_trgm_ops`)],
+);

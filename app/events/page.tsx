@@ -76,7 +76,7 @@ export default async function EventsPage({ searchParams }: Props) {
 
   return (
     <div className="flex flex-col gap-6 md:flex-row">
-      <aside className="md:w-64 md:shrink-0">
+      <aside id="filters" className="order-last md:order-first md:w-64 md:shrink-0">
         <AutoSubmitForm action="/events" label="Filters" className="space-y-5 rounded-xl bg-white p-4 shadow-sm ring-1 ring-black/5">
           <h2 className="text-lg font-bold">Filters</h2>
           {f.q && <input type="hidden" name="q" value={f.q} />}
@@ -157,9 +157,15 @@ export default async function EventsPage({ searchParams }: Props) {
       </aside>
 
       <section className="min-w-0 flex-1" aria-labelledby="results-heading">
-        <h1 id="results-heading" className="mb-1 text-2xl font-bold">
-          {heading} in {city.name}
-        </h1>
+        <div className="flex items-baseline justify-between gap-3">
+          <h1 id="results-heading" className="mb-1 text-2xl font-bold">
+            {heading} in {city.name}
+          </h1>
+          {/* On phones the filters follow the results. */}
+          <a href="#filters" className="shrink-0 rounded-lg border border-slate-300 bg-white px-3 py-1 text-sm md:hidden">
+            Filters
+          </a>
+        </div>
         <p className="mb-4 text-sm text-slate-600" aria-live="polite">
           {f.q ? <>Matching &ldquo;{f.q}&rdquo; · </> : null}
           {page.items.length === 0 ? "Nothing matches these filters." : `Showing ${page.items.length}${page.nextCursor ? "+" : ""} events, most popular first`}

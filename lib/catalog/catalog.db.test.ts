@@ -126,11 +126,14 @@ describe("search", () => {
     await createEvent({ title: "Avatar: The Way of Water", popularity: 800 });
     await createEvent({ title: "The Comedy Store Live", category: "COMEDY", popularity: 300 });
     await createEvent({ title: "Hidden Draft Avengers", status: "DRAFT", popularity: 999 });
+    // Shares more trigrams with "avangers" than "Avengers" does, and is more popular.
+    await createEvent({ title: "Hockey League: Kolkata Rangers vs Punjab", category: "SPORTS", popularity: 5000 });
   });
 
   it("is typo tolerant", async () => {
     const hits = await searchEvents({ query: "avangers" });
     expect(hits[0]?.title).toBe("Avengers: Endgame");
+    expect(hits.findIndex((h) => h.title.includes("Rangers"))).not.toBe(0);
     expect(hits.some((h) => h.title.includes("Draft"))).toBe(false);
     expect((await searchEvents({ query: "endgme avengrs" }))[0]?.title).toBe("Avengers: Endgame");
   });

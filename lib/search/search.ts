@@ -1,5 +1,5 @@
 import "server-only";
-import { sql } from "drizzle-orm";
+import { sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import { db, type Executor } from "@/db/client";
 import { queryRows } from "@/db/rows";
@@ -26,10 +26,11 @@ export const autocompleteQuerySchema = z.object({
   limit: z.coerce.number().int().min(1).max(20).default(8),
 });
 
-const WORD_SIMILARITY = 0.4;
+export const WORD_SIMILARITY = 0.5;
+export const TERM_SIMILARITY = 0.3;
 
 /** Words of a query as safe tsquery lexemes (letters and digits only). */
-function lexemes(text: string): string[] {
+export function lexemes(text: string): string[] {
   return text
     .toLowerCase()
     .normalize("NFKD")
@@ -40,31 +41,68 @@ function lexemes(text: string): string[] {
 }
 
 /**
- * Typo-tolerant event search: full-text matches (every word, prefix on the last) and trigram
- * word-similarity matches ("avangers" finds "Avengers: Endgame"), ranked by the better of the
- * two and then by popularity. Both predicates are served by GIN indexes.
+ * Typo-tolerant event search. Each query word is matched as typed and, when no title contains
+ * it, as its closest title words by trigram similarity ("avangers" → "avengers"); the last
+ * word also matches as a prefix. Full-text matches rank first (ts_rank, then popularity);
+ * titles that are only similar as a whole follow.
  */
 export async function searchEvents(q: { query: string; limit?: number }, ex: Executor = db): Promise<SearchHit[]> {
   const words = lexemes(q.query);
   if (!words.length) return [];
-  const tsquery = words.map((w, i) => (i === words.length - 1 ? `${w}:*` : w)).join(" & ");
-  const text = words.join(" ");
   const rows = await ex.transaction(async (tx) => {
-    // pg_trgm's default word-similarity threshold (0.6) misses one-letter typos in short words.
-    await tx.execute(sql`SELECT set_config('pg_trgm.word_similarity_threshold', ${String(WORD_SIMILARITY)}, true)`);
-    return queryRows<SearchHit>(
-      tx,
-      sql`
+    await tx.execute(searchSettingsSql());
+    const corrections = await queryRows<Correction>(tx, correctionsSql(words));
+    return queryRows<SearchHit>(tx, searchSql(words, corrections, q.limit ?? 20));
+  });
+  return rows.map((r) => ({ ...r, score: Math.round(Number(r.score) * 1000) / 1000 }));
+}
+
+type Correction = { word: string; terms: string[] };
+
+/** pg_trgm's default thresholds miss one-letter typos in short words; set ours for this transaction. */
+export function searchSettingsSql(): SQL {
+  return sql`SELECT set_config('pg_trgm.similarity_threshold', ${String(TERM_SIMILARITY)}, true),
+                    set_config('pg_trgm.word_similarity_threshold', ${String(WORD_SIMILARITY)}, true)`;
+}
+
+/** For each word no title contains, the closest title words (best first, near-ties kept). */
+export function correctionsSql(words: string[]): SQL {
+  return sql`
+    SELECT q.word, coalesce(array_agg(c.term ORDER BY c.sim DESC) FILTER (WHERE c.term IS NOT NULL), '{}') AS terms
+    FROM unnest(ARRAY[${sql.join(words.map((w) => sql`${w}`), sql`, `)}]::text[]) WITH ORDINALITY AS q(word, i)
+    LEFT JOIN LATERAL (
+      SELECT t.term, t.sim FROM (
+        SELECT term, similarity(term, q.word) AS sim, max(similarity(term, q.word)) OVER () AS best
+        FROM search_terms
+        WHERE term % q.word AND NOT EXISTS (SELECT 1 FROM search_terms x WHERE x.term = q.word)
+      ) t
+      WHERE t.sim >= t.best - 0.05
+      ORDER BY t.sim DESC
+      LIMIT 3
+    ) c ON true
+    GROUP BY q.word, q.i
+    ORDER BY q.i`;
+}
+
+const SAFE_TERM = /^[\p{L}\p{N}]+$/u;
+
+/** Search SQL for split words and their corrections (exported so the benchmark runs it raw). */
+export function searchSql(words: string[], corrections: Correction[], limit: number): SQL {
+  const alternatives = words.map((w, i) => {
+    const last = i === words.length - 1;
+    const fixes = (corrections.find((c) => c.word === w)?.terms ?? []).filter((t) => SAFE_TERM.test(t) && t !== w);
+    return `(${[last ? `${w}:*` : w, ...fixes].join(" | ")})`;
+  });
+  const text = words.join(" ");
+  return sql`
       SELECT e.id, e.slug, e.title, e.category, e.languages, e.poster_url AS "posterUrl", e.popularity,
-             greatest(ts_rank(e.search_vector, tq) * 2, word_similarity(${text}, e.title)) AS score
-      FROM events e, to_tsquery('simple', ${tsquery}) tq
+             (CASE WHEN e.search_vector @@ tq THEN 1 + ts_rank(e.search_vector, tq) ELSE 0 END)
+               + word_similarity(${text}, e.title) / 2 AS score
+      FROM events e, to_tsquery('simple', ${alternatives.join(" & ")}) tq
       WHERE e.status = 'PUBLISHED'
         AND (e.search_vector @@ tq OR ${text} <% e.title)
       ORDER BY score DESC, e.popularity DESC, e.id
-      LIMIT ${q.limit ?? 20}`,
-    );
-  });
-  return rows.map((r) => ({ ...r, score: Math.round(Number(r.score) * 1000) / 1000 }));
+      LIMIT ${limit}`;
 }
 
 export type Suggestion = { id: string; slug: string; title: string; category: Category };
