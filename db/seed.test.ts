@@ -1,0 +1,219 @@
+// Integration test for the catalog seed: runs it on in-memory PGlite, and also on a scratch
+// Postgres database when DATABASE_URL is set, and checks the properties the app relies on.
+import { existsSync, statSync } from "node:fs";
+import path from "node:path";
+import { randomBytes } from "node:crypto";
+import { sql, type SQL } from "drizzle-orm";
+import postgres from "postgres";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openDatabase, type Db } from "./client";
+import { queryRows } from "./rows";
+import { seedCatalog, type SeedResult } from "./seed/catalog";
+import { tableCounts } from "./seed/counts";
+import { seedLarge } from "./seed/large";
+import { buildCatalog } from "./seed/plan";
+
+const NOW = new Date("2025-06-04T06:30:00Z"); // a Wednesday, noon in India
+const SEED = 7;
+
+type Opened = { db: Db; migrate: () => Promise<void>; cleanup: () => Promise<void> };
+type Target = { name: string; open: () => Promise<Opened> };
+
+const targets: Target[] = [
+  {
+    name: "PGlite",
+    open: async () => {
+      const h = openDatabase({ dataDir: "memory://" });
+      return { db: h.db, migrate: h.migrate, cleanup: h.close };
+    },
+  },
+];
+
+const databaseUrl = process.env.DATABASE_URL;
+if (databaseUrl) {
+  targets.push({
+    name: "Postgres",
+    open: async () => {
+      const name = `marquee_seedtest_${randomBytes(4).toString("hex")}`;
+      const admin = postgres(databaseUrl, { max: 1, onnotice: () => {} });
+      await admin.unsafe(`CREATE DATABASE ${name}`);
+      await admin.end();
+      const url = new URL(databaseUrl);
+      url.pathname = `/${name}`;
+      const h = openDatabase({ url: url.toString(), max: 2 });
+      return {
+        db: h.db,
+        migrate: h.migrate,
+        cleanup: async () => {
+          await h.close();
+          const dropper = postgres(databaseUrl, { max: 1, onnotice: () => {} });
+          await dropper.unsafe(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+          await dropper.end();
+        },
+      };
+    },
+  });
+}
+
+describe.each(targets)("seedCatalog on $name", (target) => {
+  let opened: Opened | undefined;
+  let first: SeedResult;
+  const db = () => {
+    if (!opened) throw new Error("database not open");
+    return opened.db;
+  };
+  const rows = <T>(query: SQL) => queryRows<T>(db(), query);
+  const one = async <T>(query: SQL) => (await rows<T>(query))[0] as T;
+  const zero = async (query: SQL) => expect((await one<{ n: number }>(query)).n).toBe(0);
+
+  beforeAll(async () => {
+    opened = await target.open();
+    await opened.migrate();
+    first = await seedCatalog(opened.db, { now: NOW, seed: SEED });
+  }, 180_000);
+
+  afterAll(async () => {
+    await opened?.cleanup();
+  });
+
+  it("seeds the catalog tables", async () => {
+    expect(first.skipped).toBe(false);
+    const counts = await tableCounts(db());
+    expect(counts.cities).toBeGreaterThanOrEqual(6);
+    expect(counts.venues).toBeGreaterThanOrEqual(30);
+    expect(counts.events).toBeGreaterThanOrEqual(150);
+    expect(counts.shows).toBeGreaterThan(1_000);
+    expect(counts.promo_codes).toBeGreaterThanOrEqual(3);
+    const perCategory = await rows<{ category: string; n: number }>(
+      sql`SELECT category, count(*)::int AS n FROM events GROUP BY category ORDER BY category`,
+    );
+    expect(perCategory.map((r) => r.category).sort()).toEqual(["COMEDY", "CONCERT", "EXHIBITION", "MOVIE", "PLAY", "SPORTS"]);
+    const titles = await rows<{ title: string }>(sql`SELECT title FROM events WHERE title IN ('Avengers: Endgame', 'Interstellar')`);
+    expect(titles).toHaveLength(2);
+    await zero(sql`SELECT count(*)::int AS n FROM cities WHERE time_zone <> 'Asia/Kolkata'`);
+  });
+
+  it("draws halls of the required shapes and sizes", async () => {
+    const sizes = await rows<{ kind: string; seats: number }>(sql`
+      SELECT s.kind, count(*)::int AS seats FROM sections s JOIN seats se ON se.section_id = s.id GROUP BY s.id, s.kind`);
+    expect(sizes.some((s) => s.kind === "SCREEN" && s.seats === 150)).toBe(true);
+    expect(sizes.some((s) => s.seats >= 1_000)).toBe(true);
+    expect(sizes.some((s) => s.kind === "STADIUM" && s.seats >= 2_000)).toBe(true);
+    await zero(sql`SELECT count(*)::int AS n FROM (
+      SELECT section_id, label FROM seats GROUP BY section_id, label HAVING count(*) > 1) d`);
+    // Seats sit inside their grid and carry their row label.
+    await zero(sql`SELECT count(*)::int AS n FROM seats se JOIN sections s ON s.id = se.section_id
+      WHERE se.row_index >= s.row_count OR se.col_index >= s.col_count OR se.label NOT LIKE se.row_label || '%'`);
+    const deepRows = await one<{ n: number }>(sql`SELECT count(*)::int AS n FROM seats WHERE row_label = 'AA'`);
+    expect(deepRows.n).toBeGreaterThan(0);
+    await zero(sql`SELECT count(*)::int AS n FROM venues v JOIN (
+      SELECT venue_id, count(*) AS n FROM sections GROUP BY venue_id) s ON s.venue_id = v.id WHERE s.n NOT BETWEEN 1 AND 5`);
+  });
+
+  it("never overlaps two shows in one section", async () => {
+    await zero(sql`SELECT count(*)::int AS n FROM shows a JOIN shows b
+      ON a.section_id = b.section_id AND a.id < b.id AND a.starts_at < b.ends_at AND b.starts_at < a.ends_at`);
+  });
+
+  it("puts each category in the right kind of hall, at plausible local times", async () => {
+    await zero(sql`SELECT count(*)::int AS n FROM shows sh JOIN events e ON e.id = sh.event_id JOIN sections s ON s.id = sh.section_id
+      WHERE NOT (
+        (e.category = 'MOVIE' AND s.kind = 'SCREEN') OR (e.category = 'SPORTS' AND s.kind = 'STADIUM')
+        OR (e.category = 'EXHIBITION' AND s.kind = 'HALL')
+        OR (e.category IN ('CONCERT', 'PLAY', 'COMEDY') AND s.kind = 'AUDITORIUM'))`);
+    const cinemaTimes = await rows<{ t: string }>(sql`
+      SELECT DISTINCT to_char(sh.starts_at AT TIME ZONE v.time_zone, 'HH24:MI') AS t
+      FROM shows sh JOIN events e ON e.id = sh.event_id JOIN venues v ON v.id = sh.venue_id
+      WHERE e.category = 'MOVIE' ORDER BY t`);
+    const slots = ["10:00", "13:15", "16:30", "19:45", "22:30"].flatMap((t) => {
+      const [h, m] = t.split(":").map(Number) as [number, number];
+      return [0, 15, 30].map((d) => `${String(h + Math.floor((m + d) / 60)).padStart(2, "0")}:${String((m + d) % 60).padStart(2, "0")}`);
+    });
+    for (const { t } of cinemaTimes) expect(slots).toContain(t);
+    await zero(sql`SELECT count(*)::int AS n FROM shows sh JOIN events e ON e.id = sh.event_id JOIN venues v ON v.id = sh.venue_id
+      WHERE e.category IN ('CONCERT', 'PLAY', 'COMEDY') AND (sh.starts_at AT TIME ZONE v.time_zone)::time < '15:00'`);
+  });
+
+  it("schedules two weeks ahead plus a few past shows, and every event is bookable", async () => {
+    const span = await one<{ past: number; future: number; tooEarly: number; tooLate: number }>(sql`
+      SELECT count(*) FILTER (WHERE starts_at < ${NOW.toISOString()}::timestamptz)::int AS past,
+             count(*) FILTER (WHERE starts_at > ${NOW.toISOString()}::timestamptz)::int AS future,
+             count(*) FILTER (WHERE starts_at < ${NOW.toISOString()}::timestamptz - interval '2 days')::int AS "tooEarly",
+             count(*) FILTER (WHERE starts_at > ${NOW.toISOString()}::timestamptz + interval '15 days')::int AS "tooLate"
+      FROM shows`);
+    expect(span.past).toBeGreaterThan(0);
+    expect(span.past).toBeLessThan(50);
+    expect(span.future).toBeGreaterThan(1_000);
+    expect(span.tooEarly + span.tooLate).toBe(0);
+    await zero(sql`SELECT count(*)::int AS n FROM events e WHERE NOT EXISTS (
+      SELECT 1 FROM shows sh WHERE sh.event_id = e.id AND sh.starts_at > ${NOW.toISOString()}::timestamptz)`);
+  });
+
+  it("keeps show min/max prices in step with show_prices", async () => {
+    await zero(sql`SELECT count(*)::int AS n FROM shows sh
+      LEFT JOIN (SELECT show_id, min(price_minor) AS lo, max(price_minor) AS hi FROM show_prices GROUP BY show_id) p ON p.show_id = sh.id
+      WHERE p.show_id IS NULL OR p.lo <> sh.min_price_minor OR p.hi <> sh.max_price_minor`);
+    // A price for exactly the seat types present in the show's section.
+    await zero(sql`SELECT count(*)::int AS n FROM shows sh
+      WHERE (SELECT array_agg(seat_type ORDER BY seat_type) FROM show_prices WHERE show_id = sh.id)
+         <> (SELECT array_agg(DISTINCT type ORDER BY type) FROM seats WHERE section_id = sh.section_id)`);
+    await zero(sql`SELECT count(*)::int AS n FROM shows WHERE currency <> 'INR' OR min_price_minor < 10000`);
+  });
+
+  it("materialises one available show_seat per seat, priced by seat type", async () => {
+    await zero(sql`SELECT count(*)::int AS n FROM shows sh
+      LEFT JOIN (SELECT show_id, count(*) AS n FROM show_seats GROUP BY show_id) ss ON ss.show_id = sh.id
+      JOIN (SELECT section_id, count(*) AS n FROM seats GROUP BY section_id) se ON se.section_id = sh.section_id
+      WHERE coalesce(ss.n, 0) <> se.n`);
+    await zero(sql`SELECT count(*)::int AS n FROM show_seats ss
+      JOIN shows sh ON sh.id = ss.show_id JOIN seats se ON se.id = ss.seat_id
+      LEFT JOIN show_prices sp ON sp.show_id = ss.show_id AND sp.seat_type = se.type
+      WHERE sp.price_minor IS DISTINCT FROM ss.price_minor OR ss.status <> 'AVAILABLE' OR se.section_id <> sh.section_id`);
+  });
+
+  it("is idempotent", async () => {
+    const before = await tableCounts(db());
+    const again = await seedCatalog(db(), { now: NOW, seed: SEED });
+    expect(again.skipped).toBe(true);
+    expect(await tableCounts(db())).toEqual(before);
+  });
+
+  // Runs last: it adds shows that, unlike the normal catalog, may overlap within a section.
+  it("generates a (scaled-down) large catalog with consistent prices and no show_seats", async () => {
+    const before = await tableCounts(db());
+    const result = await seedLarge(db(), { now: NOW, events: 3_000, shows: 20_000 });
+    expect(result.skipped).toBe(false);
+    const after = await tableCounts(db());
+    expect(after.events - before.events).toBe(3_000);
+    expect(after.shows - before.shows).toBe(20_000);
+    expect(after.show_seats).toBe(before.show_seats);
+    await zero(sql`SELECT count(*)::int AS n FROM shows sh
+      LEFT JOIN (SELECT show_id, min(price_minor) AS lo, max(price_minor) AS hi FROM show_prices GROUP BY show_id) p ON p.show_id = sh.id
+      WHERE p.show_id IS NULL OR p.lo <> sh.min_price_minor OR p.hi <> sh.max_price_minor`);
+    await zero(sql`SELECT count(*)::int AS n FROM shows sh JOIN events e ON e.id = sh.event_id JOIN sections s ON s.id = sh.section_id
+      WHERE e.poster_url LIKE '/posters/generic-%' AND (
+        sh.starts_at <= ${NOW.toISOString()}::timestamptz OR sh.starts_at > ${NOW.toISOString()}::timestamptz + interval '15 days'
+        OR (e.category = 'MOVIE') <> (s.kind = 'SCREEN'))`);
+    const sample = await rows<{ title: string }>(sql`SELECT title FROM events WHERE poster_url LIKE '/posters/generic-%' LIMIT 5`);
+    for (const { title } of sample) expect(title).toMatch(/^[A-Z][\w' :&.-]+$/);
+  }, 120_000);
+});
+
+describe("catalog plan and posters", () => {
+  it("is deterministic for a seed and time", () => {
+    const a = buildCatalog({ now: NOW, seed: SEED });
+    const b = buildCatalog({ now: NOW, seed: SEED });
+    expect(b.shows).toEqual(a.shows);
+    expect(b.seats.length).toBe(a.seats.length);
+    expect(buildCatalog({ now: NOW, seed: SEED + 1 }).shows).not.toEqual(a.shows);
+  });
+
+  it("has a small poster for every event", () => {
+    const plan = buildCatalog({ now: NOW, seed: SEED });
+    for (const event of plan.events) {
+      const file = path.join(process.cwd(), "public", event.posterUrl ?? "");
+      expect(existsSync(file), `${event.posterUrl} exists`).toBe(true);
+      expect(statSync(file).size).toBeLessThan(3_072);
+    }
+  });
+});

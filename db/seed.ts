@@ -1,0 +1,61 @@
+// `npx tsx db/seed.ts [--reset] [--large [--force]] | --posters`
+//   (no flags)  migrate, then seed the normal catalog unless one is already there
+//   --reset     empty the catalog tables first (also clears bookings/payments that reference them)
+//   --large     after the normal catalog, add ≥100k events and ≥1M shows for benchmarks (Postgres)
+//   --force     allow --large on PGlite
+//   --posters   (re)write public/posters/*.svg from the catalog data and exit; no database needed
+import path from "node:path";
+import { env } from "@/lib/env.js";
+import { openDatabase } from "./client";
+import { resetCatalog, seedCatalog } from "./seed/catalog";
+import { formatCounts, tableCounts } from "./seed/counts";
+import { posterInputs } from "./seed/events";
+import { genericPosterInputs, seedLarge } from "./seed/large";
+import { POSTER_DIR, writePosters } from "./seed/posters";
+
+const FLAGS = ["--reset", "--large", "--force", "--posters"] as const;
+
+async function main(argv: string[]): Promise<void> {
+  const unknown = argv.filter((a) => !(FLAGS as readonly string[]).includes(a));
+  if (unknown.length > 0) throw new Error(`unknown argument(s) ${unknown.join(" ")}; expected ${FLAGS.join(" ")}`);
+  const has = (flag: (typeof FLAGS)[number]) => argv.includes(flag);
+  const started = performance.now();
+
+  if (has("--posters")) {
+    const n = await writePosters([...posterInputs(), ...genericPosterInputs()]);
+    console.log(`wrote ${n} posters to ${path.relative(process.cwd(), POSTER_DIR)}`);
+    return;
+  }
+
+  const e = env();
+  const handle = openDatabase({ url: e.DATABASE_URL, dataDir: path.resolve(e.PGLITE_DIR), max: 2 });
+  const target = handle.kind === "postgres" ? "Postgres (DATABASE_URL)" : `PGlite at ${e.PGLITE_DIR}`;
+  try {
+    if (has("--large") && handle.kind === "pglite" && !has("--force")) {
+      throw new Error("--large is meant for Postgres: set DATABASE_URL (or add --force to run it on PGlite anyway)");
+    }
+    console.log(`seeding ${target}`);
+    await handle.migrate();
+    if (has("--reset")) {
+      await resetCatalog(handle.db);
+      console.log("reset: emptied catalog tables (and bookings/payments referencing them)");
+    }
+    const log = (line: string) => console.log(line);
+    const result = await seedCatalog(handle.db, { log });
+    console.log(result.skipped ? `catalog: skipped, ${result.reason}` : `catalog: seeded in ${(result.elapsedMs / 1000).toFixed(1)}s`);
+    if (has("--large")) {
+      const large = await seedLarge(handle.db, { log });
+      console.log(large.skipped ? `large: skipped, ${large.reason}` : `large: seeded in ${(large.elapsedMs / 1000).toFixed(1)}s`);
+    }
+    console.log(formatCounts(await tableCounts(handle.db)));
+    console.log(`done in ${((performance.now() - started) / 1000).toFixed(1)}s`);
+  } finally {
+    await handle.close();
+  }
+}
+
+main(process.argv.slice(2)).catch((err: unknown) => {
+  console.error(`seed failed: ${err instanceof Error ? err.message : String(err)}`);
+  if (err instanceof Error && err.cause) console.error(err.cause);
+  process.exitCode = 1;
+});
