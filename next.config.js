@@ -1,7 +1,8 @@
 import { env } from "./lib/env.js";
+import { securityHeaders } from "./lib/http/security-headers.js";
 
 // Fail the build (and `next start`) early when the environment is invalid.
-env();
+const { NODE_ENV, APP_URL } = env();
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
@@ -9,6 +10,9 @@ const nextConfig = {
   serverExternalPackages: ["@electric-sql/pglite"],
   poweredByHeader: false,
   images: { unoptimized: false },
+  async headers() {
+    return [{ source: "/:path*", headers: securityHeaders({ nodeEnv: NODE_ENV, appUrl: APP_URL }) }];
+  },
 };
 
 export default nextConfig;

@@ -18,6 +18,8 @@ export default defineConfig({
     hookTimeout: 120_000,
     // On 2 cores, files run one at a time: integration files each own a database.
     fileParallelism: false,
+    // next-auth imports "next/server" without an extension; let Vite resolve it.
+    server: { deps: { inline: ["next-auth", "@auth/core"] } },
     projects: [
       { extends: true, test: { name: "unit", include: ["**/*.test.ts"], exclude: [...exclude, "**/*.db.test.ts"] } },
       {

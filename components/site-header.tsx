@@ -1,12 +1,14 @@
 import Link from "next/link";
 import { Suspense } from "react";
 import { preferredCity } from "@/lib/catalog/city-preference";
+import { sessionUser } from "@/lib/auth/current-user";
+import { signOutAction } from "@/app/actions/auth";
 import { CATEGORIES, CATEGORY_LABELS, CATEGORY_SLUGS } from "@/lib/catalog/filters";
 import { CityPicker } from "./city-picker";
 import { SearchBox } from "./search-box";
 
 export async function SiteHeader() {
-  const { city, cities } = await preferredCity();
+  const [{ city, cities }, user] = await Promise.all([preferredCity(), sessionUser()]);
   return (
     <header className="bg-ink-900 text-white">
       <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-3 px-4 py-3 sm:flex-nowrap sm:gap-6">
@@ -23,6 +25,27 @@ export async function SiteHeader() {
           <Suspense>
             <CityPicker cities={cities.map((c) => ({ id: c.id, name: c.name }))} current={city.id} />
           </Suspense>
+          {user ? (
+            <details className="relative">
+              <summary className="cursor-pointer list-none rounded-md px-2 py-1 text-sm text-slate-200 hover:text-white" data-testid="user-menu">
+                <span aria-hidden className="mr-1 inline-grid h-7 w-7 place-items-center rounded-full bg-brand-500 text-xs font-bold text-white">
+                  {user.name.charAt(0).toUpperCase()}
+                </span>
+                <span className="hidden sm:inline">{user.name.split(" ")[0]}</span>
+              </summary>
+              <div className="absolute right-0 z-40 mt-2 w-48 rounded-lg bg-white py-1 text-sm text-ink-900 shadow-lg ring-1 ring-black/10">
+                <Link href="/account/bookings" className="block px-4 py-2 hover:bg-slate-50">Your bookings</Link>
+                <Link href="/account" className="block px-4 py-2 hover:bg-slate-50">Account</Link>
+                <form action={signOutAction}>
+                  <button type="submit" className="block w-full px-4 py-2 text-left hover:bg-slate-50">Sign out</button>
+                </form>
+              </div>
+            </details>
+          ) : (
+            <Link href="/signin" className="rounded-md bg-brand-500 px-3 py-1.5 text-sm font-semibold text-white hover:bg-brand-600">
+              Sign in
+            </Link>
+          )}
         </div>
       </div>
       <nav aria-label="Categories" className="border-t border-white/10 bg-ink-800">

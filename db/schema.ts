@@ -167,8 +167,9 @@ export const events = pgTable(
     updatedAt: ts("updated_at").notNull().defaultNow(),
   },
   (t) => [
-    index("events_category_popularity_idx").on(t.category, t.popularity.desc(), t.id),
-    index("events_popularity_idx").on(t.popularity.desc(), t.id),
+    // Listings walk events in (popularity DESC, id DESC) order and stop at a page.
+    index("events_category_popularity_idx").on(t.category, t.popularity.desc(), t.id.desc()),
+    index("events_popularity_idx").on(t.popularity.desc(), t.id.desc()),
     index("events_search_idx").using("gin", t.searchVector),
     index("events_title_trgm_idx").using("gin", sql`${t.title} gin_trgm_ops`),
     index("events_languages_idx").using("gin", t.languages),
@@ -210,6 +211,10 @@ export const shows = pgTable(
   },
   (t) => [
     index("shows_event_starts_idx").on(t.eventId, t.startsAt),
+    // The listing's per-event probe: upcoming sellable shows of an event in a city, cheapest price at hand.
+    index("shows_listing_idx")
+      .on(t.eventId, t.cityId, t.startsAt, t.minPriceMinor)
+      .where(sql`${t.status} = 'SCHEDULED'`),
     index("shows_city_starts_idx").on(t.cityId, t.startsAt, t.eventId),
     index("shows_section_starts_idx").on(t.sectionId, t.startsAt),
     index("shows_venue_starts_idx").on(t.venueId, t.startsAt),
@@ -406,4 +411,94 @@ export const searchTerms = pgTable(
     term: text("term").primaryKey(),
   },
   (t) => [index("search_terms_trgm_idx").using("gin", sql`${t.term} gin_trgm_ops`)],
+);
+
+/** Venues a staff or scanner user works at; their access is scoped to these. */
+export const staffVenues = pgTable(
+  "staff_venues",
+  {
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    venueId: uuid("venue_id")
+      .notNull()
+      .references(() => venues.id, { onDelete: "cascade" }),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.venueId] }), index("staff_venues_venue_idx").on(t.venueId)],
+);
+
+export const authTokenPurpose = pgEnum("auth_token_purpose", ["PASSWORD_RESET", "EMAIL_VERIFY"]);
+
+/** One-time links (password reset, email verification). Only a hash of the token is stored. */
+export const authTokens = pgTable(
+  "auth_tokens",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    purpose: authTokenPurpose("purpose").notNull(),
+    tokenHash: text("token_hash").notNull().unique(),
+    expiresAt: ts("expires_at").notNull(),
+    usedAt: ts("used_at"),
+    createdAt: createdAt(),
+  },
+  (t) => [index("auth_tokens_user_purpose_idx").on(t.userId, t.purpose)],
+);
+
+export const outboxChannel = pgEnum("outbox_channel", ["EMAIL", "SMS"]);
+export const outboxStatus = pgEnum("outbox_status", ["PENDING", "SENT", "FAILED"]);
+
+/**
+ * Transactional outbox: a message is written in the same transaction as the change that
+ * causes it, and a dispatcher delivers it later (or the dev mailbox shows it).
+ */
+export const outbox = pgTable(
+  "outbox",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    channel: outboxChannel("channel").notNull(),
+    kind: text("kind").notNull(), // "password_reset", "email_verify", "booking_confirmed", …
+    userId: uuid("user_id").references(() => users.id, { onDelete: "set null" }),
+    recipient: text("recipient").notNull(),
+    subject: text("subject").notNull(),
+    bodyText: text("body_text").notNull(),
+    bodyHtml: text("body_html"),
+    // Makes "send once" a database fact: the same logical message cannot be queued twice.
+    dedupeKey: text("dedupe_key").unique(),
+    status: outboxStatus("status").notNull().default("PENDING"),
+    attempts: integer("attempts").notNull().default(0),
+    nextAttemptAt: ts("next_attempt_at").notNull().defaultNow(),
+    lastError: text("last_error"),
+    sentAt: ts("sent_at"),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("outbox_pending_idx").on(t.nextAttemptAt).where(sql`${t.status} = 'PENDING'`),
+    index("outbox_recipient_idx").on(t.recipient, t.createdAt.desc()),
+  ],
+);
+
+/** Cards and wallets saved at the payment gateway: only its token and display details. */
+export const savedPaymentMethods = pgTable(
+  "saved_payment_methods",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    provider: text("provider").notNull(), // "local" | "stripe"
+    providerMethodId: text("provider_method_id").notNull(),
+    kind: paymentMethod("kind").notNull(),
+    brand: text("brand").notNull(), // "visa", "mastercard", "upi", "paytm"
+    last4: text("last4"),
+    expMonth: smallint("exp_month"),
+    expYear: smallint("exp_year"),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("saved_payment_methods_provider_key").on(t.provider, t.providerMethodId),
+    index("saved_payment_methods_user_idx").on(t.userId, t.createdAt.desc()),
+    check("saved_payment_methods_last4", sql`${t.last4} IS NULL OR ${t.last4} ~ '^[0-9]{4}$'`),
+  ],
 );

@@ -7,7 +7,9 @@
 import path from "node:path";
 import { env } from "@/lib/env.js";
 import { openDatabase } from "./client";
+import { sql } from "drizzle-orm";
 import { resetCatalog, seedCatalog } from "./seed/catalog";
+import { DEMO_LOGINS, seedDemoUsers } from "./seed/users";
 import { formatCounts, tableCounts } from "./seed/counts";
 import { posterInputs } from "./seed/events";
 import { genericPosterInputs, seedLarge } from "./seed/large";
@@ -38,7 +40,8 @@ async function main(argv: string[]): Promise<void> {
     await handle.migrate();
     if (has("--reset")) {
       await resetCatalog(handle.db);
-      console.log("reset: emptied catalog tables (and bookings/payments referencing them)");
+      await handle.db.execute(sql.raw("TRUNCATE users CASCADE"));
+      console.log("reset: emptied catalog tables, users, bookings and payments");
     }
     const log = (line: string) => console.log(line);
     const result = await seedCatalog(handle.db, { log });
@@ -47,7 +50,11 @@ async function main(argv: string[]): Promise<void> {
       const large = await seedLarge(handle.db, { log });
       console.log(large.skipped ? `large: skipped, ${large.reason}` : `large: seeded in ${(large.elapsedMs / 1000).toFixed(1)}s`);
     }
+    const demo = await seedDemoUsers(handle.db);
+    console.log(demo.skipped ? "demo users: already there" : "demo users: created");
     console.log(formatCounts(await tableCounts(handle.db)));
+    console.log("\nDemo logins (sign in at /signin):");
+    for (const l of DEMO_LOGINS) console.log(`  ${l.role.padEnd(9)} ${l.email.padEnd(22)} ${l.password}`);
     console.log(`done in ${((performance.now() - started) / 1000).toFixed(1)}s`);
   } finally {
     await handle.close();

@@ -6,7 +6,8 @@ import { rmSync } from "node:fs";
 import postgres from "postgres";
 
 const port = process.env.E2E_PORT ?? "3100";
-const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: "production", APP_URL: `http://127.0.0.1:${port}` };
+// One IP signs up many users here: scale the per-IP limits (their 429s have their own tests).
+const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: "production", APP_URL: `http://127.0.0.1:${port}`, RATE_LIMIT_MULTIPLIER: "50" };
 let cleanup = async () => {};
 
 if (process.env.DATABASE_URL) {
@@ -35,9 +36,12 @@ if (seeded.status !== 0) {
   process.exit(seeded.status ?? 1);
 }
 
-const server = spawn("npx", ["next", "start", "--port", port, "--hostname", "127.0.0.1"], { env, stdio: "inherit" });
+// Its own process group, so stopping it also stops the next-server that npx starts.
+const server = spawn("npx", ["next", "start", "--port", port, "--hostname", "127.0.0.1"], { env, stdio: "inherit", detached: true });
 const stop = async () => {
-  server.kill("SIGTERM");
+  try {
+    process.kill(-server.pid!, "SIGTERM");
+  } catch {}
   await cleanup();
   process.exit(0);
 };

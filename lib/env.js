@@ -22,6 +22,7 @@ const schema = z
     UPSTASH_REDIS_REST_TOKEN: z.string().optional(),
     REDIS_TIMEOUT_MS: z.coerce.number().int().min(10).max(10_000).default(300),
     CATALOG_CACHE_SECONDS: z.coerce.number().int().min(0).max(3600).default(30),
+    RATE_LIMIT_MULTIPLIER: z.coerce.number().int().min(1).max(10_000).default(1),
     HOLD_MINUTES: z.coerce.number().int().min(1).max(60).default(10),
     AUTH_SECRET: z.string().min(16).optional(),
     STRIPE_SECRET_KEY: z.string().startsWith("sk_").optional(),

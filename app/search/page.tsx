@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { searchEvents, searchQuerySchema } from "@/lib/search/search";
+import { searchEventsCached, searchQuerySchema } from "@/lib/search/search";
 import { CATEGORY_LABELS } from "@/lib/catalog/filters";
 
 export const metadata: Metadata = { title: "Search" };
@@ -8,7 +8,7 @@ export const metadata: Metadata = { title: "Search" };
 export default async function SearchPage({ searchParams }: { searchParams: Promise<{ q?: string | string[] }> }) {
   const { q } = await searchParams;
   const parsed = searchQuerySchema.safeParse({ query: typeof q === "string" ? q : "" });
-  const hits = parsed.success ? await searchEvents(parsed.data) : [];
+  const hits = parsed.success ? await searchEventsCached(parsed.data) : [];
   return (
     <section aria-labelledby="search-heading">
       <h1 id="search-heading" className="mb-1 text-2xl font-bold">

@@ -153,7 +153,9 @@ export async function seedLarge(db: Executor, opts: LargeOptions = {}): Promise<
       step(`inserted show_prices batch ${b + 1}/${BATCHES}`);
     }
   });
-  await db.execute(sql.raw("ANALYZE cities, venues, sections, seats, events, shows, show_prices, show_seats"));
+  // VACUUM, not just ANALYZE: it also flushes the GIN pending lists the bulk insert left behind,
+  // which otherwise make every full-text query scan them.
+  await db.execute(sql.raw("VACUUM ANALYZE cities, venues, sections, seats, events, shows, show_prices, show_seats, search_terms"));
   step("analyzed");
   return { skipped: false, elapsedMs: performance.now() - started };
 }

@@ -91,11 +91,33 @@ export function listEventsSql(f: {
   if (f.ids) eventConds.push(sql`e.id IN (${sql.join(f.ids.map((id) => sql`${id}::uuid`), sql`, `)})`);
   if (f.after) eventConds.push(sql`(e.popularity, e.id) < (${f.after.p}, ${f.after.id}::uuid)`);
 
-  return sql`
-      SELECT e.id, e.slug, e.title, e.category, e.languages, e.genres,
+  const columns = sql`e.id, e.slug, e.title, e.category, e.languages, e.genres,
              e.duration_minutes AS "durationMinutes", e.certificate, e.rating_tenths AS "ratingTenths",
              e.poster_url AS "posterUrl", e.popularity,
-             x.next_show_at AS "nextShowAt", x.min_price AS "minPriceMinor", x.currency
+             x.next_show_at AS "nextShowAt", x.min_price AS "minPriceMinor", x.currency`;
+  // NULLS LAST to match the indexes (the columns are NOT NULL; the planner needs the same ordering).
+  const order = sql`ORDER BY e.popularity DESC NULLS LAST, e.id DESC NULLS LAST LIMIT ${f.limit + 1}`;
+
+  if (f.cityId && f.to) {
+    // A city and a few days: start from that slice of shows (an index range) and group by
+    // event. Walking events by popularity would probe thousands that have no show that day.
+    const sliceConds = showConds.filter((_, i) => i !== 0);
+    return sql`
+      SELECT ${columns}
+      FROM (
+        SELECT s.event_id, min(s.starts_at) AS next_show_at, min(s.min_price_minor) AS min_price, min(s.currency) AS currency
+        FROM shows s
+        WHERE ${sql.join(sliceConds, sql` AND `)}
+        GROUP BY s.event_id
+      ) x
+      JOIN events e ON e.id = x.event_id
+      WHERE ${sql.join(eventConds, sql` AND `)}
+      ${order}`;
+  }
+  // Otherwise most events have matching shows: walk events by popularity, probing each one's
+  // shows through shows_listing_idx, and stop after a page.
+  return sql`
+      SELECT ${columns}
       FROM events e
       CROSS JOIN LATERAL (
         SELECT min(s.starts_at) AS next_show_at, min(s.min_price_minor) AS min_price, min(s.currency) AS currency
@@ -103,8 +125,7 @@ export function listEventsSql(f: {
         WHERE ${sql.join(showConds, sql` AND `)}
       ) x
       WHERE ${sql.join(eventConds, sql` AND `)} AND x.next_show_at IS NOT NULL
-      ORDER BY e.popularity DESC, e.id DESC
-      LIMIT ${f.limit + 1}`;
+      ${order}`;
 }
 
 /** The same listing, cached for CATALOG_CACHE_SECONDS: pages and the public API use this. */

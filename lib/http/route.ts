@@ -1,19 +1,37 @@
 import "server-only";
 import { NextResponse, type NextRequest } from "next/server";
 import type { z } from "zod";
+import type { Role, User } from "@/lib/auth/accounts";
+import { requireRole } from "@/lib/auth/authorize";
+import { bearerToken, hasSessionCookie, requestUser } from "@/lib/auth/current-user";
+import { clientIp, enforceRateLimit, type PolicyName } from "@/lib/ratelimit";
+import { assertSameOrigin } from "./origin";
 import { AppError, toAppError, type ErrorBody } from "./errors";
 import { parseInput, searchParamsToObject } from "./validation";
 
 const MAX_JSON_BYTES = 64 * 1024;
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
-type Schemas = { params?: z.ZodType; query?: z.ZodType; body?: z.ZodType };
-type Out<S, K extends keyof Schemas> = S extends Record<K, infer T> ? (T extends z.ZodType ? z.output<T> : undefined) : undefined;
+type Spec = {
+  params?: z.ZodType;
+  query?: z.ZodType;
+  body?: z.ZodType;
+  /** "required": 401 without a valid token or session; "optional": user may be null. */
+  auth?: "required" | "optional";
+  /** Roles allowed (implies auth "required"); others get 403. */
+  roles?: readonly Role[];
+  /** Rate-limit policy per user (or IP when anonymous); "api" unless said otherwise. */
+  rateLimit?: PolicyName | false;
+};
+type Out<S, K extends keyof Spec> = S extends Record<K, infer T> ? (T extends z.ZodType ? z.output<T> : undefined) : undefined;
+type UserOf<S> = S extends { auth: "required" } ? User : S extends { roles: readonly Role[] } ? User : User | null;
 
-type Ctx<S extends Schemas> = {
+export type RouteCtx<S extends Spec> = {
   req: NextRequest;
   params: Out<S, "params">;
   query: Out<S, "query">;
   body: Out<S, "body">;
+  user: UserOf<S>;
 };
 
 export function errorResponse(err: unknown): NextResponse<ErrorBody> {
@@ -39,24 +57,34 @@ async function readJson(req: NextRequest): Promise<unknown> {
 }
 
 /**
- * The one wrapper for route handlers: validates path params, query and JSON body with zod,
- * runs the handler, and turns every failure into `{error:{code,message,details}}` with a 4xx
- * (or a logged, opaque 500). A handler returns data (sent as JSON 200) or its own Response.
+ * The one wrapper for route handlers: authenticates (Bearer token or session cookie),
+ * authorises by role, validates path params, query and JSON body with zod, runs the handler,
+ * and turns every failure into `{error:{code,message,details}}` with a 4xx (or a logged,
+ * opaque 500). A handler returns data (sent as JSON) or its own Response.
  */
-export function route<S extends Schemas>(
-  schemas: S,
-  handler: (ctx: Ctx<S>) => Promise<unknown>,
+export function route<S extends Spec>(
+  spec: S,
+  handler: (ctx: RouteCtx<S>) => Promise<unknown>,
   opts: { status?: number; headers?: Record<string, string> } = {},
 ) {
   return async (req: NextRequest, context: { params: Promise<Record<string, string | string[]>> }) => {
     try {
+      // A browser request riding on the session cookie must come from our own pages.
+      if (!SAFE_METHODS.has(req.method) && !bearerToken(req) && hasSessionCookie(req)) assertSameOrigin(req);
+      const needsUser = spec.auth === "required" || Boolean(spec.roles);
+      // Identify the caller whenever there are credentials, so rate limits count per user.
+      const { user, badToken } = await requestUser(req);
+      if (badToken) throw new AppError("UNAUTHORIZED", "The access token is invalid or has expired. Sign in again.");
+      if (needsUser && !user) throw new AppError("UNAUTHORIZED", "Sign in to continue.");
+      if (spec.roles && user) requireRole(user, spec.roles);
+      const policy = spec.rateLimit ?? "api";
+      if (policy) await enforceRateLimit(policy, user ? `user:${user.id}` : `ip:${clientIp(req.headers)}`);
+
       const rawParams = context?.params ? await context.params : {};
-      const params = schemas.params ? parseInput(schemas.params, rawParams, "path") : undefined;
-      const query = schemas.query
-        ? parseInput(schemas.query, searchParamsToObject(req.nextUrl.searchParams), "query")
-        : undefined;
-      const body = schemas.body ? parseInput(schemas.body, await readJson(req), "body") : undefined;
-      const result = await handler({ req, params, query, body } as Ctx<S>);
+      const params = spec.params ? parseInput(spec.params, rawParams, "path") : undefined;
+      const query = spec.query ? parseInput(spec.query, searchParamsToObject(req.nextUrl.searchParams), "query") : undefined;
+      const body = spec.body ? parseInput(spec.body, await readJson(req), "body") : undefined;
+      const result = await handler({ req, params, query, body, user } as RouteCtx<S>);
       if (result instanceof Response) return result;
       return NextResponse.json(result, { status: opts.status ?? 200, headers: opts.headers });
     } catch (err) {

@@ -4,6 +4,7 @@ import { z } from "zod";
 import { db, type Executor } from "@/db/client";
 import { queryRows } from "@/db/rows";
 import type { Category } from "@/lib/catalog/filters";
+import { memo } from "@/lib/catalog/memo";
 
 export type SearchHit = {
   id: string;
@@ -29,6 +30,14 @@ export const autocompleteQuerySchema = z.object({
 export const WORD_SIMILARITY = 0.5;
 export const TERM_SIMILARITY = 0.3;
 
+// Words that match a large share of titles and say little; dropped unless nothing else is typed.
+const STOP_WORDS = new Set(["the", "a", "an", "of", "and", "in", "on", "at", "to", "for", "with", "vs", "live", "show"]);
+
+export function significant(words: string[]): string[] {
+  const kept = words.filter((w) => !STOP_WORDS.has(w));
+  return kept.length ? kept : words;
+}
+
 /** Words of a query as safe tsquery lexemes (letters and digits only). */
 export function lexemes(text: string): string[] {
   return text
@@ -47,7 +56,7 @@ export function lexemes(text: string): string[] {
  * titles that are only similar as a whole follow.
  */
 export async function searchEvents(q: { query: string; limit?: number }, ex: Executor = db): Promise<SearchHit[]> {
-  const words = lexemes(q.query);
+  const words = significant(lexemes(q.query));
   if (!words.length) return [];
   const rows = await ex.transaction(async (tx) => {
     await tx.execute(searchSettingsSql());
@@ -55,6 +64,11 @@ export async function searchEvents(q: { query: string; limit?: number }, ex: Exe
     return queryRows<SearchHit>(tx, searchSql(words, corrections, q.limit ?? 20));
   });
   return rows.map((r) => ({ ...r, score: Math.round(Number(r.score) * 1000) / 1000 }));
+}
+
+/** Search through the catalog cache (CATALOG_CACHE_SECONDS): popular queries repeat a lot. */
+export function searchEventsCached(q: { query: string; limit?: number }): Promise<SearchHit[]> {
+  return memo(`search:${lexemes(q.query).join(" ")}:${q.limit ?? 20}`, "catalog", () => searchEvents(q));
 }
 
 type Correction = { word: string; terms: string[] };
@@ -84,6 +98,7 @@ export function correctionsSql(words: string[]): SQL {
     ORDER BY q.i`;
 }
 
+const CANDIDATES = 500;
 const SAFE_TERM = /^[\p{L}\p{N}]+$/u;
 
 /** Search SQL for split words and their corrections (exported so the benchmark runs it raw). */
@@ -94,13 +109,18 @@ export function searchSql(words: string[], corrections: Correction[], limit: num
     return `(${[last ? `${w}:*` : w, ...fixes].join(" | ")})`;
   });
   const text = words.join(" ");
+  // Ranking is computed on at most CANDIDATES matches (the most popular), so a query that
+  // matches half the catalog costs a bounded amount.
   return sql`
       SELECT e.id, e.slug, e.title, e.category, e.languages, e.poster_url AS "posterUrl", e.popularity,
              (CASE WHEN e.search_vector @@ tq THEN 1 + ts_rank(e.search_vector, tq) ELSE 0 END)
                + word_similarity(${text}, e.title) / 2 AS score
-      FROM events e, to_tsquery('simple', ${alternatives.join(" & ")}) tq
-      WHERE e.status = 'PUBLISHED'
-        AND (e.search_vector @@ tq OR ${text} <% e.title)
+      FROM (
+        SELECT e.* FROM events e, to_tsquery('simple', ${alternatives.join(" & ")}) tq
+        WHERE e.status = 'PUBLISHED' AND (e.search_vector @@ tq OR ${text} <% e.title)
+        ORDER BY e.popularity DESC
+        LIMIT ${CANDIDATES}
+      ) e, to_tsquery('simple', ${alternatives.join(" & ")}) tq
       ORDER BY score DESC, e.popularity DESC, e.id
       LIMIT ${limit}`;
 }

@@ -1,0 +1,20 @@
+"use server";
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { sessionUser } from "@/lib/auth/current-user";
+import { action } from "@/lib/http/action";
+import { AppError } from "@/lib/http/errors";
+import { removeSavedMethod } from "@/lib/payments/saved-methods";
+
+const remove = action(z.object({ id: z.uuid() }), async ({ id }) => {
+  const user = await sessionUser();
+  if (!user) throw new AppError("UNAUTHORIZED", "Sign in to continue.");
+  await removeSavedMethod(user.id, id);
+  return { id };
+});
+
+export async function removePaymentMethod(form: FormData) {
+  const result = await remove({ id: form.get("id") });
+  // Revalidate outside the wrapper's try/catch, and only once the change is made.
+  if (result.ok) revalidatePath("/account");
+}

@@ -1,0 +1,4 @@
+import { listManagedVenues } from "@/lib/admin/venues";
+import { route } from "@/lib/http/route";
+
+export const GET = route({ roles: ["staff", "admin"] }, async ({ user }) => ({ items: await listManagedVenues(user) }));

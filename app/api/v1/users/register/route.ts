@@ -1,0 +1,12 @@
+import { publicUser, registerSchema, registerUser } from "@/lib/auth/accounts";
+import { route } from "@/lib/http/route";
+import { clientIp, enforceRateLimit } from "@/lib/ratelimit";
+
+export const POST = route(
+  { body: registerSchema, rateLimit: false },
+  async ({ req, body }) => {
+    await enforceRateLimit("signUp", clientIp(req.headers));
+    return { user: publicUser(await registerUser(body)) };
+  },
+  { status: 201 },
+);

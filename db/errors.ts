@@ -1,0 +1,8 @@
+/** True when a database error (possibly wrapped by Drizzle) is a unique-constraint violation. */
+export function isUniqueViolation(err: unknown, constraint?: string): boolean {
+  for (let e: unknown = err, depth = 0; e && depth < 4; e = (e as { cause?: unknown }).cause, depth++) {
+    const { code, constraint_name, constraint: c } = e as { code?: string; constraint_name?: string; constraint?: string };
+    if (code === "23505") return !constraint || constraint === (constraint_name ?? c);
+  }
+  return false;
+}

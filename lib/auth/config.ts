@@ -1,0 +1,19 @@
+import type { NextAuthConfig } from "next-auth";
+import GitHub from "next-auth/providers/github";
+import Google from "next-auth/providers/google";
+
+/** OAuth providers are off unless their credentials are configured. */
+export function oauthProviders() {
+  const list = [];
+  if (process.env.AUTH_GOOGLE_ID && process.env.AUTH_GOOGLE_SECRET) list.push(Google);
+  if (process.env.AUTH_GITHUB_ID && process.env.AUTH_GITHUB_SECRET) list.push(GitHub);
+  return list;
+}
+
+export const authConfig = {
+  pages: { signIn: "/signin" },
+  session: { strategy: "jwt", maxAge: 30 * 24 * 3600 },
+  // Self-hosted behind any proxy: the app's own URL comes from the request (APP_URL in links).
+  trustHost: true,
+  providers: [],
+} satisfies NextAuthConfig;

@@ -1,0 +1,40 @@
+import "server-only";
+import { cache } from "react";
+import { getUserById, type User } from "./accounts";
+import { verifyApiToken } from "./api-token";
+import { auth } from "./index";
+
+const SESSION_COOKIE = /(?:^|;\s*)(?:__Secure-)?authjs\.session-token(?:\.\d+)?=/;
+
+export function bearerToken(req: Request): string | null {
+  const header = req.headers.get("authorization");
+  const match = header?.match(/^Bearer\s+(\S+)$/i);
+  return match?.[1] ?? null;
+}
+
+export const hasSessionCookie = (req: Request) => SESSION_COOKIE.test(req.headers.get("cookie") ?? "");
+
+/** The signed-in user of a page render (session cookie), loaded fresh once per request. */
+export const sessionUser = cache(async (): Promise<User | null> => {
+  const session = await auth();
+  const id = session?.user?.id;
+  return id ? ((await getUserById(id)) ?? null) : null;
+});
+
+/**
+ * The caller of a route handler: a Bearer token (API clients) or the Auth.js session cookie
+ * (the browser). A presented but invalid token is not silently ignored: it is a 401.
+ */
+export async function requestUser(req: Request): Promise<{ user: User | null; via: "token" | "session" | null; badToken: boolean }> {
+  const token = bearerToken(req);
+  if (token) {
+    const id = await verifyApiToken(token);
+    const user = id ? await getUserById(id) : undefined;
+    return { user: user ?? null, via: user ? "token" : null, badToken: !user };
+  }
+  if (hasSessionCookie(req)) {
+    const user = await sessionUser();
+    return { user, via: user ? "session" : null, badToken: false };
+  }
+  return { user: null, via: null, badToken: false };
+}

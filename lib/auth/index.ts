@@ -1,0 +1,59 @@
+import "server-only";
+import NextAuth, { type DefaultSession } from "next-auth";
+import Credentials from "next-auth/providers/credentials";
+import { eq, sql } from "drizzle-orm";
+import { z } from "zod";
+import { db } from "@/db/client";
+import { users } from "@/db/schema";
+import { authenticate } from "./accounts";
+import { authConfig, oauthProviders } from "./config";
+import { authSecret } from "./secret";
+
+declare module "next-auth" {
+  interface Session {
+    user: { id: string } & DefaultSession["user"];
+  }
+}
+
+const credentials = z.object({ email: z.string().max(254), password: z.string().max(128) });
+
+/** Finds or creates the local user for an OAuth sign-in (matched by verified email). */
+async function userForOAuth(email: string, name: string | null | undefined): Promise<string> {
+  const [existing] = await db.select({ id: users.id }).from(users).where(eq(sql`lower(${users.email})`, email.toLowerCase())).limit(1);
+  if (existing) return existing.id;
+  const [created] = await db
+    .insert(users)
+    .values({ email: email.toLowerCase(), name: name ?? email.split("@")[0]!, emailVerifiedAt: new Date() })
+    .onConflictDoNothing()
+    .returning({ id: users.id });
+  return created?.id ?? userForOAuth(email, name);
+}
+
+export const { handlers, auth, signIn, signOut } = NextAuth({
+  ...authConfig,
+  secret: authSecret(),
+  providers: [
+    Credentials({
+      credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
+      async authorize(raw) {
+        const parsed = credentials.safeParse(raw);
+        if (!parsed.success) return null;
+        const user = await authenticate(parsed.data.email, parsed.data.password);
+        return user ? { id: user.id, name: user.name, email: user.email } : null;
+      },
+    }),
+    ...oauthProviders(),
+  ],
+  callbacks: {
+    async jwt({ token, user, account }) {
+      if (user && account) {
+        token.uid = account.provider === "credentials" ? user.id : await userForOAuth(user.email!, user.name);
+      }
+      return token;
+    },
+    session({ session, token }) {
+      if (typeof token.uid === "string") session.user.id = token.uid;
+      return session;
+    },
+  },
+});

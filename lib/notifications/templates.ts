@@ -1,0 +1,31 @@
+// Message bodies: a plain-text version and a small, inline-styled HTML one.
+const esc = (s: string) => s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
+
+function html(title: string, paragraphs: string[], action?: { label: string; url: string }) {
+  return `<!doctype html><html><body style="margin:0;background:#f8fafc;font-family:system-ui,sans-serif;color:#1f2033">
+<table role="presentation" width="100%" cellpadding="0" cellspacing="0"><tr><td align="center" style="padding:24px">
+<table role="presentation" width="560" cellpadding="0" cellspacing="0" style="background:#fff;border-radius:12px;padding:28px">
+<tr><td><p style="margin:0 0 16px;font-weight:800;font-size:20px"><span style="background:#f84464;color:#fff;border-radius:6px;padding:2px 8px">M</span> Marquee</p>
+<h1 style="font-size:20px;margin:0 0 12px">${esc(title)}</h1>
+${paragraphs.map((p) => `<p style="margin:0 0 12px;line-height:1.5">${esc(p)}</p>`).join("\n")}
+${action ? `<p style="margin:20px 0"><a href="${esc(action.url)}" style="background:#f84464;color:#fff;text-decoration:none;padding:10px 18px;border-radius:8px;font-weight:600">${esc(action.label)}</a></p><p style="font-size:12px;color:#64748b;word-break:break-all">${esc(action.url)}</p>` : ""}
+</td></tr></table></td></tr></table></body></html>`;
+}
+
+export function passwordResetEmail(name: string, url: string, minutes: number) {
+  const lines = [`Hi ${name},`, `Someone (hopefully you) asked to reset your Marquee password. The link works once, for ${minutes} minutes.`, "If it wasn't you, ignore this email: your password stays as it is."];
+  return {
+    subject: "Reset your Marquee password",
+    bodyText: `${lines.join("\n\n")}\n\nReset your password: ${url}\n`,
+    bodyHtml: html("Reset your password", lines, { label: "Choose a new password", url }),
+  };
+}
+
+export function verifyEmail(name: string, url: string) {
+  const lines = [`Welcome to Marquee, ${name}!`, "Confirm your email address so we can send you tickets and reminders."];
+  return {
+    subject: "Confirm your email for Marquee",
+    bodyText: `${lines.join("\n\n")}\n\nConfirm: ${url}\n`,
+    bodyHtml: html("Confirm your email", lines, { label: "Confirm email", url }),
+  };
+}

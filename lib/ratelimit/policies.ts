@@ -1,0 +1,35 @@
+import type { Duration } from "@upstash/ratelimit";
+
+export type { Duration };
+
+/** `limit` requests per sliding `window` (Upstash duration syntax: "60 s", "10 m", "500 ms"). */
+export type RateLimitPolicy = { limit: number; window: Duration };
+
+/**
+ * Every rate limit in the app, in one place. Identifiers are chosen by the caller:
+ * `signIn` is keyed by ip + normalized email, `signUp` by ip, `passwordReset` by email,
+ * `api` / `holdSeats` / `promo` by user id (or ip when anonymous).
+ */
+export const LIMITS = {
+  api: { limit: 100, window: "60 s" },
+  signIn: { limit: 5, window: "60 s" },
+  signUp: { limit: 5, window: "10 m" },
+  passwordReset: { limit: 3, window: "15 m" },
+  holdSeats: { limit: 20, window: "60 s" },
+  promo: { limit: 10, window: "10 m" },
+} as const satisfies Record<string, RateLimitPolicy>;
+
+export type PolicyName = keyof typeof LIMITS;
+
+export type RateLimits = Record<PolicyName, RateLimitPolicy>;
+
+const UNIT_MS = { ms: 1, s: 1_000, m: 60_000, h: 3_600_000, d: 86_400_000, w: 604_800_000 } as const;
+
+/** Milliseconds in an Upstash duration string; same grammar as @upstash/ratelimit. */
+export function durationMs(window: Duration): number {
+  const match = /^(\d+(?:\.\d+)?)\s?(ms|s|m|h|d|w)$/.exec(window);
+  if (!match) throw new Error(`Invalid rate-limit window: ${window}`);
+  const ms = Math.round(Number(match[1]) * UNIT_MS[match[2] as keyof typeof UNIT_MS]);
+  if (ms < 1) throw new Error(`Rate-limit window must be at least 1 ms: ${window}`);
+  return ms;
+}

@@ -1,0 +1,377 @@
+/**
+ * The in-process window and the fallback paths run everywhere. The Redis part drives
+ * @upstash/ratelimit through our Upstash bridge against the real redis-server (REDIS_URL,
+ * default redis://127.0.0.1:6379): with REDIS_URL set (CI) it fails when Redis is unreachable;
+ * without it, it is skipped on machines where nothing answers at 127.0.0.1:6379.
+ */
+import { createServer, type IncomingMessage, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { Redis } from "@upstash/redis";
+import { Redis as IORedis } from "ioredis";
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { AppError } from "../http/errors";
+import { createUpstashBridge, type UpstashBridge } from "../redis/bridge";
+import {
+  checkRateLimit,
+  clientIp,
+  configureRateLimiter,
+  createRateLimiter,
+  enforceRateLimit,
+  KEY_PREFIX,
+  LIMITS,
+  type RateLimiter,
+} from "./index";
+import { BoundedMap } from "./limiter";
+import { createMemoryWindow } from "./memory";
+import { durationMs } from "./policies";
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** A clock the test moves by hand, starting on a minute (so on every window boundary used here). */
+function manualClock(start = 1_700_000_040_000) {
+  let t = start;
+  return { now: () => t, advance: (ms: number) => (t += ms) };
+}
+
+/** Windows are fixed slots underneath: start a real-time burst where it cannot straddle a boundary. */
+async function freshWindow(windowMs: number, needMs: number) {
+  const into = Date.now() % windowMs;
+  if (into < 5 || windowMs - into < needMs) await sleep(windowMs - into + 10);
+}
+
+async function rejection(promise: Promise<unknown>): Promise<AppError> {
+  const err = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(err).toBeInstanceOf(AppError);
+  return err as AppError;
+}
+
+afterEach(() => {
+  vi.restoreAllMocks();
+  vi.unstubAllEnvs();
+  configureRateLimiter();
+});
+
+describe("policies", () => {
+  it("parses every window and keeps the numbers in one place", () => {
+    expect(durationMs("60 s")).toBe(60_000);
+    expect(durationMs("10 m")).toBe(600_000);
+    expect(durationMs("500ms")).toBe(500);
+    expect(() => durationMs("soon" as "1 s")).toThrow(/Invalid rate-limit window/);
+    for (const policy of Object.values(LIMITS)) expect(durationMs(policy.window)).toBeGreaterThan(0);
+    expect(LIMITS.signIn).toEqual({ limit: 5, window: "60 s" });
+    expect(() => createRateLimiter({ redis: null, limits: { api: { limit: 1, window: "1 fortnight" as "1 s" } } })).toThrow(
+      /Invalid rate-limit window/,
+    );
+  });
+});
+
+describe("in-process sliding window", () => {
+  it("allows the limit, then blocks until the window has slid past", () => {
+    const clock = manualClock();
+    const window = createMemoryWindow({ limit: 3, windowMs: 1000, now: clock.now });
+    expect([1, 2, 3].map(() => window.hit("a"))).toEqual([
+      { success: true, limit: 3, remaining: 2, reset: clock.now() + 1000 },
+      { success: true, limit: 3, remaining: 1, reset: clock.now() + 1000 },
+      { success: true, limit: 3, remaining: 0, reset: clock.now() + 1000 },
+    ]);
+    const blocked = window.hit("a");
+    expect(blocked).toMatchObject({ success: false, remaining: 0 });
+    // All three hits are in the current window: the next one passes just after it ends.
+    expect(blocked.reset).toBe(clock.now() + 1001);
+
+    clock.advance(1000); // the previous window still counts fully at its boundary
+    expect(window.hit("a").success).toBe(false);
+    clock.advance(1);
+    expect(window.hit("a")).toMatchObject({ success: true, remaining: 0 });
+  });
+
+  it("weights the previous window by its overlap, and says when a request will pass", () => {
+    const clock = manualClock();
+    const window = createMemoryWindow({ limit: 4, windowMs: 1000, now: clock.now });
+    for (let i = 0; i < 4; i++) expect(window.hit("a").success).toBe(true);
+    clock.advance(1500); // halfway into the next window: 4 * 0.5 = 2 still count
+    expect(window.hit("a")).toMatchObject({ success: true, remaining: 1 });
+    expect(window.hit("a")).toMatchObject({ success: true, remaining: 0 });
+    const blocked = window.hit("a");
+    expect(blocked.success).toBe(false);
+    // floor((1 - p) * 4) + 2 < 4 once p > 0.5.
+    expect(blocked.reset).toBe(clock.now() + 1);
+    clock.advance(1);
+    expect(window.hit("a").success).toBe(true);
+  });
+
+  it("counts identifiers independently", () => {
+    const clock = manualClock();
+    const window = createMemoryWindow({ limit: 1, windowMs: 1000, now: clock.now });
+    expect(window.hit("a").success).toBe(true);
+    expect(window.hit("a").success).toBe(false);
+    expect(window.hit("b").success).toBe(true);
+  });
+
+  it("keeps memory bounded: drops expired keys, then the least recently used", () => {
+    const clock = manualClock();
+    const window = createMemoryWindow({ limit: 1, windowMs: 1000, now: clock.now, maxKeys: 100 });
+    for (let i = 0; i < 50; i++) window.hit(`old-${i}`);
+    clock.advance(2000); // both windows of the old keys have passed
+    window.hit("fresh");
+    expect(window.size).toBe(1);
+
+    for (let i = 0; i < 250; i++) window.hit(`k-${i}`);
+    expect(window.size).toBe(100);
+    expect(window.hit("k-249").success).toBe(false); // recent keys keep their counts
+  });
+
+  it("BoundedMap (the ephemeral cache) forgets its oldest entries", () => {
+    const map = new BoundedMap<string, number>(2);
+    map.set("a", 1).set("b", 2).set("a", 3).set("c", 4);
+    expect([...map.entries()]).toEqual([
+      ["a", 3],
+      ["c", 4],
+    ]);
+  });
+});
+
+describe("createRateLimiter without Redis", () => {
+  it("throws a 429 AppError with Retry-After past the limit and recovers after the window", async () => {
+    const clock = manualClock();
+    const limiter = createRateLimiter({ redis: null, now: clock.now, limits: { signIn: { limit: 2, window: "60 s" } } });
+    expect(await limiter.enforce("signIn", "1.2.3.4:a@example.com")).toMatchObject({
+      success: true,
+      remaining: 1,
+      source: "memory",
+    });
+    await limiter.enforce("signIn", "1.2.3.4:a@example.com");
+    const err = await rejection(limiter.enforce("signIn", "1.2.3.4:a@example.com"));
+    expect(err.code).toBe("RATE_LIMITED");
+    expect(err.status).toBe(429);
+    expect(err.message).toBe("Too many requests, try again in 61 seconds");
+    expect(err.headers).toEqual({ "Retry-After": "61", "X-RateLimit-Limit": "2", "X-RateLimit-Remaining": "0" });
+    expect(err.details).toEqual({ retryAfterSeconds: 61 });
+
+    expect((await limiter.check("signIn", "1.2.3.4:b@example.com")).success).toBe(true);
+    expect((await limiter.check("signUp", "1.2.3.4:a@example.com")).success).toBe(true);
+
+    clock.advance(60_001);
+    expect((await limiter.check("signIn", "1.2.3.4:a@example.com")).success).toBe(true);
+  });
+
+  it("drives checkRateLimit / enforceRateLimit in real time", async () => {
+    configureRateLimiter({ redis: null, limits: { promo: { limit: 2, window: "1 s" } } });
+    await freshWindow(1000, 200);
+    await enforceRateLimit("promo", "user-1");
+    await enforceRateLimit("promo", "user-1");
+    const err = await rejection(enforceRateLimit("promo", "user-1"));
+    expect(err.headers?.["Retry-After"]).toBe("1");
+    expect(err.message).toBe("Too many requests, try again in 1 second");
+    await sleep(1100);
+    expect(await checkRateLimit("promo", "user-1")).toMatchObject({ success: true, source: "memory" });
+  });
+
+  it("uses the in-process window without warning when Redis is not configured", async () => {
+    vi.stubEnv("UPSTASH_REDIS_REST_URL", "");
+    vi.stubEnv("UPSTASH_REDIS_REST_TOKEN", "");
+    const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
+    expect(await checkRateLimit("api", "user-1")).toMatchObject({ success: true, limit: 100, remaining: 99, source: "memory" });
+    expect(warn).not.toHaveBeenCalled();
+  });
+});
+
+describe("createRateLimiter when Redis hangs", () => {
+  let hanging: Server;
+  let requests = 0;
+
+  beforeAll(async () => {
+    hanging = createServer((req: IncomingMessage) => {
+      requests += 1;
+      req.resume();
+    });
+    await listen(hanging);
+  });
+
+  afterAll(async () => {
+    hanging.closeAllConnections();
+    await new Promise((resolve) => hanging.close(resolve));
+  });
+
+  it("falls back after its own deadline instead of allowing everything, and backs off", async () => {
+    const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
+    const clock = manualClock();
+    // No per-request signal on this client: only the limiter's deadline can end the wait.
+    const redis = new Redis({ url: serverUrl(hanging), token: "t", retry: false, enableTelemetry: false });
+    const limiter = createRateLimiter({
+      redis,
+      timeoutMs: 100,
+      retryRedisAfterMs: 5000,
+      now: clock.now,
+      limits: { holdSeats: { limit: 2, window: "60 s" } },
+    });
+
+    const started = performance.now();
+    expect(await limiter.check("holdSeats", "user-1")).toMatchObject({ success: true, source: "memory" });
+    const elapsed = performance.now() - started;
+    expect(elapsed).toBeGreaterThanOrEqual(90);
+    expect(elapsed).toBeLessThan(1000);
+    expect(requests).toBe(1);
+
+    // While backing off, Redis is not asked and limits still hold.
+    expect((await limiter.check("holdSeats", "user-1")).success).toBe(true);
+    const err = await rejection(limiter.enforce("holdSeats", "user-1"));
+    expect(err.status).toBe(429);
+    expect(requests).toBe(1);
+
+    clock.advance(5000);
+    expect(await limiter.check("holdSeats", "user-1")).toMatchObject({ success: false, source: "memory" });
+    expect(requests).toBe(2);
+    expect(warn).toHaveBeenCalledTimes(1);
+    expect(String(warn.mock.calls[0]?.[0])).toMatch(/^\[ratelimit\] Redis unavailable.*no answer within 100 ms/);
+  });
+});
+
+describe("clientIp", () => {
+  const ip = (headers: Record<string, string>) => clientIp(new Headers(headers));
+
+  it("takes the first X-Forwarded-For entry, else X-Real-IP, else unknown", () => {
+    expect(ip({ "x-forwarded-for": " 203.0.113.7 , 10.0.0.1" })).toBe("203.0.113.7");
+    expect(ip({ "x-forwarded-for": "203.0.113.7", "x-real-ip": "198.51.100.2" })).toBe("203.0.113.7");
+    expect(ip({ "x-real-ip": "198.51.100.2" })).toBe("198.51.100.2");
+    expect(ip({ "x-forwarded-for": "not-an-ip", "x-real-ip": "198.51.100.2" })).toBe("198.51.100.2");
+    expect(ip({ "x-forwarded-for": "" })).toBe("unknown");
+    expect(ip({})).toBe("unknown");
+  });
+
+  it("normalizes ports, case and IPv4-mapped IPv6", () => {
+    expect(ip({ "x-forwarded-for": "203.0.113.7:8080" })).toBe("203.0.113.7");
+    expect(ip({ "x-forwarded-for": "[2001:DB8::1]:443" })).toBe("2001:db8::1");
+    expect(ip({ "x-forwarded-for": "2001:db8::1" })).toBe("2001:db8::1");
+    expect(ip({ "x-forwarded-for": "::ffff:203.0.113.7" })).toBe("203.0.113.7");
+  });
+});
+
+const REDIS_URL = process.env.REDIS_URL || "redis://127.0.0.1:6379";
+
+async function redisAnswers(url: string): Promise<boolean> {
+  const probe = new IORedis(url, { lazyConnect: true, retryStrategy: () => null, maxRetriesPerRequest: 0, connectTimeout: 1000 });
+  try {
+    await probe.connect();
+    return (await probe.ping()) === "PONG";
+  } catch {
+    return false;
+  } finally {
+    probe.disconnect();
+  }
+}
+
+const haveRedis = Boolean(process.env.REDIS_URL) || (await redisAnswers(REDIS_URL));
+describe.skipIf(!haveRedis)("createRateLimiter against redis-server through the bridge", () => {
+  const TOKEN = "ratelimit-test-token";
+  const PREFIX = `${KEY_PREFIX}test:${process.pid}:${Date.now()}:`;
+
+  let bridge: UpstashBridge;
+  let direct: IORedis;
+
+  beforeAll(async () => {
+    direct = new IORedis(REDIS_URL, { lazyConnect: true, retryStrategy: () => null, maxRetriesPerRequest: 0 });
+    await direct.connect().catch((err: unknown) => {
+      throw new Error(`Redis is not reachable at ${REDIS_URL} (start redis-server): ${String(err)}`);
+    });
+    bridge = await createUpstashBridge({ redisUrl: REDIS_URL, token: TOKEN });
+  });
+
+  afterAll(async () => {
+    if (direct?.status === "ready") {
+      const keys = await direct.keys(`${PREFIX}*`);
+      if (keys.length > 0) await direct.del(...keys);
+      await direct.quit();
+    }
+    await bridge?.close();
+  });
+
+  const client = (url = bridge.url) => new Redis({ url, token: TOKEN, retry: false, enableTelemetry: false });
+
+  function limiter(windowSpec: { limit: number; window: "1 s" | "10 s" }, redis: Redis = client()): RateLimiter {
+    return createRateLimiter({ redis, prefix: PREFIX, limits: { holdSeats: windowSpec } });
+  }
+
+  it("answers 429 past the limit and lets requests through again after the window", async () => {
+    const rl = limiter({ limit: 3, window: "1 s" });
+    await freshWindow(1000, 500);
+    for (let i = 0; i < 3; i++) {
+      expect(await rl.enforce("holdSeats", "user-a")).toMatchObject({ success: true, remaining: 2 - i, source: "redis" });
+    }
+    const err = await rejection(rl.enforce("holdSeats", "user-a"));
+    expect(err.status).toBe(429);
+    expect(err.headers).toMatchObject({ "Retry-After": "1", "X-RateLimit-Limit": "3", "X-RateLimit-Remaining": "0" });
+    // Blocked again from the ephemeral cache, without asking Redis.
+    const blocked = await rl.check("holdSeats", "user-a");
+    expect(blocked).toMatchObject({ success: false, source: "redis" });
+    expect((await rl.check("holdSeats", "user-b")).success).toBe(true);
+
+    await sleep(blocked.reset - Date.now() + 50);
+    expect(await rl.check("holdSeats", "user-a")).toMatchObject({ success: true, source: "redis" });
+  });
+
+  it("shares counts between app servers", async () => {
+    const serverA = limiter({ limit: 4, window: "10 s" });
+    const serverB = limiter({ limit: 4, window: "10 s" });
+    await freshWindow(10_000, 2000);
+    const id = "shared-user";
+    expect((await serverA.check("holdSeats", id)).remaining).toBe(3);
+    expect((await serverB.check("holdSeats", id)).remaining).toBe(2);
+    expect((await serverA.check("holdSeats", id)).remaining).toBe(1);
+    expect((await serverB.check("holdSeats", id)).remaining).toBe(0);
+    expect(await serverA.check("holdSeats", id)).toMatchObject({ success: false, source: "redis" });
+    expect(await serverB.check("holdSeats", id)).toMatchObject({ success: false, source: "redis" });
+  });
+
+  it("keeps identifiers out of Redis keys", async () => {
+    const rl = limiter({ limit: 5, window: "10 s" });
+    await rl.check("holdSeats", "203.0.113.7:someone@example.com");
+    const keys = await direct.keys(`${PREFIX}holdSeats:*`);
+    expect(keys.length).toBeGreaterThan(0);
+    for (const key of keys) {
+      expect(key).toMatch(new RegExp(`^${PREFIX}holdSeats:[\\w-]{43}:\\d+$`));
+      expect(key).not.toContain("example.com");
+    }
+  });
+
+  it("reads the Redis configuration from the environment by default", async () => {
+    vi.stubEnv("UPSTASH_REDIS_REST_URL", bridge.url);
+    vi.stubEnv("UPSTASH_REDIS_REST_TOKEN", TOKEN);
+    configureRateLimiter({ prefix: PREFIX });
+    expect(await checkRateLimit("promo", "env-user")).toMatchObject({ success: true, limit: 10, remaining: 9, source: "redis" });
+    expect(await checkRateLimit("promo", "env-user")).toMatchObject({ remaining: 8, source: "redis" });
+  });
+
+  it("keeps limiting in-process when Redis becomes unreachable mid-run", async () => {
+    const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
+    const doomed = await createUpstashBridge({ redisUrl: REDIS_URL, token: TOKEN });
+    const rl = limiter({ limit: 3, window: "10 s" }, client(doomed.url));
+    await freshWindow(10_000, 2000);
+    expect(await rl.check("holdSeats", "user-c")).toMatchObject({ success: true, source: "redis" });
+    expect(await rl.check("holdSeats", "user-c")).toMatchObject({ success: true, source: "redis" });
+
+    await doomed.close();
+    const started = performance.now();
+    // The in-process window starts from zero: a looser limit for the outage, but a limit.
+    for (let i = 0; i < 3; i++) {
+      expect(await rl.check("holdSeats", "user-c")).toMatchObject({ success: true, source: "memory" });
+    }
+    const err = await rejection(rl.enforce("holdSeats", "user-c"));
+    expect(err.status).toBe(429);
+    expect(Number(err.headers?.["Retry-After"])).toBeGreaterThanOrEqual(1);
+    expect(performance.now() - started).toBeLessThan(1000);
+    expect(warn).toHaveBeenCalledTimes(1);
+    expect(String(warn.mock.calls[0]?.[0])).toMatch(/^\[ratelimit\] Redis unavailable, limiting in-process/);
+  });
+});
+
+function listen(server: Server): Promise<void> {
+  return new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
+}
+
+function serverUrl(server: Server): string {
+  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+}
