@@ -213,7 +213,7 @@ export const shows = pgTable(
     index("shows_event_starts_idx").on(t.eventId, t.startsAt),
     // The listing's per-event probe: upcoming sellable shows of an event in a city, cheapest price at hand.
     index("shows_listing_idx")
-      .on(t.eventId, t.cityId, t.startsAt, t.minPriceMinor)
+      .on(t.eventId, t.cityId, t.startsAt, t.minPriceMinor, t.currency)
       .where(sql`${t.status} = 'SCHEDULED'`),
     index("shows_city_starts_idx").on(t.cityId, t.startsAt, t.eventId),
     index("shows_section_starts_idx").on(t.sectionId, t.startsAt),

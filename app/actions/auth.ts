@@ -55,12 +55,16 @@ export async function signOutAction() {
   await signOut({ redirectTo: "/" });
 }
 
-export const forgotPassword = formAction(z.object({ email: emailSchema }), async ({ email }) => {
+const forgotAction = formAction(z.object({ email: emailSchema }), async ({ email }) => {
   await enforceRateLimit("passwordReset", `${await ip()}:${email}`);
   await requestPasswordReset(email);
   // The same answer whether or not the account exists.
   return { sent: true };
 });
+
+export async function forgotPassword(prev: ActionResult<{ sent: boolean }> | null, form: FormData) {
+  return forgotAction(prev, form);
+}
 
 const resetAction = formAction(
   z.object({ token: z.string().min(20).max(200), password: passwordSchema, confirm: z.string() }).refine((v) => v.password === v.confirm, {

@@ -7,6 +7,8 @@ import { Field, FormError, SubmitButton } from "@/components/ui/field";
 const topError = (s: { ok: false; message: string; fieldErrors?: Record<string, string[]> } | { ok: true } | null) =>
   s && !s.ok && !s.fieldErrors ? s.message : undefined;
 const fieldErrors = (s: unknown, name: string) => (s as { fieldErrors?: Record<string, string[]> } | null)?.fieldErrors?.[name];
+// React resets a form after its action; put back what was typed (never passwords).
+const typed = (s: unknown, name: string) => (s as { values?: Record<string, string> } | null)?.values?.[name];
 
 export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
   const [state, action, pending] = useActionState(signInWithPassword, null);
@@ -14,7 +16,7 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
     <form action={action} className="space-y-4" aria-label="Sign in">
       <input type="hidden" name="callbackUrl" value={callbackUrl} />
       <FormError message={state && !state.ok ? state.message : undefined} />
-      <Field label="Email" name="email" type="email" autoComplete="email" required errors={fieldErrors(state, "email")} />
+      <Field label="Email" name="email" type="email" autoComplete="email" required defaultValue={typed(state, "email")} errors={fieldErrors(state, "email")} />
       <Field label="Password" name="password" type="password" autoComplete="current-password" required errors={fieldErrors(state, "password")} />
       <SubmitButton pending={pending}>Sign in</SubmitButton>
       <p className="text-center text-sm">
@@ -32,16 +34,15 @@ export function SignUpForm({ callbackUrl }: { callbackUrl: string }) {
     <form action={action} className="space-y-4" aria-label="Create account">
       <input type="hidden" name="callbackUrl" value={callbackUrl} />
       <FormError message={topError(state)} />
-      <Field label="Full name" name="name" autoComplete="name" required errors={fieldErrors(state, "name")} />
-      <Field label="Email" name="email" type="email" autoComplete="email" required errors={fieldErrors(state, "email")} />
-      <Field label="Mobile number" name="phone" type="tel" autoComplete="tel" required placeholder="+91 98200 12345" errors={fieldErrors(state, "phone")} />
+      <Field label="Full name" name="name" autoComplete="name" required defaultValue={typed(state, "name")} errors={fieldErrors(state, "name")} />
+      <Field label="Email" name="email" type="email" autoComplete="email" required defaultValue={typed(state, "email")} errors={fieldErrors(state, "email")} />
+      <Field label="Mobile number" name="phone" type="tel" autoComplete="tel" required placeholder="+91 98200 12345" defaultValue={typed(state, "phone")} errors={fieldErrors(state, "phone")} />
       <Field
         label="Password"
         name="password"
         type="password"
         autoComplete="new-password"
         required
-        minLength={10}
         hint="At least 10 characters, mixing letters with digits or symbols."
         errors={fieldErrors(state, "password")}
       />
@@ -62,7 +63,7 @@ export function ForgotPasswordForm() {
   return (
     <form action={action} className="space-y-4" aria-label="Reset password">
       <FormError message={topError(state)} />
-      <Field label="Email" name="email" type="email" autoComplete="email" required errors={fieldErrors(state, "email")} />
+      <Field label="Email" name="email" type="email" autoComplete="email" required defaultValue={typed(state, "email")} errors={fieldErrors(state, "email")} />
       <SubmitButton pending={pending}>Send reset link</SubmitButton>
     </form>
   );
@@ -74,7 +75,7 @@ export function ResetPasswordForm({ token }: { token: string }) {
     <form action={action} className="space-y-4" aria-label="Choose a new password">
       <input type="hidden" name="token" value={token} />
       <FormError message={topError(state)} />
-      <Field label="New password" name="password" type="password" autoComplete="new-password" required minLength={10} errors={fieldErrors(state, "password")} />
+      <Field label="New password" name="password" type="password" autoComplete="new-password" required errors={fieldErrors(state, "password")} />
       <Field label="Repeat it" name="confirm" type="password" autoComplete="new-password" required errors={fieldErrors(state, "confirm")} />
       <SubmitButton pending={pending}>Save new password</SubmitButton>
     </form>

@@ -101,6 +101,8 @@ export function listEventsSql(f: {
   if (f.cityId && f.to) {
     // A city and a few days: start from that slice of shows (an index range) and group by
     // event. Walking events by popularity would probe thousands that have no show that day.
+    // (Measured: for language or price alone the walk is still cheaper than the city's whole
+    // fortnight of shows.)
     const sliceConds = showConds.filter((_, i) => i !== 0);
     return sql`
       SELECT ${columns}

@@ -5,7 +5,17 @@ import { parseInput } from "./validation";
 
 export type ActionResult<T> =
   | { ok: true; data: T }
-  | { ok: false; code: ErrorCode; message: string; fieldErrors?: FieldErrors; details?: Record<string, unknown> };
+  | {
+      ok: false;
+      code: ErrorCode;
+      message: string;
+      fieldErrors?: FieldErrors;
+      details?: Record<string, unknown>;
+      /** What was submitted (never passwords or tokens), so a form can show it again. */
+      values?: Record<string, string>;
+    };
+
+const SECRET_FIELD = /password|confirm|token|secret|card|cvc/i;
 
 async function run<S extends z.ZodType, T>(
   schema: S,
@@ -28,12 +38,17 @@ export function action<S extends z.ZodType, T>(schema: S, handler: (input: z.out
 
 /** The same for `useActionState` forms: `(previousState, formData)`. */
 export function formAction<S extends z.ZodType, T>(schema: S, handler: (input: z.output<S>) => Promise<T>) {
-  return (_prev: ActionResult<T> | null, form: FormData) => {
+  return async (_prev: ActionResult<T> | null, form: FormData): Promise<ActionResult<T>> => {
     const input: Record<string, unknown> = {};
     for (const key of new Set(form.keys())) {
       const all = form.getAll(key).filter((v) => typeof v === "string");
       input[key] = all.length > 1 ? all : all[0];
     }
-    return run(schema, input, handler);
+    const result = await run(schema, input, handler);
+    if (result.ok) return result;
+    const values = Object.fromEntries(
+      Object.entries(input).filter(([k, v]) => typeof v === "string" && !SECRET_FIELD.test(k) && !k.startsWith("$")) as [string, string][],
+    );
+    return { ...result, values };
   };
 }

@@ -1,0 +1,2 @@
+DROP INDEX "shows_listing_idx";--> statement-breakpoint
+CREATE INDEX "shows_listing_idx" ON "shows" USING btree ("event_id","city_id","starts_at","min_price_minor","currency") WHERE "shows"."status" = 'SCHEDULED';
