@@ -3,6 +3,7 @@
 // it, PGlite in .data/e2e, recreated each run.
 import { spawn, spawnSync } from "node:child_process";
 import { rmSync } from "node:fs";
+import path from "node:path";
 import postgres from "postgres";
 
 const port = process.env.E2E_PORT ?? "3100";
@@ -36,12 +37,14 @@ if (seeded.status !== 0) {
   process.exit(seeded.status ?? 1);
 }
 
-// Its own process group, so stopping it also stops the next-server that npx starts.
-const server = spawn("npx", ["next", "start", "--port", port, "--hostname", "127.0.0.1"], { env, stdio: "inherit", detached: true });
+// Same process group as this script (no npx in between), so when Playwright stops the web
+// server's group, next-server goes with it and releases its output pipes.
+const server = spawn(process.execPath, [path.join("node_modules", "next", "dist", "bin", "next"), "start", "--port", port, "--hostname", "127.0.0.1"], {
+  env,
+  stdio: "inherit",
+});
 const stop = async () => {
-  try {
-    process.kill(-server.pid!, "SIGTERM");
-  } catch {}
+  server.kill("SIGTERM");
   await cleanup();
   process.exit(0);
 };
