@@ -5,6 +5,7 @@ import type { Db } from "../client";
 import { bookings, bookingSeats, savedPaymentMethods, staffVenues, users, venues } from "../schema";
 import { queryRows } from "../rows";
 import { hashPassword } from "@/lib/auth/password";
+import { newBookingReference } from "@/lib/booking/reference";
 
 export const DEMO_LOGINS = [
   { role: "admin", name: "Asha Admin", email: "admin@marquee.test", password: "Marquee-admin-1" },
@@ -13,8 +14,6 @@ export const DEMO_LOGINS = [
   { role: "customer", name: "Priya Sharma", email: "priya@marquee.test", password: "Marquee-demo-1" },
 ] as const;
 
-const REF_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
-export const bookingReference = () => `MQ${[...randomBytes(6)].map((b) => REF_ALPHABET[b % REF_ALPHABET.length]).join("")}`;
 
 export async function seedDemoUsers(db: Db): Promise<{ skipped: boolean }> {
   const [existing] = await db.select({ id: users.id }).from(users).where(eq(users.email, DEMO_LOGINS[0].email)).limit(1);
@@ -69,7 +68,7 @@ export async function seedDemoUsers(db: Db): Promise<{ skipped: boolean }> {
       const [b] = await tx
         .insert(bookings)
         .values({
-          reference: bookingReference(),
+          reference: newBookingReference(),
           userId: ids.customer!,
           showId: pick.showId,
           status: cancelled ? "REFUNDED" : "CONFIRMED",

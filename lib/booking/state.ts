@@ -1,0 +1,89 @@
+// The booking state machine, the only place a booking's status changes (invariant 4):
+//
+//   INITIATED → LOCKED → PAYMENT_PENDING → CONFIRMED | FAILED
+//   INITIATED | LOCKED → EXPIRED          (the hold lapsed, or its holder let it go)
+//   CONFIRMED → CANCELLED → REFUNDED
+//
+// Every transition is one conditional UPDATE on the expected current state, so two racing
+// writers cannot both move the same booking, and nothing ever moves it backwards.
+import { sql, type SQL } from "drizzle-orm";
+import type { Executor } from "@/db/client";
+import { queryRows } from "@/db/rows";
+import { AppError } from "@/lib/http/errors";
+
+export const BOOKING_STATUSES = [
+  "INITIATED",
+  "LOCKED",
+  "PAYMENT_PENDING",
+  "CONFIRMED",
+  "FAILED",
+  "EXPIRED",
+  "CANCELLED",
+  "REFUNDED",
+] as const;
+export type BookingStatus = (typeof BOOKING_STATUSES)[number];
+
+export const TRANSITIONS: Record<BookingStatus, readonly BookingStatus[]> = {
+  INITIATED: ["LOCKED", "EXPIRED"],
+  // LOCKED → LOCKED: the holder changed the selection (same hold, new seats).
+  LOCKED: ["LOCKED", "PAYMENT_PENDING", "EXPIRED"],
+  PAYMENT_PENDING: ["CONFIRMED", "FAILED"],
+  CONFIRMED: ["CANCELLED"],
+  FAILED: [],
+  EXPIRED: [],
+  CANCELLED: ["REFUNDED"],
+  REFUNDED: [],
+};
+
+/** Statuses in which a booking holds (or may come to hold) seats. */
+export const ACTIVE_HOLD_STATUSES = ["INITIATED", "LOCKED"] as const satisfies readonly BookingStatus[];
+
+export function canTransition(from: BookingStatus, to: BookingStatus): boolean {
+  return TRANSITIONS[from].includes(to);
+}
+
+export type TransitionedBooking = { id: string; status: BookingStatus; version: number };
+
+/**
+ * Moves booking `id` from one of `from` to `to`, setting `set` columns alongside, and answers
+ * the updated row, or null when the booking was not in any of `from` (someone else moved it
+ * first). Asking for a transition the machine does not allow is a programming error.
+ */
+export async function transition(
+  ex: Executor,
+  id: string,
+  from: readonly BookingStatus[],
+  to: BookingStatus,
+  set: SQL[] = [],
+): Promise<TransitionedBooking | null> {
+  for (const f of from) {
+    if (!canTransition(f, to)) throw new Error(`Booking transition ${f} → ${to} is not allowed`);
+  }
+  const assignments = [sql`status = ${to}`, sql`version = version + 1`, sql`updated_at = now()`, ...set];
+  const [row] = await queryRows<TransitionedBooking>(
+    ex,
+    sql`UPDATE bookings SET ${sql.join(assignments, sql`, `)}
+        WHERE id = ${id}::uuid AND status IN (${sql.join(
+          from.map((f) => sql`${f}`),
+          sql`, `,
+        )})
+        RETURNING id, status, version`,
+  );
+  return row ?? null;
+}
+
+/** As transition(), but a booking in another state is a 409 INVALID_STATE naming it. */
+export async function mustTransition(
+  ex: Executor,
+  id: string,
+  from: readonly BookingStatus[],
+  to: BookingStatus,
+  set: SQL[] = [],
+): Promise<TransitionedBooking> {
+  const row = await transition(ex, id, from, to, set);
+  if (row) return row;
+  const [current] = await queryRows<{ status: BookingStatus }>(ex, sql`SELECT status FROM bookings WHERE id = ${id}::uuid`);
+  throw new AppError("INVALID_STATE", `This booking is ${current?.status.toLowerCase().replace("_", " ") ?? "gone"} and cannot become ${to.toLowerCase()}.`, {
+    details: { status: current?.status ?? null, expected: from },
+  });
+}

@@ -1,0 +1,201 @@
+import { sql } from "drizzle-orm";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { db } from "@/db/client";
+import { queryRows } from "@/db/rows";
+import { AppError } from "@/lib/http/errors";
+import { createCity, createEvent, createShow, createVenue, hoursFromNow } from "@/lib/testing/fixtures";
+import { createUser } from "@/lib/testing/users";
+import { clearSeatingCaches, getAvailability, getSeatMapLayout } from "./availability";
+import { findActiveHold, initiateBooking, lockSeats, releaseExpiredHolds, releaseHold } from "./holds";
+
+// These tests run on whatever Redis the environment configures (none on the PGlite run, the
+// bridge on the Postgres run); the concurrency suite below controls its own bridge.
+let showId: string;
+let seatIds: string[]; // row-major: A1..A4, B1..B4, C1..C4 (C is PREMIUM)
+let sectionId: string;
+let venue: { id: string; cityId: string };
+let eventId: string;
+
+async function codeOf(p: Promise<unknown>): Promise<string> {
+  try {
+    await p;
+  } catch (err) {
+    if (err instanceof AppError) return err.code;
+    throw err;
+  }
+  return "OK";
+}
+
+const seatRow = (id: string) =>
+  queryRows<{ status: string; lockedBy: string | null; lockExpiry: Date | null; version: number }>(
+    db,
+    sql`SELECT status, locked_by_booking_id AS "lockedBy", lock_expiry AS "lockExpiry", version FROM show_seats WHERE show_id = ${showId}::uuid AND seat_id = ${id}::uuid`,
+  ).then((r) => r[0]!);
+
+/** Makes a hold look as if its time ran out (rows only: what the clock would do). */
+async function lapse(bookingId: string) {
+  await db.execute(sql`UPDATE bookings SET expires_at = now() - interval '1 second' WHERE id = ${bookingId}::uuid`);
+  await db.execute(sql`UPDATE show_seats SET lock_expiry = now() - interval '1 second' WHERE locked_by_booking_id = ${bookingId}::uuid AND status = 'LOCKED'`);
+  clearSeatingCaches();
+}
+
+beforeAll(async () => {
+  const city = await createCity();
+  const v = await createVenue(city.id, { rows: 3, cols: 4 });
+  venue = v.venue;
+  sectionId = v.section.id;
+  eventId = (await createEvent()).id;
+});
+
+beforeEach(async () => {
+  const show = await createShow({ eventId, venue, sectionId, startsAt: hoursFromNow(48) });
+  showId = show.id;
+  const layout = await getSeatMapLayout(showId);
+  seatIds = layout.seats.map((s) => s.id);
+});
+
+describe("holding seats", () => {
+  it("holds every requested seat for HOLD_MINUTES and prices the booking", async () => {
+    const user = await createUser();
+    const booking = await initiateBooking(user.id, showId);
+    expect(booking.status).toBe("INITIATED");
+    const before = Date.now();
+    const hold = await lockSeats(user.id, booking.id, [seatIds[1]!, seatIds[9]!]);
+    expect(hold.status).toBe("LOCKED");
+    expect(hold.seats.map((s) => s.label)).toEqual(["A2", "C2"]);
+    expect(hold.subtotalMinor).toBe(20000 + 35000);
+    expect(hold.expiresAt!.getTime()).toBeGreaterThanOrEqual(before + 10 * 60_000 - 1000);
+    expect(hold.expiresAt!.getTime()).toBeLessThanOrEqual(Date.now() + 10 * 60_000 + 1000);
+    const row = await seatRow(seatIds[1]!);
+    expect(row).toMatchObject({ status: "LOCKED", lockedBy: booking.id, version: 1 });
+    expect((await getAvailability(showId)).status).toBe("AH" + "A".repeat(7) + "HAA");
+  });
+
+  it("is all or nothing: one taken seat fails the request and holds none of it", async () => {
+    const [alice, bob] = [await createUser(), await createUser()];
+    const a = await initiateBooking(alice.id, showId);
+    await lockSeats(alice.id, a.id, [seatIds[2]!]);
+    const b = await initiateBooking(bob.id, showId);
+    const err = await lockSeats(bob.id, b.id, [seatIds[1]!, seatIds[2]!, seatIds[3]!]).catch((e: AppError) => e);
+    expect(err).toBeInstanceOf(AppError);
+    expect((err as AppError).code).toBe("SEATS_UNAVAILABLE");
+    expect((err as AppError).details).toMatchObject({ seatIds: [seatIds[2]], labels: ["A3"] });
+    expect((await seatRow(seatIds[1]!)).status).toBe("AVAILABLE");
+    expect((await seatRow(seatIds[3]!)).status).toBe("AVAILABLE");
+    const bookingRows = await queryRows<{ status: string; n: number }>(
+      db,
+      sql`SELECT status, (SELECT count(*)::int FROM booking_seats WHERE booking_id = b.id) AS n FROM bookings b WHERE id = ${b.id}::uuid`,
+    );
+    expect(bookingRows[0]).toEqual({ status: "INITIATED", n: 0 });
+    // Bob can still hold the free ones.
+    const hold = await lockSeats(bob.id, b.id, [seatIds[1]!, seatIds[3]!]);
+    expect(hold.seats.map((s) => s.label)).toEqual(["A2", "A4"]);
+  });
+
+  it("changing the selection releases dropped seats and keeps the original expiry", async () => {
+    const user = await createUser();
+    const b = await initiateBooking(user.id, showId);
+    const first = await lockSeats(user.id, b.id, [seatIds[0]!, seatIds[1]!]);
+    const second = await lockSeats(user.id, b.id, [seatIds[1]!, seatIds[5]!]);
+    expect(second.seats.map((s) => s.label)).toEqual(["A2", "B2"]);
+    expect(second.expiresAt!.getTime()).toBe(first.expiresAt!.getTime());
+    expect((await seatRow(seatIds[0]!)).status).toBe("AVAILABLE");
+    // The dropped seat is free for someone else at once, through Redis too.
+    const other = await createUser();
+    const ob = await initiateBooking(other.id, showId);
+    await expect(lockSeats(other.id, ob.id, [seatIds[0]!])).resolves.toMatchObject({ status: "LOCKED" });
+  });
+
+  it("answers bad requests with a code and changes nothing", async () => {
+    const user = await createUser();
+    const b = await initiateBooking(user.id, showId);
+    expect(await codeOf(lockSeats(user.id, b.id, [seatIds[0]!, seatIds[0]!]))).toBe("DUPLICATE_SEATS");
+    expect(await codeOf(lockSeats(user.id, b.id, ["00000000-0000-4000-8000-000000000000"]))).toBe("UNKNOWN_SEATS");
+    expect(await codeOf(lockSeats(user.id, b.id, seatIds.slice(0, 11)))).toBe("TOO_MANY_SEATS");
+    expect(await codeOf(lockSeats(user.id, b.id, []))).toBe("VALIDATION_FAILED");
+    // A seat of another hall is foreign to this show.
+    const otherVenue = await createVenue(venue.cityId, { rows: 1, cols: 2 });
+    const otherShow = await createShow({ eventId, venue: otherVenue.venue, sectionId: otherVenue.section.id, startsAt: hoursFromNow(50) });
+    const foreignSeat = (await getSeatMapLayout(otherShow.id)).seats[0]!.id;
+    expect(await codeOf(lockSeats(user.id, b.id, [foreignSeat]))).toBe("UNKNOWN_SEATS");
+    const stranger = await createUser();
+    expect(await codeOf(lockSeats(stranger.id, b.id, [seatIds[0]!]))).toBe("NOT_FOUND");
+    const rows = await queryRows<{ n: number }>(db, sql`SELECT count(*)::int AS n FROM show_seats WHERE show_id = ${showId}::uuid AND status <> 'AVAILABLE'`);
+    expect(rows[0]!.n).toBe(0);
+  });
+
+  it("refuses shows that started or were cancelled", async () => {
+    const user = await createUser();
+    const past = await createShow({ eventId, venue, sectionId, startsAt: hoursFromNow(-1) });
+    expect(await codeOf(initiateBooking(user.id, past.id))).toBe("SHOW_NOT_ON_SALE");
+    const b = await initiateBooking(user.id, showId);
+    await db.execute(sql`UPDATE shows SET status = 'CANCELLED' WHERE id = ${showId}::uuid`);
+    expect(await codeOf(lockSeats(user.id, b.id, [seatIds[0]!]))).toBe("SHOW_NOT_ON_SALE");
+  });
+
+  it("limits the seats one user holds on one show across bookings", async () => {
+    const user = await createUser();
+    const first = await initiateBooking(user.id, showId);
+    await lockSeats(user.id, first.id, seatIds.slice(0, 8));
+    const second = await initiateBooking(user.id, showId);
+    expect(await codeOf(lockSeats(user.id, second.id, seatIds.slice(8, 11)))).toBe("SEAT_LIMIT_REACHED");
+    await expect(lockSeats(user.id, second.id, seatIds.slice(8, 10))).resolves.toMatchObject({ status: "LOCKED" });
+  });
+
+  it("releasing a hold frees its seats at once and twice is harmless", async () => {
+    const user = await createUser();
+    const b = await initiateBooking(user.id, showId);
+    await lockSeats(user.id, b.id, [seatIds[4]!]);
+    expect((await releaseHold(user.id, b.id)).status).toBe("EXPIRED");
+    expect((await releaseHold(user.id, b.id)).status).toBe("EXPIRED");
+    expect((await seatRow(seatIds[4]!)).status).toBe("AVAILABLE");
+    expect(await findActiveHold(user.id, showId)).toBeNull();
+    expect(await codeOf(lockSeats(user.id, b.id, [seatIds[4]!]))).toBe("INVALID_STATE");
+    const other = await createUser();
+    const ob = await initiateBooking(other.id, showId);
+    await expect(lockSeats(other.id, ob.id, [seatIds[4]!])).resolves.toMatchObject({ status: "LOCKED" });
+  });
+});
+
+describe("expiry", () => {
+  it("a lapsed hold is free for the next buyer at once, and the cron expires the old booking", async () => {
+    const [alice, bob] = [await createUser(), await createUser()];
+    const a = await initiateBooking(alice.id, showId);
+    await lockSeats(alice.id, a.id, [seatIds[0]!, seatIds[1]!]);
+    await lapse(a.id);
+    // Reads already show the seats free, before any cron ran.
+    expect((await getAvailability(showId)).status.slice(0, 2)).toBe("AA");
+    // Alice cannot extend a lapsed hold.
+    expect(await codeOf(lockSeats(alice.id, a.id, [seatIds[0]!]))).toBe("HOLD_EXPIRED");
+    const b = await initiateBooking(bob.id, showId);
+    await lockSeats(bob.id, b.id, [seatIds[1]!]);
+    expect((await seatRow(seatIds[1]!)).lockedBy).toBe(b.id);
+
+    const result = await releaseExpiredHolds();
+    expect(result.expired).toBeGreaterThanOrEqual(1);
+    const [status] = await queryRows<{ status: string }>(db, sql`SELECT status FROM bookings WHERE id = ${a.id}::uuid`);
+    expect(status!.status).toBe("EXPIRED");
+    // A1 (still Alice's row) is freed; A2, re-taken by Bob, is left with Bob.
+    expect(await seatRow(seatIds[0]!)).toMatchObject({ status: "AVAILABLE", lockedBy: null });
+    expect(await seatRow(seatIds[1]!)).toMatchObject({ status: "LOCKED", lockedBy: b.id });
+  });
+
+  it("two cron runs at once expire each booking once", async () => {
+    const holders = await Promise.all(Array.from({ length: 6 }, () => createUser()));
+    const ids: string[] = [];
+    for (const [i, u] of holders.entries()) {
+      const b = await initiateBooking(u.id, showId);
+      await lockSeats(u.id, b.id, [seatIds[i]!, seatIds[i + 6]!]);
+      await lapse(b.id);
+      ids.push(b.id);
+    }
+    const runs = await Promise.all([releaseExpiredHolds({ batchSize: 2 }), releaseExpiredHolds({ batchSize: 2 })]);
+    const mine = await queryRows<{ status: string }>(db, sql`SELECT status FROM bookings WHERE id = ANY(${`{${ids.join(",")}}`}::uuid[])`);
+    expect(mine.every((r) => r.status === "EXPIRED")).toBe(true);
+    expect(runs[0]!.seatsFreed + runs[1]!.seatsFreed).toBeGreaterThanOrEqual(12);
+    const [locked] = await queryRows<{ n: number }>(db, sql`SELECT count(*)::int AS n FROM show_seats WHERE show_id = ${showId}::uuid AND status = 'LOCKED'`);
+    expect(locked!.n).toBe(0);
+  });
+});
+
+afterAll(() => clearSeatingCaches());

@@ -1,0 +1,380 @@
+// Seat holds: all-or-nothing, for HOLD_MINUTES, in two phases (invariants 1–3 of DESIGN.md).
+//
+//   phase 1  Redis: one Lua script takes every requested seat key of the show, or none.
+//   phase 2  Postgres: one conditional, versioned UPDATE that must cover every seat, in the
+//            same transaction as the booking's move to LOCKED; anything short rolls back and
+//            phase 1 is undone.
+//
+// Redis absent, failing or slow ⇒ phase 2 alone, still correct. The seat map's server action
+// and the API's route handlers both call these functions.
+import "server-only";
+import { sql } from "drizzle-orm";
+import { db, type Executor } from "@/db/client";
+import { queryRows } from "@/db/rows";
+import { env } from "@/lib/env.js";
+import { AppError, notFound } from "@/lib/http/errors";
+import { withRedis } from "@/lib/redis/client";
+import { transition, mustTransition, type BookingStatus } from "@/lib/booking/state";
+import { newBookingReference } from "@/lib/booking/reference";
+import { isUniqueViolation } from "@/db/errors";
+import { getSeatMapLayout, invalidateAvailability } from "./availability";
+import { acquireSeats, claimSeats, releaseSeats, type AcquireResult } from "./redis-holds";
+import { MAX_SEATS_PER_BOOKING } from "./types";
+
+export const holdMinutes = () => env().HOLD_MINUTES;
+
+export type HeldSeat = { seatId: string; showSeatId: string; label: string; type: string; priceMinor: number };
+
+export type Hold = {
+  id: string;
+  reference: string;
+  userId: string;
+  showId: string;
+  status: BookingStatus;
+  currency: string;
+  subtotalMinor: number;
+  totalMinor: number;
+  expiresAt: Date | null;
+  createdAt: Date;
+  seats: HeldSeat[];
+};
+
+type BookingRow = {
+  id: string;
+  reference: string;
+  userId: string;
+  showId: string;
+  status: BookingStatus;
+  currency: string;
+  subtotalMinor: number;
+  totalMinor: number;
+  expiresAt: Date | null;
+  createdAt: Date;
+  expired: boolean;
+};
+
+const BOOKING_COLUMNS = sql`b.id, b.reference, b.user_id AS "userId", b.show_id AS "showId", b.status, b.currency,
+  b.subtotal_minor AS "subtotalMinor", b.total_minor AS "totalMinor", b.expires_at AS "expiresAt", b.created_at AS "createdAt",
+  (b.expires_at IS NOT NULL AND b.expires_at <= now()) AS expired`;
+
+type ShowRow = { id: string; status: string; startsAt: Date; currency: string; onSale: boolean };
+
+async function showForSale(showId: string, ex: Executor): Promise<ShowRow> {
+  const [show] = await queryRows<ShowRow>(
+    ex,
+    sql`SELECT s.id, s.status, s.starts_at AS "startsAt", s.currency, (s.status = 'SCHEDULED' AND s.starts_at > now()) AS "onSale"
+        FROM shows s JOIN events e ON e.id = s.event_id
+        WHERE s.id = ${showId}::uuid AND e.status = 'PUBLISHED'`,
+  );
+  if (!show) throw notFound("Show");
+  if (!show.onSale) {
+    throw new AppError(
+      "SHOW_NOT_ON_SALE",
+      show.status === "CANCELLED" ? "This show has been cancelled." : "This show has already started; tickets are no longer on sale.",
+    );
+  }
+  return show;
+}
+
+/** Starts a booking for a show (INITIATED, no seats yet). */
+export async function initiateBooking(userId: string, showId: string, ex: Executor = db): Promise<Hold> {
+  const show = await showForSale(showId, ex);
+  for (let attempt = 0; ; attempt++) {
+    try {
+      const [row] = await queryRows<BookingRow>(
+        ex,
+        sql`INSERT INTO bookings AS b (reference, user_id, show_id, status, currency)
+            VALUES (${newBookingReference()}, ${userId}::uuid, ${showId}::uuid, 'INITIATED', ${show.currency})
+            RETURNING ${BOOKING_COLUMNS}`,
+      );
+      return { ...shape(row!), seats: [] };
+    } catch (err) {
+      // A reference collision (one in 10^9) gets a new reference.
+      if (attempt < 3 && isUniqueViolation(err, "bookings_reference_unique")) continue;
+      throw err;
+    }
+  }
+}
+
+function shape(r: BookingRow): Omit<Hold, "seats"> {
+  return {
+    id: r.id,
+    reference: r.reference,
+    userId: r.userId,
+    showId: r.showId,
+    status: r.status,
+    currency: r.currency,
+    subtotalMinor: Number(r.subtotalMinor),
+    totalMinor: Number(r.totalMinor),
+    expiresAt: r.expiresAt ? new Date(r.expiresAt) : null,
+    createdAt: new Date(r.createdAt),
+  };
+}
+
+async function heldSeats(bookingId: string, ex: Executor): Promise<HeldSeat[]> {
+  return queryRows<HeldSeat>(
+    ex,
+    sql`SELECT bs.seat_id AS "seatId", bs.show_seat_id AS "showSeatId", st.label, st.type, bs.price_minor AS "priceMinor"
+        FROM booking_seats bs JOIN seats st ON st.id = bs.seat_id
+        WHERE bs.booking_id = ${bookingId}::uuid ORDER BY st.row_index, st.col_index`,
+  );
+}
+
+/** A booking of this user with its seats; anyone else's answers 404. */
+export async function getHold(userId: string, bookingId: string, ex: Executor = db): Promise<Hold> {
+  const [row] = await queryRows<BookingRow>(ex, sql`SELECT ${BOOKING_COLUMNS} FROM bookings b WHERE b.id = ${bookingId}::uuid AND b.user_id = ${userId}::uuid`);
+  if (!row) throw notFound("Booking");
+  return { ...shape(row), seats: await heldSeats(bookingId, ex) };
+}
+
+/** The user's hold on a show that can still take seats (INITIATED, or LOCKED and not lapsed). */
+export async function findActiveHold(userId: string, showId: string, ex: Executor = db): Promise<Hold | null> {
+  const [row] = await queryRows<BookingRow>(
+    ex,
+    sql`SELECT ${BOOKING_COLUMNS} FROM bookings b
+        WHERE b.user_id = ${userId}::uuid AND b.show_id = ${showId}::uuid
+          AND (b.status = 'INITIATED' OR (b.status = 'LOCKED' AND b.expires_at > now()))
+        ORDER BY b.created_at DESC LIMIT 1`,
+  );
+  return row ? { ...shape(row), seats: await heldSeats(row.id, ex) } : null;
+}
+
+function seatsUnavailable(seatIds: string[], labels: Map<string, string>): AppError {
+  const names = seatIds.map((id) => labels.get(id) ?? id);
+  return new AppError(
+    "SEATS_UNAVAILABLE",
+    `${names.length === 1 ? `Seat ${names[0]} was` : `Seats ${names.join(", ")} were`} just taken by someone else. Please pick other seats.`,
+    { details: { seatIds, labels: names } },
+  );
+}
+
+/**
+ * Holds exactly `seatIds` for booking `bookingId` of `userId`: seats the booking held before and
+ * no longer asks for are released; the hold keeps its expiry when it already had one (changing
+ * seats does not extend it). All or nothing: on any conflict nothing changes and the error
+ * names the seats that are taken.
+ */
+export async function lockSeats(userId: string, bookingId: string, seatIds: string[]): Promise<Hold> {
+  if (seatIds.length === 0) throw new AppError("VALIDATION_FAILED", "Pick at least one seat.");
+  if (new Set(seatIds).size !== seatIds.length) {
+    throw new AppError("DUPLICATE_SEATS", "The same seat is listed more than once.", { details: { seatIds: seatIds.filter((id, i) => seatIds.indexOf(id) !== i) } });
+  }
+  if (seatIds.length > MAX_SEATS_PER_BOOKING) {
+    throw new AppError("TOO_MANY_SEATS", `You can hold at most ${MAX_SEATS_PER_BOOKING} seats at a time.`, { details: { max: MAX_SEATS_PER_BOOKING } });
+  }
+
+  const [booking] = await queryRows<BookingRow>(db, sql`SELECT ${BOOKING_COLUMNS} FROM bookings b WHERE b.id = ${bookingId}::uuid AND b.user_id = ${userId}::uuid`);
+  if (!booking) throw notFound("Booking");
+  assertCanHold(booking);
+  const showId = booking.showId;
+  await showForSale(showId, db);
+
+  const layout = await getSeatMapLayout(showId);
+  const seatsById = new Map(layout.seats.map((s) => [s.id, s]));
+  const labels = new Map(layout.seats.map((s) => [s.id, s.label]));
+  const unknown = seatIds.filter((id) => !seatsById.has(id));
+  if (unknown.length) throw new AppError("UNKNOWN_SEATS", "Some seats are not part of this show.", { details: { seatIds: unknown } });
+  const notForSale = seatIds.filter((id) => seatsById.get(id)!.priceMinor < 0);
+  if (notForSale.length) throw seatsUnavailable(notForSale, labels);
+
+  const expiresAt = booking.status === "LOCKED" && booking.expiresAt ? new Date(booking.expiresAt) : new Date(Date.now() + holdMinutes() * 60_000);
+  const ttlMs = expiresAt.getTime() - Date.now();
+
+  // Phase 1 (Redis). "skipped" when Redis is absent or failed: phase 2 alone decides.
+  const phase1 = await withRedis<AcquireResult | "skipped">(
+    (redis) => acquireSeats(redis, showId, bookingId, seatIds, ttlMs),
+    () => "skipped" as const,
+  );
+  // Redis only accelerates: when it says a seat is taken but Postgres has it free, the Redis key
+  // outlived its hold (a release whose Redis call failed, say), so phase 2 decides and the keys
+  // are rewritten after it. The check reads only the contested rows.
+  let reclaim = false;
+  if (phase1 !== "skipped" && !phase1.ok) {
+    const free = await queryRows<{ seatId: string }>(
+      db,
+      sql`SELECT seat_id AS "seatId" FROM show_seats
+          WHERE show_id = ${showId}::uuid AND seat_id = ANY(${pgUuidArray(phase1.taken)}::uuid[])
+            AND (status = 'AVAILABLE' OR (status = 'LOCKED' AND (lock_expiry <= now() OR locked_by_booking_id = ${bookingId}::uuid)))`,
+    );
+    const freeIds = new Set(free.map((r) => r.seatId));
+    const reallyTaken = phase1.taken.filter((id) => !freeIds.has(id));
+    if (reallyTaken.length) throw seatsUnavailable(reallyTaken, labels);
+    reclaim = true;
+  }
+  const undoPhase1 = () =>
+    phase1 !== "skipped" && phase1.ok && phase1.fresh.length
+      ? withRedis((redis) => releaseSeats(redis, showId, bookingId, phase1.fresh), () => 0)
+      : Promise.resolve(0);
+
+  let released: string[] = [];
+  try {
+    await db.transaction(async (tx) => {
+      // One user's holds on one show are counted and changed one at a time.
+      await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtextextended(${`hold:${userId}:${showId}`}, 0))`);
+      const [current] = await queryRows<BookingRow>(tx, sql`SELECT ${BOOKING_COLUMNS} FROM bookings b WHERE b.id = ${bookingId}::uuid FOR UPDATE`);
+      assertCanHold(current!);
+
+      const [others] = await queryRows<{ n: number }>(
+        tx,
+        sql`SELECT count(*)::int AS n FROM show_seats ss JOIN bookings b ON b.id = ss.locked_by_booking_id
+            WHERE ss.show_id = ${showId}::uuid AND ss.status = 'LOCKED' AND ss.lock_expiry > now()
+              AND b.user_id = ${userId}::uuid AND b.id <> ${bookingId}::uuid`,
+      );
+      if (others!.n + seatIds.length > MAX_SEATS_PER_BOOKING) {
+        throw new AppError("SEAT_LIMIT_REACHED", `You already hold ${others!.n} seats for this show; at most ${MAX_SEATS_PER_BOOKING} at a time.`, {
+          details: { held: others!.n, max: MAX_SEATS_PER_BOOKING },
+        });
+      }
+
+      // Seats this booking no longer wants go back on sale.
+      released = (
+        await queryRows<{ seatId: string }>(
+          tx,
+          sql`UPDATE show_seats SET status = 'AVAILABLE', locked_by_booking_id = NULL, lock_expiry = NULL, version = version + 1
+              WHERE show_id = ${showId}::uuid AND locked_by_booking_id = ${bookingId}::uuid AND status = 'LOCKED'
+                AND NOT (seat_id = ANY(${pgUuidArray(seatIds)}::uuid[]))
+              RETURNING seat_id AS "seatId"`,
+        )
+      ).map((r) => r.seatId);
+
+      // Phase 2: rows locked in id order (no deadlocks between overlapping requests), then one
+      // conditional versioned UPDATE. A row another transaction changed first is re-checked
+      // against the WHERE after that transaction ends, so a seat is never taken twice.
+      const locked = await queryRows<{ id: string; seatId: string; priceMinor: number }>(
+        tx,
+        sql`WITH wanted AS (
+              SELECT id, version FROM show_seats
+              WHERE show_id = ${showId}::uuid AND seat_id = ANY(${pgUuidArray(seatIds)}::uuid[])
+              ORDER BY id FOR UPDATE
+            )
+            UPDATE show_seats ss
+            SET status = 'LOCKED', locked_by_booking_id = ${bookingId}::uuid, lock_expiry = ${expiresAt.toISOString()}::timestamptz, version = ss.version + 1
+            FROM wanted
+            WHERE ss.id = wanted.id AND ss.version = wanted.version
+              AND (ss.status = 'AVAILABLE'
+                   OR (ss.status = 'LOCKED' AND (ss.lock_expiry <= now() OR ss.locked_by_booking_id = ${bookingId}::uuid)))
+            RETURNING ss.id, ss.seat_id AS "seatId", ss.price_minor AS "priceMinor"`,
+      );
+      if (locked.length !== seatIds.length) {
+        const got = new Set(locked.map((r) => r.seatId));
+        throw seatsUnavailable(
+          seatIds.filter((id) => !got.has(id)),
+          labels,
+        );
+      }
+
+      await tx.execute(sql`DELETE FROM booking_seats WHERE booking_id = ${bookingId}::uuid`);
+      await tx.execute(sql`
+        INSERT INTO booking_seats (booking_id, show_seat_id, seat_id, price_minor)
+        VALUES ${sql.join(
+          locked.map((r) => sql`(${bookingId}::uuid, ${r.id}::uuid, ${r.seatId}::uuid, ${r.priceMinor})`),
+          sql`, `,
+        )}`);
+      const subtotal = locked.reduce((sum, r) => sum + Number(r.priceMinor), 0);
+      await mustTransition(tx, bookingId, ["INITIATED", "LOCKED"], "LOCKED", [
+        sql`expires_at = ${expiresAt.toISOString()}::timestamptz`,
+        sql`subtotal_minor = ${subtotal}`,
+        sql`total_minor = ${subtotal}`,
+      ]);
+    });
+  } catch (err) {
+    await undoPhase1();
+    throw err;
+  } finally {
+    invalidateAvailability(showId);
+  }
+  if (released.length) await withRedis((redis) => releaseSeats(redis, showId, bookingId, released), () => 0);
+  if (reclaim) await withRedis((redis) => claimSeats(redis, showId, bookingId, seatIds, expiresAt.getTime() - Date.now()), () => 0);
+  return getHold(userId, bookingId);
+}
+
+function assertCanHold(b: BookingRow): void {
+  if (b.status === "LOCKED" && b.expired) {
+    throw new AppError("HOLD_EXPIRED", "Your hold on these seats ran out. Pick your seats again.");
+  }
+  if (b.status !== "INITIATED" && b.status !== "LOCKED") {
+    throw new AppError("INVALID_STATE", `This booking is ${b.status.toLowerCase().replace("_", " ")}; its seats can no longer be changed.`, {
+      details: { status: b.status },
+    });
+  }
+}
+
+// postgres.js and PGlite both take a text array literal for uuid[] parameters.
+function pgUuidArray(ids: string[]): string {
+  return `{${ids.join(",")}}`;
+}
+
+/**
+ * Lets a hold go: the booking becomes EXPIRED and its seats are back on sale at once. Used when
+ * the holder changes their mind; a booking past its hold is left as it is.
+ */
+export async function releaseHold(userId: string, bookingId: string): Promise<Hold> {
+  const [booking] = await queryRows<BookingRow>(db, sql`SELECT ${BOOKING_COLUMNS} FROM bookings b WHERE b.id = ${bookingId}::uuid AND b.user_id = ${userId}::uuid`);
+  if (!booking) throw notFound("Booking");
+  let seatIds: string[] = [];
+  await db.transaction(async (tx) => {
+    const moved = await transition(tx, bookingId, ["INITIATED", "LOCKED"], "EXPIRED", [sql`cancelled_at = now()`]);
+    if (!moved) {
+      if (booking.status === "EXPIRED") return; // released already: same answer twice
+      throw new AppError("INVALID_STATE", `This booking is ${booking.status.toLowerCase().replace("_", " ")}; there is no hold to release.`, {
+        details: { status: booking.status },
+      });
+    }
+    seatIds = (await freeSeatsOf(tx, [bookingId])).map((r) => r.seatId);
+  });
+  invalidateAvailability(booking.showId);
+  if (seatIds.length) await withRedis((redis) => releaseSeats(redis, booking.showId, bookingId, seatIds), () => 0);
+  return getHold(userId, bookingId);
+}
+
+/** Frees seats still LOCKED by these bookings; seats someone else re-took are left alone. */
+function freeSeatsOf(ex: Executor, bookingIds: string[]) {
+  return queryRows<{ seatId: string; showId: string }>(
+    ex,
+    sql`UPDATE show_seats SET status = 'AVAILABLE', locked_by_booking_id = NULL, lock_expiry = NULL, version = version + 1
+        WHERE locked_by_booking_id = ANY(${pgUuidArray(bookingIds)}::uuid[]) AND status = 'LOCKED'
+        RETURNING seat_id AS "seatId", show_id AS "showId"`,
+  );
+}
+
+/**
+ * The release cron: bookings whose hold lapsed (LOCKED past expires_at, or INITIATED and
+ * abandoned for twice the hold time) become EXPIRED and their seats AVAILABLE. Reads already
+ * treat a lapsed hold as free; this tidies the rows. Batches use SKIP LOCKED, so two runs at
+ * once split the work instead of waiting on or repeating each other.
+ */
+export async function releaseExpiredHolds(opts: { batchSize?: number } = {}): Promise<{ expired: number; seatsFreed: number }> {
+  const batch = opts.batchSize ?? 500;
+  let expired = 0;
+  let seatsFreed = 0;
+  const shows = new Set<string>();
+  for (;;) {
+    const done = await db.transaction(async (tx) => {
+      const rows = await queryRows<{ id: string }>(
+        tx,
+        sql`UPDATE bookings SET status = 'EXPIRED', version = version + 1, updated_at = now()
+            WHERE id IN (
+              SELECT id FROM bookings
+              WHERE (status = 'LOCKED' AND expires_at <= now())
+                 OR (status = 'INITIATED' AND created_at <= now() - make_interval(mins => ${2 * holdMinutes()}))
+              ORDER BY created_at
+              LIMIT ${batch}
+              FOR UPDATE SKIP LOCKED)
+            AND (status = 'LOCKED' OR status = 'INITIATED')
+            RETURNING id`,
+      );
+      if (rows.length === 0) return true;
+      expired += rows.length;
+      const freed = await freeSeatsOf(
+        tx,
+        rows.map((r) => r.id),
+      );
+      seatsFreed += freed.length;
+      for (const f of freed) shows.add(f.showId);
+      return rows.length < batch;
+    });
+    if (done) break;
+  }
+  for (const showId of shows) invalidateAvailability(showId);
+  return { expired, seatsFreed };
+}
