@@ -57,6 +57,7 @@ function handle(): Handle {
     const e = env();
     globalForDb.__marqueeDb = openDatabase({
       url: e.DATABASE_URL,
+      max: e.DATABASE_POOL_MAX,
       dataDir: e.PGLITE_DIR.startsWith("memory://") ? e.PGLITE_DIR : path.resolve(/*turbopackIgnore: true*/ process.cwd(), e.PGLITE_DIR),
     });
   }

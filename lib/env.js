@@ -29,6 +29,9 @@ const schema = z
     STRIPE_WEBHOOK_SECRET: z.string().startsWith("whsec_").optional(),
     SMTP_URL: optionalUrl(["smtp://", "smtps://"]),
     CRON_SECRET: z.string().min(16).optional(),
+    // The in-process scheduler (demo, single instance): seconds between cron runs; 0 turns it off.
+    CRON_TIMER_SECONDS: z.coerce.number().int().min(0).max(3600).default(30),
+    DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(500).default(10),
   })
   .superRefine((env, ctx) => {
     if (Boolean(env.UPSTASH_REDIS_REST_URL) !== Boolean(env.UPSTASH_REDIS_REST_TOKEN)) {
@@ -63,4 +66,9 @@ let cached;
 export function env() {
   cached ??= parseEnv(process.env);
   return cached;
+}
+
+/** Forgets the parsed environment so the next env() reads process.env again (tests). */
+export function resetEnvCache() {
+  cached = undefined;
 }

@@ -1,0 +1,98 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { ChangeSeatsButton } from "@/components/checkout/change-seats-button";
+import { HoldCountdown } from "@/components/checkout/hold-countdown";
+import { requirePageUser } from "@/lib/auth/require-page-user";
+import { getShow } from "@/lib/catalog/shows";
+import { formatMoney } from "@/lib/format/money";
+import { AppError } from "@/lib/http/errors";
+import { getHold } from "@/lib/seating/holds";
+import { formatInZone } from "@/lib/time/zone";
+
+export const metadata: Metadata = { title: "Checkout" };
+
+const TYPE_LABEL: Record<string, string> = { REGULAR: "Regular", PREMIUM: "Premium", VIP: "VIP", RECLINER: "Recliner", ACCESSIBLE: "Accessible" };
+
+export default async function CheckoutPage({ params }: { params: Promise<{ bookingId: string }> }) {
+  const { bookingId } = await params;
+  const user = await requirePageUser(`/checkout/${bookingId}`);
+  if (!/^[0-9a-f-]{36}$/i.test(bookingId)) notFound();
+  const hold = await getHold(user.id, bookingId).catch((err: unknown) => {
+    if (err instanceof AppError && err.code === "NOT_FOUND") notFound();
+    throw err;
+  });
+  const { show, event, venue, section } = await getShow(hold.showId);
+  const labels = hold.seats.map((s) => s.label).join(",");
+  const backHref = `/shows/${hold.showId}?${new URLSearchParams(labels ? { seats: labels } : {})}`;
+  const live = hold.status === "LOCKED" && hold.expiresAt !== null && hold.expiresAt.getTime() > Date.now();
+  const when = formatInZone(show.startsAt, venue.timeZone, { weekday: "short", day: "numeric", month: "short", hour: "numeric", minute: "2-digit" });
+
+  return (
+    <div className="mx-auto grid max-w-4xl gap-6 md:grid-cols-[1fr_320px]">
+      <section aria-labelledby="checkout-title" className="space-y-4">
+        <Link href={backHref} className="text-sm text-brand-600 hover:underline">
+          ‹ Seat map
+        </Link>
+        <h1 id="checkout-title" className="text-2xl font-bold">
+          Checkout
+        </h1>
+        {live ? (
+          <HoldCountdown expiresAt={hold.expiresAt!.toISOString()} backHref={`${backHref}&expired=1`} />
+        ) : (
+          <div role="alert" className="rounded-xl bg-amber-50 p-4 text-amber-900 ring-1 ring-amber-200">
+            <p className="font-semibold">
+              {hold.status === "EXPIRED" || hold.status === "LOCKED" ? "This hold has ended and its seats were released." : `This booking is ${hold.status.toLowerCase().replace("_", " ")}.`}
+            </p>
+            <Link href={backHref} className="mt-2 inline-block font-medium underline">
+              Pick seats again
+            </Link>
+          </div>
+        )}
+        <div className="rounded-xl bg-white p-5 shadow-sm ring-1 ring-black/5">
+          <h2 className="text-lg font-semibold">Payment</h2>
+          <p className="mt-1 text-sm text-slate-600">
+            Payment opens here once your seats are held. Your card is charged only when the booking is confirmed.
+          </p>
+        </div>
+      </section>
+
+      <aside aria-labelledby="summary-title" className="h-fit rounded-xl bg-white p-5 shadow-sm ring-1 ring-black/5">
+        <h2 id="summary-title" className="font-semibold">
+          {event.title}
+        </h2>
+        <p className="mt-1 text-sm text-slate-600">
+          <time dateTime={show.startsAt.toISOString()}>{when}</time>
+          <br />
+          {venue.name}, {section.name}
+        </p>
+        <ul className="mt-4 divide-y divide-slate-100 text-sm" aria-label="Seats">
+          {hold.seats.map((s) => (
+            <li key={s.seatId} className="flex justify-between py-2">
+              <span>
+                <span className="font-semibold">{s.label}</span> <span className="text-slate-500">{TYPE_LABEL[s.type] ?? s.type}</span>
+              </span>
+              <span>{formatMoney(s.priceMinor, hold.currency)}</span>
+            </li>
+          ))}
+        </ul>
+        <dl className="mt-2 space-y-1 border-t border-slate-200 pt-3 text-sm">
+          <div className="flex justify-between">
+            <dt className="text-slate-600">Tickets ({hold.seats.length})</dt>
+            <dd>{formatMoney(hold.subtotalMinor, hold.currency)}</dd>
+          </div>
+          <div className="flex justify-between text-base font-bold">
+            <dt>Total</dt>
+            <dd>{formatMoney(hold.totalMinor, hold.currency)}</dd>
+          </div>
+        </dl>
+        <p className="mt-1 text-xs text-slate-500">Booking reference {hold.reference}</p>
+        {live ? (
+          <div className="mt-4 flex flex-col gap-2">
+            <ChangeSeatsButton bookingId={hold.id} backHref={backHref} />
+          </div>
+        ) : null}
+      </aside>
+    </div>
+  );
+}

@@ -1,0 +1,6 @@
+// Next.js calls register() once per server instance at start-up.
+export async function register() {
+  if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  const { startCronTimer } = await import("@/lib/cron/timer");
+  startCronTimer();
+}
