@@ -265,6 +265,8 @@ export const bookings = pgTable(
     index("bookings_user_created_idx").on(t.userId, t.createdAt.desc()),
     index("bookings_show_status_idx").on(t.showId, t.status),
     index("bookings_expiring_idx").on(t.expiresAt).where(sql`${t.status} = 'LOCKED'`),
+    // One open hold per user per show: it is changed, not multiplied (no hoarding).
+    uniqueIndex("bookings_one_open_hold_key").on(t.userId, t.showId).where(sql`${t.status} IN ('INITIATED', 'LOCKED')`),
     check(
       "bookings_amounts_nonneg",
       sql`${t.subtotalMinor} >= 0 AND ${t.feesMinor} >= 0 AND ${t.taxMinor} >= 0 AND ${t.discountMinor} >= 0 AND ${t.totalMinor} >= 0`,

@@ -29,7 +29,7 @@ export async function requestUser(req: Request): Promise<{ user: User | null; vi
   const token = bearerToken(req);
   if (token) {
     const id = await verifyApiToken(token);
-    const user = id ? await getUserById(id) : undefined;
+    const user = id ? await tokenUser(id) : undefined;
     return { user: user ?? null, via: user ? "token" : null, badToken: !user };
   }
   if (hasSessionCookie(req)) {
@@ -37,4 +37,20 @@ export async function requestUser(req: Request): Promise<{ user: User | null; vi
     return { user, via: user ? "session" : null, badToken: false };
   }
   return { user: null, via: null, badToken: false };
+}
+
+// API clients send a token with every request; their user row is kept for a moment so a burst
+// of calls does not read it each time. A role change or deletion takes effect within this.
+const TOKEN_USER_TTL_MS = 2_000;
+const tokenUsers = new Map<string, { at: number; user: Promise<User | undefined> }>();
+
+function tokenUser(id: string): Promise<User | undefined> {
+  const now = Date.now();
+  const hit = tokenUsers.get(id);
+  if (hit && now - hit.at < TOKEN_USER_TTL_MS) return hit.user;
+  const user = getUserById(id);
+  user.catch(() => tokenUsers.delete(id));
+  if (tokenUsers.size >= 10_000) tokenUsers.delete(tokenUsers.keys().next().value!);
+  tokenUsers.set(id, { at: now, user });
+  return user;
 }

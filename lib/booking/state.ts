@@ -45,6 +45,25 @@ export function canTransition(from: BookingStatus, to: BookingStatus): boolean {
 export type TransitionedBooking = { id: string; status: BookingStatus; version: number };
 
 /**
+ * The conditional UPDATE that moves booking `id` (or every booking a subquery selects) from one
+ * of `from` to `to` (with `set` columns
+ * and any extra `where` guard), returning `id, status, version` — for callers that must run it
+ * inside a larger statement. Asking for a transition the machine does not allow throws.
+ */
+export function transitionSql(id: string | SQL, from: readonly BookingStatus[], to: BookingStatus, set: SQL[] = [], where?: SQL): SQL {
+  for (const f of from) {
+    if (!canTransition(f, to)) throw new Error(`Booking transition ${f} → ${to} is not allowed`);
+  }
+  const assignments = [sql`status = ${to}`, sql`version = version + 1`, sql`updated_at = now()`, ...set];
+  return sql`UPDATE bookings SET ${sql.join(assignments, sql`, `)}
+    WHERE ${typeof id === "string" ? sql`id = ${id}::uuid` : sql`id IN (${id})`} AND status IN (${sql.join(
+      from.map((f) => sql`${f}`),
+      sql`, `,
+    )})${where ? sql` AND (${where})` : sql``}
+    RETURNING id, status, version`;
+}
+
+/**
  * Moves booking `id` from one of `from` to `to`, setting `set` columns alongside, and answers
  * the updated row, or null when the booking was not in any of `from` (someone else moved it
  * first). Asking for a transition the machine does not allow is a programming error.
@@ -56,19 +75,7 @@ export async function transition(
   to: BookingStatus,
   set: SQL[] = [],
 ): Promise<TransitionedBooking | null> {
-  for (const f of from) {
-    if (!canTransition(f, to)) throw new Error(`Booking transition ${f} → ${to} is not allowed`);
-  }
-  const assignments = [sql`status = ${to}`, sql`version = version + 1`, sql`updated_at = now()`, ...set];
-  const [row] = await queryRows<TransitionedBooking>(
-    ex,
-    sql`UPDATE bookings SET ${sql.join(assignments, sql`, `)}
-        WHERE id = ${id}::uuid AND status IN (${sql.join(
-          from.map((f) => sql`${f}`),
-          sql`, `,
-        )})
-        RETURNING id, status, version`,
-  );
+  const [row] = await queryRows<TransitionedBooking>(ex, transitionSql(id, from, to, set));
   return row ?? null;
 }
 

@@ -72,8 +72,10 @@ export function route<S extends Spec>(
       // A browser request riding on the session cookie must come from our own pages.
       if (!SAFE_METHODS.has(req.method) && !bearerToken(req) && hasSessionCookie(req)) assertSameOrigin(req);
       const needsUser = spec.auth === "required" || Boolean(spec.roles);
-      // Identify the caller whenever there are credentials, so rate limits count per user.
-      const { user, badToken } = await requestUser(req);
+      // Identify the caller whenever there are credentials, so rate limits count per user; a
+      // public, unlimited route (a cached poll) skips it: it answers everyone the same.
+      const anonymous = !needsUser && spec.auth === undefined && spec.rateLimit === false;
+      const { user, badToken } = anonymous ? { user: null, badToken: false } : await requestUser(req);
       if (badToken) throw new AppError("UNAUTHORIZED", "The access token is invalid or has expired. Sign in again.");
       if (needsUser && !user) throw new AppError("UNAUTHORIZED", "Sign in to continue.");
       if (spec.roles && user) requireRole(user, spec.roles);

@@ -16,8 +16,6 @@ export const LIMITS = {
   signUp: { limit: 5, window: "10 m" },
   passwordReset: { limit: 3, window: "15 m" },
   holdSeats: { limit: 20, window: "60 s" },
-  // A seat map polls once a second; a few tabs behind one address stay well inside this.
-  seatMap: { limit: 600, window: "60 s" },
   promo: { limit: 10, window: "10 m" },
 } as const satisfies Record<string, RateLimitPolicy>;
 

@@ -73,7 +73,7 @@ async function loadLayout(showId: string, ex: Executor): Promise<SeatMapLayout> 
   };
 }
 
-type Cached<T> = { at: number; value: Promise<T> };
+type Cached<T> = { at: number; loadedAt: number; value: Promise<T> };
 const layouts = new Map<string, Cached<SeatMapLayout>>();
 const snapshots = new Map<string, Cached<Snapshot>>();
 
@@ -85,7 +85,7 @@ function remember<T>(cache: Map<string, Cached<T>>, key: string, ttl: number, lo
   const value = load();
   value.catch(() => cache.get(key)?.value === value && cache.delete(key));
   if (cache.size >= MAX_CACHED_SHOWS) cache.delete(cache.keys().next().value!);
-  cache.set(key, { at: now, value });
+  cache.set(key, { at: now, loadedAt: now, value });
   return value;
 }
 
@@ -128,9 +128,16 @@ export function getAvailability(showId: string, ex: Executor = db): Promise<Snap
   return ex === db ? remember(snapshots, showId, STATUS_TTL_MS, () => loadSnapshot(showId, ex)) : loadSnapshot(showId, ex);
 }
 
-/** Called after this process changes a show's seats, so its own next read is fresh. */
+/** After a write, reads reload within this long rather than at the end of the TTL. */
+const MIN_RELOAD_MS = 100;
+
+/**
+ * Called after this process changes a show's seats: its next read after MIN_RELOAD_MS is fresh.
+ * (Not at once: in a flash sale every hold would otherwise reload the whole show.)
+ */
 export function invalidateAvailability(showId: string): void {
-  snapshots.delete(showId);
+  const hit = snapshots.get(showId);
+  if (hit) hit.at = Math.min(hit.at, hit.loadedAt + MIN_RELOAD_MS - STATUS_TTL_MS);
 }
 
 /** Drops every cached layout and snapshot (tests; an admin edit of a hall). */

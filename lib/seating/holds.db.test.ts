@@ -133,13 +133,24 @@ describe("holding seats", () => {
     expect(await codeOf(lockSeats(user.id, b.id, [seatIds[0]!]))).toBe("SHOW_NOT_ON_SALE");
   });
 
-  it("limits the seats one user holds on one show across bookings", async () => {
+  it("keeps one open hold per user and show: initiating again answers the same booking", async () => {
     const user = await createUser();
     const first = await initiateBooking(user.id, showId);
+    expect(first.created).toBe(true);
     await lockSeats(user.id, first.id, seatIds.slice(0, 8));
-    const second = await initiateBooking(user.id, showId);
-    expect(await codeOf(lockSeats(user.id, second.id, seatIds.slice(8, 11)))).toBe("SEAT_LIMIT_REACHED");
-    await expect(lockSeats(user.id, second.id, seatIds.slice(8, 10))).resolves.toMatchObject({ status: "LOCKED" });
+    const again = await initiateBooking(user.id, showId);
+    expect(again).toMatchObject({ id: first.id, created: false, status: "LOCKED" });
+    expect(again.seats).toHaveLength(8);
+    // So one user holds at most ten seats of a show.
+    expect(await codeOf(lockSeats(user.id, first.id, seatIds.slice(0, 11)))).toBe("TOO_MANY_SEATS");
+    // A lapsed hold is closed and a new booking opened.
+    await lapse(first.id);
+    const fresh = await initiateBooking(user.id, showId);
+    expect(fresh.created).toBe(true);
+    expect(fresh.id).not.toBe(first.id);
+    const [old] = await queryRows<{ status: string }>(db, sql`SELECT status FROM bookings WHERE id = ${first.id}::uuid`);
+    expect(old!.status).toBe("EXPIRED");
+    expect((await seatRow(seatIds[0]!)).status).toBe("AVAILABLE");
   });
 
   it("releasing a hold frees its seats at once and twice is harmless", async () => {

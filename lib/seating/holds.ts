@@ -8,13 +8,13 @@
 // Redis absent, failing or slow ⇒ phase 2 alone, still correct. The seat map's server action
 // and the API's route handlers both call these functions.
 import "server-only";
-import { sql } from "drizzle-orm";
+import { sql, type SQL } from "drizzle-orm";
 import { db, type Executor } from "@/db/client";
 import { queryRows } from "@/db/rows";
 import { env } from "@/lib/env.js";
 import { AppError, notFound } from "@/lib/http/errors";
 import { withRedis } from "@/lib/redis/client";
-import { transition, mustTransition, type BookingStatus } from "@/lib/booking/state";
+import { transition, transitionSql, type BookingStatus } from "@/lib/booking/state";
 import { newBookingReference } from "@/lib/booking/reference";
 import { isUniqueViolation } from "@/db/errors";
 import { getSeatMapLayout, invalidateAvailability } from "./availability";
@@ -35,6 +35,8 @@ export type Hold = {
   subtotalMinor: number;
   totalMinor: number;
   expiresAt: Date | null;
+  /** Past expires_at by the database clock (a LOCKED booking whose hold lapsed). */
+  expired: boolean;
   createdAt: Date;
   seats: HeldSeat[];
 };
@@ -59,6 +61,13 @@ const BOOKING_COLUMNS = sql`b.id, b.reference, b.user_id AS "userId", b.show_id 
 
 type ShowRow = { id: string; status: string; startsAt: Date; currency: string; onSale: boolean };
 
+function notOnSale(showStatus: string): AppError {
+  return new AppError(
+    "SHOW_NOT_ON_SALE",
+    showStatus === "CANCELLED" ? "This show has been cancelled." : "This show has already started; tickets are no longer on sale.",
+  );
+}
+
 async function showForSale(showId: string, ex: Executor): Promise<ShowRow> {
   const [show] = await queryRows<ShowRow>(
     ex,
@@ -67,33 +76,45 @@ async function showForSale(showId: string, ex: Executor): Promise<ShowRow> {
         WHERE s.id = ${showId}::uuid AND e.status = 'PUBLISHED'`,
   );
   if (!show) throw notFound("Show");
-  if (!show.onSale) {
-    throw new AppError(
-      "SHOW_NOT_ON_SALE",
-      show.status === "CANCELLED" ? "This show has been cancelled." : "This show has already started; tickets are no longer on sale.",
-    );
-  }
+  if (!show.onSale) throw notOnSale(show.status);
   return show;
 }
 
-/** Starts a booking for a show (INITIATED, no seats yet). */
-export async function initiateBooking(userId: string, showId: string, ex: Executor = db): Promise<Hold> {
-  const show = await showForSale(showId, ex);
-  for (let attempt = 0; ; attempt++) {
+/**
+ * Opens a booking for a show (INITIATED, no seats yet). A user has at most one open hold per
+ * show (a unique index says so): if one is open it is answered instead (`created: false`); one
+ * whose hold lapsed is expired first.
+ */
+export async function initiateBooking(userId: string, showId: string, ex: Executor = db): Promise<Hold & { created: boolean }> {
+  for (let attempt = 0; attempt < 4; attempt++) {
     try {
+      // The fast path is this one statement: it inserts only for a show on sale.
       const [row] = await queryRows<BookingRow>(
         ex,
         sql`INSERT INTO bookings AS b (reference, user_id, show_id, status, currency)
-            VALUES (${newBookingReference()}, ${userId}::uuid, ${showId}::uuid, 'INITIATED', ${show.currency})
+            SELECT ${newBookingReference()}, ${userId}::uuid, s.id, 'INITIATED', s.currency
+            FROM shows s JOIN events e ON e.id = s.event_id
+            WHERE s.id = ${showId}::uuid AND e.status = 'PUBLISHED' AND s.status = 'SCHEDULED' AND s.starts_at > now()
+            ON CONFLICT (user_id, show_id) WHERE status IN ('INITIATED', 'LOCKED') DO NOTHING
             RETURNING ${BOOKING_COLUMNS}`,
       );
-      return { ...shape(row!), seats: [] };
+      if (row) return { ...shape(row), seats: [], created: true };
     } catch (err) {
-      // A reference collision (one in 10^9) gets a new reference.
-      if (attempt < 3 && isUniqueViolation(err, "bookings_reference_unique")) continue;
+      // A reference collision (about one in 10^12) gets a new reference.
+      if (isUniqueViolation(err, "bookings_reference_unique")) continue;
       throw err;
     }
+    await showForSale(showId, ex); // not inserted: say why if the show is the reason
+    const [open] = await queryRows<BookingRow>(
+      ex,
+      sql`SELECT ${BOOKING_COLUMNS} FROM bookings b
+          WHERE b.user_id = ${userId}::uuid AND b.show_id = ${showId}::uuid AND b.status IN ('INITIATED', 'LOCKED')`,
+    );
+    if (!open) continue; // it closed in the meantime: insert again
+    if (!open.expired) return { ...shape(open), seats: await heldSeats(open.id, ex), created: false };
+    await expireBookings(ex, [open.id]);
   }
+  throw new AppError("CONFLICT", "Could not open a booking for this show; please try again.");
 }
 
 function shape(r: BookingRow): Omit<Hold, "seats"> {
@@ -107,6 +128,7 @@ function shape(r: BookingRow): Omit<Hold, "seats"> {
     subtotalMinor: Number(r.subtotalMinor),
     totalMinor: Number(r.totalMinor),
     expiresAt: r.expiresAt ? new Date(r.expiresAt) : null,
+    expired: Boolean(r.expired),
     createdAt: new Date(r.createdAt),
   };
 }
@@ -163,11 +185,17 @@ export async function lockSeats(userId: string, bookingId: string, seatIds: stri
     throw new AppError("TOO_MANY_SEATS", `You can hold at most ${MAX_SEATS_PER_BOOKING} seats at a time.`, { details: { max: MAX_SEATS_PER_BOOKING } });
   }
 
-  const [booking] = await queryRows<BookingRow>(db, sql`SELECT ${BOOKING_COLUMNS} FROM bookings b WHERE b.id = ${bookingId}::uuid AND b.user_id = ${userId}::uuid`);
+  // One read: the booking (this user's only) and whether its show is still on sale.
+  const [booking] = await queryRows<BookingRow & { onSale: boolean; showStatus: string }>(
+    db,
+    sql`SELECT ${BOOKING_COLUMNS}, (s.status = 'SCHEDULED' AND s.starts_at > now() AND e.status = 'PUBLISHED') AS "onSale", s.status AS "showStatus"
+        FROM bookings b JOIN shows s ON s.id = b.show_id JOIN events e ON e.id = s.event_id
+        WHERE b.id = ${bookingId}::uuid AND b.user_id = ${userId}::uuid`,
+  );
   if (!booking) throw notFound("Booking");
   assertCanHold(booking);
+  if (!booking.onSale) throw notOnSale(booking.showStatus);
   const showId = booking.showId;
-  await showForSale(showId, db);
 
   const layout = await getSeatMapLayout(showId);
   const seatsById = new Map(layout.seats.map((s) => [s.id, s]));
@@ -206,55 +234,43 @@ export async function lockSeats(userId: string, bookingId: string, seatIds: stri
       ? withRedis((redis) => releaseSeats(redis, showId, bookingId, phase1.fresh), () => 0)
       : Promise.resolve(0);
 
+  const ids = pgUuidArray(seatIds);
   let released: string[] = [];
+  let locked: { id: string; seatId: string; priceMinor: number }[] = [];
   try {
     await db.transaction(async (tx) => {
-      // One user's holds on one show are counted and changed one at a time.
-      await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtextextended(${`hold:${userId}:${showId}`}, 0))`);
+      // Changes to one booking's seats happen one at a time (a double-clicked Continue).
       const [current] = await queryRows<BookingRow>(tx, sql`SELECT ${BOOKING_COLUMNS} FROM bookings b WHERE b.id = ${bookingId}::uuid FOR UPDATE`);
       assertCanHold(current!);
 
-      const [others] = await queryRows<{ n: number }>(
+      // Phase 2, one statement: seats this booking no longer wants go back on sale, and the
+      // wanted rows are locked in id order (no deadlocks between overlapping requests), then
+      // taken by one conditional, versioned UPDATE. A row another transaction changed first is
+      // re-checked against the WHERE once that transaction ends: a seat is never taken twice.
+      const [result] = await queryRows<{ released: string[] | null; locked: typeof locked | null }>(
         tx,
-        sql`SELECT count(*)::int AS n FROM show_seats ss JOIN bookings b ON b.id = ss.locked_by_booking_id
-            WHERE ss.show_id = ${showId}::uuid AND ss.status = 'LOCKED' AND ss.lock_expiry > now()
-              AND b.user_id = ${userId}::uuid AND b.id <> ${bookingId}::uuid`,
-      );
-      if (others!.n + seatIds.length > MAX_SEATS_PER_BOOKING) {
-        throw new AppError("SEAT_LIMIT_REACHED", `You already hold ${others!.n} seats for this show; at most ${MAX_SEATS_PER_BOOKING} at a time.`, {
-          details: { held: others!.n, max: MAX_SEATS_PER_BOOKING },
-        });
-      }
-
-      // Seats this booking no longer wants go back on sale.
-      released = (
-        await queryRows<{ seatId: string }>(
-          tx,
-          sql`UPDATE show_seats SET status = 'AVAILABLE', locked_by_booking_id = NULL, lock_expiry = NULL, version = version + 1
+        sql`WITH released AS (
+              UPDATE show_seats SET status = 'AVAILABLE', locked_by_booking_id = NULL, lock_expiry = NULL, version = version + 1
               WHERE show_id = ${showId}::uuid AND locked_by_booking_id = ${bookingId}::uuid AND status = 'LOCKED'
-                AND NOT (seat_id = ANY(${pgUuidArray(seatIds)}::uuid[]))
-              RETURNING seat_id AS "seatId"`,
-        )
-      ).map((r) => r.seatId);
-
-      // Phase 2: rows locked in id order (no deadlocks between overlapping requests), then one
-      // conditional versioned UPDATE. A row another transaction changed first is re-checked
-      // against the WHERE after that transaction ends, so a seat is never taken twice.
-      const locked = await queryRows<{ id: string; seatId: string; priceMinor: number }>(
-        tx,
-        sql`WITH wanted AS (
+                AND NOT (seat_id = ANY(${ids}::uuid[]))
+              RETURNING seat_id
+            ), wanted AS (
               SELECT id, version FROM show_seats
-              WHERE show_id = ${showId}::uuid AND seat_id = ANY(${pgUuidArray(seatIds)}::uuid[])
+              WHERE show_id = ${showId}::uuid AND seat_id = ANY(${ids}::uuid[])
               ORDER BY id FOR UPDATE
+            ), taken AS (
+              UPDATE show_seats ss
+              SET status = 'LOCKED', locked_by_booking_id = ${bookingId}::uuid, lock_expiry = ${expiresAt.toISOString()}::timestamptz, version = ss.version + 1
+              FROM wanted
+              WHERE ss.id = wanted.id AND ss.version = wanted.version
+                AND (ss.status = 'AVAILABLE'
+                     OR (ss.status = 'LOCKED' AND (ss.lock_expiry <= now() OR ss.locked_by_booking_id = ${bookingId}::uuid)))
+              RETURNING ss.id, ss.seat_id, ss.price_minor
             )
-            UPDATE show_seats ss
-            SET status = 'LOCKED', locked_by_booking_id = ${bookingId}::uuid, lock_expiry = ${expiresAt.toISOString()}::timestamptz, version = ss.version + 1
-            FROM wanted
-            WHERE ss.id = wanted.id AND ss.version = wanted.version
-              AND (ss.status = 'AVAILABLE'
-                   OR (ss.status = 'LOCKED' AND (ss.lock_expiry <= now() OR ss.locked_by_booking_id = ${bookingId}::uuid)))
-            RETURNING ss.id, ss.seat_id AS "seatId", ss.price_minor AS "priceMinor"`,
+            SELECT (SELECT array_agg(seat_id) FROM released) AS released,
+                   (SELECT json_agg(json_build_object('id', id, 'seatId', seat_id, 'priceMinor', price_minor)) FROM taken) AS locked`,
       );
+      locked = result?.locked ?? [];
       if (locked.length !== seatIds.length) {
         const got = new Set(locked.map((r) => r.seatId));
         throw seatsUnavailable(
@@ -262,20 +278,32 @@ export async function lockSeats(userId: string, bookingId: string, seatIds: stri
           labels,
         );
       }
+      released = result?.released ?? [];
 
-      await tx.execute(sql`DELETE FROM booking_seats WHERE booking_id = ${bookingId}::uuid`);
-      await tx.execute(sql`
-        INSERT INTO booking_seats (booking_id, show_seat_id, seat_id, price_minor)
-        VALUES ${sql.join(
-          locked.map((r) => sql`(${bookingId}::uuid, ${r.id}::uuid, ${r.seatId}::uuid, ${r.priceMinor})`),
-          sql`, `,
-        )}`);
+      // The booking's seats become exactly these (a seat it already had keeps the price it was
+      // held at), and the booking moves to LOCKED — unless its hold lapsed meanwhile.
       const subtotal = locked.reduce((sum, r) => sum + Number(r.priceMinor), 0);
-      await mustTransition(tx, bookingId, ["INITIATED", "LOCKED"], "LOCKED", [
-        sql`expires_at = ${expiresAt.toISOString()}::timestamptz`,
-        sql`subtotal_minor = ${subtotal}`,
-        sql`total_minor = ${subtotal}`,
-      ]);
+      const [moved] = await queryRows<{ id: string }>(
+        tx,
+        sql`WITH dropped AS (
+              DELETE FROM booking_seats WHERE booking_id = ${bookingId}::uuid AND NOT (seat_id = ANY(${ids}::uuid[]))
+            ), added AS (
+              INSERT INTO booking_seats (booking_id, show_seat_id, seat_id, price_minor)
+              VALUES ${sql.join(
+                locked.map((r) => sql`(${bookingId}::uuid, ${r.id}::uuid, ${r.seatId}::uuid, ${r.priceMinor})`),
+                sql`, `,
+              )}
+              ON CONFLICT (booking_id, show_seat_id) DO NOTHING
+            )
+            ${transitionSql(
+              bookingId,
+              ["INITIATED", "LOCKED"],
+              "LOCKED",
+              [sql`expires_at = ${expiresAt.toISOString()}::timestamptz`, sql`subtotal_minor = ${subtotal}`, sql`total_minor = ${subtotal}`],
+              sql`status = 'INITIATED' OR expires_at > now()`,
+            )}`,
+      );
+      if (!moved) throw new AppError("HOLD_EXPIRED", "Your hold on these seats ran out. Pick your seats again.");
     });
   } catch (err) {
     await undoPhase1();
@@ -285,7 +313,14 @@ export async function lockSeats(userId: string, bookingId: string, seatIds: stri
   }
   if (released.length) await withRedis((redis) => releaseSeats(redis, showId, bookingId, released), () => 0);
   if (reclaim) await withRedis((redis) => claimSeats(redis, showId, bookingId, seatIds, expiresAt.getTime() - Date.now()), () => 0);
-  return getHold(userId, bookingId);
+
+  // Answer from what the statements returned: no read-back.
+  const byId = new Map(locked.map((r) => [r.seatId, r]));
+  const seats: HeldSeat[] = layout.seats
+    .filter((s) => byId.has(s.id))
+    .map((s) => ({ seatId: s.id, showSeatId: byId.get(s.id)!.id, label: s.label, type: s.type, priceMinor: Number(byId.get(s.id)!.priceMinor) }));
+  const subtotalMinor = seats.reduce((sum, s) => sum + s.priceMinor, 0);
+  return { ...shape(booking), status: "LOCKED", expiresAt, expired: false, subtotalMinor, totalMinor: subtotalMinor, seats };
 }
 
 function assertCanHold(b: BookingRow): void {
@@ -338,6 +373,26 @@ function freeSeatsOf(ex: Executor, bookingIds: string[]) {
 }
 
 /**
+ * Expires these bookings if they are still open holds (INITIATED or LOCKED) and frees the seats
+ * they still lock; seats someone else re-took are left alone. Answers the shows touched.
+ */
+export async function expireBookings(ex: Executor, bookingIds: string[] | SQL): Promise<{ expired: number; freed: { seatId: string; showId: string }[] }> {
+  const ids = Array.isArray(bookingIds) ? sql`SELECT unnest(${pgUuidArray(bookingIds)}::uuid[])` : bookingIds;
+  const [row] = await queryRows<{ expired: number; freed: { seatId: string; showId: string }[] | null }>(
+    ex,
+    sql`WITH moved AS (${transitionSql(ids, ["INITIATED", "LOCKED"], "EXPIRED")}),
+        freed AS (
+          UPDATE show_seats SET status = 'AVAILABLE', locked_by_booking_id = NULL, lock_expiry = NULL, version = version + 1
+          WHERE locked_by_booking_id IN (SELECT id FROM moved) AND status = 'LOCKED'
+          RETURNING seat_id, show_id
+        )
+        SELECT (SELECT count(*) FROM moved)::int AS expired,
+               (SELECT json_agg(json_build_object('seatId', seat_id, 'showId', show_id)) FROM freed) AS freed`,
+  );
+  return { expired: row?.expired ?? 0, freed: row?.freed ?? [] };
+}
+
+/**
  * The release cron: bookings whose hold lapsed (LOCKED past expires_at, or INITIATED and
  * abandoned for twice the hold time) become EXPIRED and their seats AVAILABLE. Reads already
  * treat a lapsed hold as free; this tidies the rows. Batches use SKIP LOCKED, so two runs at
@@ -349,31 +404,19 @@ export async function releaseExpiredHolds(opts: { batchSize?: number } = {}): Pr
   let seatsFreed = 0;
   const shows = new Set<string>();
   for (;;) {
-    const done = await db.transaction(async (tx) => {
-      const rows = await queryRows<{ id: string }>(
-        tx,
-        sql`UPDATE bookings SET status = 'EXPIRED', version = version + 1, updated_at = now()
-            WHERE id IN (
-              SELECT id FROM bookings
-              WHERE (status = 'LOCKED' AND expires_at <= now())
-                 OR (status = 'INITIATED' AND created_at <= now() - make_interval(mins => ${2 * holdMinutes()}))
-              ORDER BY created_at
-              LIMIT ${batch}
-              FOR UPDATE SKIP LOCKED)
-            AND (status = 'LOCKED' OR status = 'INITIATED')
-            RETURNING id`,
-      );
-      if (rows.length === 0) return true;
-      expired += rows.length;
-      const freed = await freeSeatsOf(
-        tx,
-        rows.map((r) => r.id),
-      );
-      seatsFreed += freed.length;
-      for (const f of freed) shows.add(f.showId);
-      return rows.length < batch;
-    });
-    if (done) break;
+    const result = await expireBookings(
+      db,
+      sql`SELECT id FROM bookings
+          WHERE (status = 'LOCKED' AND expires_at <= now())
+             OR (status = 'INITIATED' AND created_at <= now() - make_interval(mins => ${2 * holdMinutes()}))
+          ORDER BY created_at
+          LIMIT ${batch}
+          FOR UPDATE SKIP LOCKED`,
+    );
+    expired += result.expired;
+    seatsFreed += result.freed.length;
+    for (const f of result.freed) shows.add(f.showId);
+    if (result.expired < batch) break;
   }
   for (const showId of shows) invalidateAvailability(showId);
   return { expired, seatsFreed };

@@ -25,7 +25,7 @@ export default async function CheckoutPage({ params }: { params: Promise<{ booki
   const { show, event, venue, section } = await getShow(hold.showId);
   const labels = hold.seats.map((s) => s.label).join(",");
   const backHref = `/shows/${hold.showId}?${new URLSearchParams(labels ? { seats: labels } : {})}`;
-  const live = hold.status === "LOCKED" && hold.expiresAt !== null && hold.expiresAt.getTime() > Date.now();
+  const live = hold.status === "LOCKED" && hold.expiresAt !== null && !hold.expired;
   const when = formatInZone(show.startsAt, venue.timeZone, { weekday: "short", day: "numeric", month: "short", hour: "numeric", minute: "2-digit" });
 
   return (

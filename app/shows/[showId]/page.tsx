@@ -1,12 +1,18 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { SeatMap } from "@/components/seatmap/seat-map";
+import { seatIdsFromParam } from "@/components/seatmap/seats-param";
+import { holdSeatsAction } from "@/app/actions/seating";
+import { sessionUser } from "@/lib/auth/current-user";
 import { getShow, showIdParams } from "@/lib/catalog/shows";
 import { AppError } from "@/lib/http/errors";
 import { formatMoney } from "@/lib/format/money";
+import { getAvailability, getSeatMapLayout } from "@/lib/seating/availability";
+import { findActiveHold } from "@/lib/seating/holds";
 import { formatInZone } from "@/lib/time/zone";
 
-type Props = { params: Promise<{ showId: string }> };
+type Props = { params: Promise<{ showId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 async function load(showId: string) {
   if (!showIdParams.safeParse({ showId }).success) notFound();
@@ -24,56 +30,70 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return s ? { title: `${s.event.title} at ${s.venue.name}` } : {};
 }
 
-const SEAT_TYPE_LABEL: Record<string, string> = { REGULAR: "Regular", PREMIUM: "Premium", VIP: "VIP", RECLINER: "Recliner", ACCESSIBLE: "Accessible" };
-
-export default async function ShowPage({ params }: Props) {
+export default async function ShowPage({ params, searchParams }: Props) {
   const { showId } = await params;
+  const query = await searchParams;
   const { show, event, venue, section, prices, onSale } = await load(showId);
+  const [layout, snapshot, user] = await Promise.all([getSeatMapLayout(showId), getAvailability(showId), sessionUser()]);
+  const hold = user ? await findActiveHold(user.id, showId) : null;
+  const heldByMe = hold?.status === "LOCKED" ? hold.seats.map((s) => s.seatId) : [];
+
+  // ?seats=F11,F12 (labels, so a shared or sign-in return URL stays readable) preselects seats.
+  const initialSelection = typeof query.seats === "string" ? seatIdsFromParam(layout, query.seats) : heldByMe;
+
   const tz = venue.timeZone;
   const when = formatInZone(show.startsAt, tz, { weekday: "long", day: "numeric", month: "long", hour: "numeric", minute: "2-digit" });
+  const cheapest = prices.length ? Math.min(...prices.map((p) => p.priceMinor)) : null;
   return (
-    <article className="mx-auto max-w-3xl">
+    <article className="mx-auto max-w-6xl">
       <Link href={`/events/${event.slug}`} className="text-sm text-brand-600 hover:underline">
         ‹ {event.title}
       </Link>
-      <h1 className="mt-2 text-2xl font-bold">{event.title}</h1>
-      <p className="mt-1 text-slate-700">
-        <time dateTime={show.startsAt.toISOString()}>{when}</time> · {[show.format, show.language].filter(Boolean).join(" · ")}
-      </p>
-      <p className="text-slate-600">
-        {venue.name}, {section.name} — {venue.address}
-      </p>
+      <header className="mt-2 flex flex-wrap items-end justify-between gap-3">
+        <div>
+          <h1 className="text-2xl font-bold">{event.title}</h1>
+          <p className="mt-1 text-slate-700">
+            <time dateTime={show.startsAt.toISOString()}>{when}</time>
+            {show.format || show.language ? <> · {[show.format, show.language].filter(Boolean).join(" · ")}</> : null}
+          </p>
+          <p className="text-sm text-slate-600">
+            {venue.name}, {section.name} — {venue.address}
+          </p>
+        </div>
+        {cheapest !== null ? <p className="text-sm text-slate-600">From {formatMoney(cheapest, show.currency)} · times in {tz}</p> : null}
+      </header>
+
+      {query.expired === "1" ? (
+        <p role="alert" className="mt-4 rounded-xl bg-amber-50 p-4 text-amber-900 ring-1 ring-amber-200">
+          Your hold ran out and those seats were released. They are selected again below if they are still free.
+        </p>
+      ) : null}
       {!onSale ? (
-        <p role="status" className="mt-6 rounded-xl bg-amber-50 p-4 text-amber-800 ring-1 ring-amber-200">
+        <p role="status" className="mt-4 rounded-xl bg-amber-50 p-4 text-amber-800 ring-1 ring-amber-200">
           {show.status === "CANCELLED" ? "This show has been cancelled." : "This show has already started; tickets are no longer on sale."}
         </p>
       ) : null}
-      <section aria-labelledby="prices" className="mt-6 rounded-xl bg-white p-5 shadow-sm ring-1 ring-black/5">
-        <h2 id="prices" className="mb-3 text-lg font-semibold">
-          Tickets
-        </h2>
-        <table className="w-full text-left text-sm">
-          <thead className="text-slate-500">
-            <tr>
-              <th scope="col" className="py-1 font-medium">Seat type</th>
-              <th scope="col" className="py-1 font-medium">Price</th>
-              <th scope="col" className="py-1 text-right font-medium">Available</th>
-            </tr>
-          </thead>
-          <tbody>
-            {prices.map((p) => (
-              <tr key={p.seatType} className="border-t border-slate-100">
-                <td className="py-2">{SEAT_TYPE_LABEL[p.seatType] ?? p.seatType}</td>
-                <td className="py-2 font-medium">{formatMoney(p.priceMinor, show.currency)}</td>
-                <td className="py-2 text-right">
-                  {p.available} of {p.seats}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-        <p className="mt-4 text-sm text-slate-600">Times are shown in the venue&apos;s local time ({tz}).</p>
-      </section>
+      {hold?.status === "LOCKED" && hold.expiresAt ? (
+        <p className="mt-4 rounded-xl bg-slate-100 p-3 text-sm text-ink-800 ring-1 ring-slate-200">
+          You are holding {hold.seats.map((s) => s.label).join(", ")}.{" "}
+          <Link href={`/checkout/${hold.id}`} className="font-semibold text-brand-700 underline">
+            Continue to checkout
+          </Link>{" "}
+          or change your seats below.
+        </p>
+      ) : null}
+
+      <div className="mt-4">
+        <SeatMap
+          layout={layout}
+          availability={{ showId, version: snapshot.version, status: snapshot.status }}
+          heldByMe={heldByMe}
+          initialSelection={initialSelection}
+          signedIn={Boolean(user)}
+          onSale={onSale}
+          holdAction={holdSeatsAction}
+        />
+      </div>
     </article>
   );
 }

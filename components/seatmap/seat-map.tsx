@@ -1,0 +1,347 @@
+"use client";
+import { useRouter } from "next/navigation";
+import { useEffect, useId, useMemo, useRef, useState, useTransition, type CSSProperties, type ReactNode } from "react";
+import { formatMoney } from "@/lib/format/money";
+import type { ActionResult } from "@/lib/http/action";
+import { bestAvailable } from "@/lib/seating/best-available";
+import { MAX_SEATS_PER_BOOKING, type SeatAvailability, type SeatMapLayout } from "@/lib/seating/types";
+import { SeatLegend } from "./legend";
+import { buildSeatRows, nextSeat } from "./navigation";
+import { SeatGrid, StageMarker, describeSeats } from "./seat-grid";
+import { SEAT_TYPES, SEAT_VIEW_LABEL, type SeatView } from "./seat-styles";
+import { seatsParamValue } from "./seats-param";
+import { SummaryBar, type Notice } from "./summary-bar";
+import { useLiveAvailability } from "./use-live-availability";
+import { NUMBERS_FROM_PX, useSeatZoom } from "./use-seat-zoom";
+
+export type HoldResult = ActionResult<{ bookingId: string; expiresAt: string }>;
+
+export type SeatMapProps = {
+  layout: SeatMapLayout;
+  /** Server-rendered; replaced by the polled status as soon as that is newer. */
+  availability: SeatAvailability;
+  /** Seats the viewer's own active hold covers: shown and kept as theirs, not as held. */
+  heldByMe: string[];
+  /** Seat ids to start with (e.g. from `?seats=` after sign-in); unavailable ones are dropped. */
+  initialSelection: string[];
+  signedIn: boolean;
+  /** False: a read-only map, nothing to select. */
+  onSale: boolean;
+  holdAction: (input: { showId: string; seatIds: string[] }) => Promise<HoldResult>;
+};
+
+const MAP_PADDING_PX = 32; // p-4 on both sides of the grid
+const NON_WHEELCHAIR_TYPES = SEAT_TYPES.filter((t) => t !== "ACCESSIBLE");
+
+/** Whether the viewer can have this seat: it is free, or it is their own hold. */
+const canHave = (code: string, id: string, mine: ReadonlySet<string>) => code === "A" || (code === "H" && mine.has(id));
+
+/** Seats the show does not sell come with a negative price: treat them as blocked whatever the status says. */
+function withUnsold(status: string, seats: SeatMapLayout["seats"]): string {
+  if (!seats.some((s) => s.priceMinor < 0)) return status;
+  return Array.from(status, (c, i) => ((seats[i]?.priceMinor ?? 0) < 0 ? "X" : c)).join("");
+}
+
+function viewOf(code: string, selected: boolean, mine: boolean): SeatView {
+  if (selected) return "selected";
+  if (code === "A" || (code === "H" && mine)) return "available";
+  if (code === "H") return "held";
+  return code === "B" ? "booked" : "blocked";
+}
+
+const listLabels = (labels: readonly string[]) =>
+  labels.length <= 1 ? (labels[0] ?? "") : `${labels.slice(0, -1).join(", ")} and ${labels[labels.length - 1]}`;
+
+const seatWord = (n: number) => (n === 1 ? "seat" : "seats");
+
+function seatIdsOf(details: Record<string, unknown> | undefined): string[] {
+  const ids = details?.seatIds;
+  return Array.isArray(ids) ? ids.filter((id): id is string => typeof id === "string") : [];
+}
+
+/**
+ * A show's seat map: the hall drawn to scale, live availability (polled every second), selection
+ * up to MAX_SEATS_PER_BOOKING, "best available", and Continue, which holds the seats and goes to
+ * checkout. Keyboard: one tab stop, arrows between seats, Home/End, Enter/Space to toggle.
+ */
+export function SeatMap({ layout, availability: initialAvailability, heldByMe, initialSelection, signedIn, onSale, holdAction }: SeatMapProps) {
+  const { seats, showId, currency } = layout;
+  const router = useRouter();
+  const [pending, startTransition] = useTransition();
+  const headingId = useId();
+  const helpId = useId();
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const mapRef = useRef<HTMLDivElement>(null);
+
+  const indexById = useMemo(() => new Map(seats.map((s, i) => [s.id, i])), [seats]);
+  const text = useMemo(() => describeSeats(layout), [layout]);
+  const nav = useMemo(() => buildSeatRows(seats), [seats]);
+  const labelOf = (id: string) => seats[indexById.get(id) ?? -1]?.label ?? id;
+
+  const { availability, refetch } = useLiveAvailability(initialAvailability, seats.length, onSale);
+  const status = useMemo(() => withUnsold(availability.status, seats), [availability.status, seats]);
+
+  // Seats this visit has just held: while the page moves on to checkout they read "H" but are ours.
+  const [justHeld, setJustHeld] = useState<readonly string[]>([]);
+  const mine = useMemo(() => new Set([...heldByMe, ...justHeld]), [heldByMe, justHeld]);
+
+  const [start] = useState(() => {
+    if (!onSale) return { ids: [], lost: [] };
+    const ids: string[] = [];
+    const lost: string[] = [];
+    for (const id of new Set([...initialSelection, ...heldByMe])) {
+      const i = indexById.get(id);
+      if (i === undefined) continue;
+      if (canHave(status.charAt(i), id, mine)) ids.push(id);
+      else lost.push(seats[i]!.label);
+    }
+    return { ids: ids.slice(0, MAX_SEATS_PER_BOOKING), lost };
+  });
+  const [selected, setSelected] = useState<string[]>(start.ids);
+  const [notice, setNotice] = useState<Notice | null>(() =>
+    start.lost.length
+      ? { tone: "info", text: `${start.lost.length === 1 ? "Seat" : "Seats"} ${listLabels(start.lost)} ${start.lost.length === 1 ? "is" : "are"} no longer available.` }
+      : null,
+  );
+  const [announcement, setAnnouncement] = useState("");
+  const [bestCount, setBestCount] = useState(() => Math.max(1, Math.min(start.ids.length || 2, MAX_SEATS_PER_BOOKING)));
+  const [active, setActive] = useState(() => {
+    const first = start.ids[0];
+    return first !== undefined ? indexById.get(first)! : Math.max(0, status.indexOf("A"));
+  });
+
+  // When a poll shows a selected seat gone, drop it and say so. Done while rendering (React's
+  // "adjust state when a prop changes"), not in an effect, so the stale selection never paints.
+  // Not while a hold is in flight: our own seats turn "H" before the action answers.
+  const [checkedStatus, setCheckedStatus] = useState(status);
+  if (status !== checkedStatus && !pending) {
+    setCheckedStatus(status);
+    const lost = selected.filter((id) => !canHave(status.charAt(indexById.get(id) ?? -1), id, mine));
+    if (lost.length) {
+      setSelected(selected.filter((id) => !lost.includes(id)));
+      const labels = lost.map(labelOf);
+      setNotice({ tone: "info", text: `${labels.length === 1 ? "Seat" : "Seats"} ${listLabels(labels)} ${labels.length === 1 ? "was" : "were"} just taken by someone else.` });
+    }
+  }
+
+  const selectedSet = useMemo(() => new Set(selected), [selected]);
+  const views = useMemo(() => seats.map((s, i) => viewOf(status.charAt(i), selectedSet.has(s.id), mine.has(s.id))), [seats, status, selectedSet, mine]);
+  const ordered = useMemo(() => [...selected].sort((a, b) => (indexById.get(a) ?? 0) - (indexById.get(b) ?? 0)), [selected, indexById]);
+  const labels = ordered.map(labelOf);
+  const totalOf = (ids: readonly string[]) => ids.reduce((sum, id) => sum + (seats[indexById.get(id) ?? -1]?.priceMinor ?? 0), 0);
+  const summarise = (ids: readonly string[]) =>
+    ids.length === 0 ? "No seats selected." : `${ids.length} ${seatWord(ids.length)} selected, total ${formatMoney(totalOf(ids), currency)}.`;
+
+  // Keep the selection in the address bar so reload and back keep it. history.replaceState, not
+  // router.replace: Next.js syncs it without re-rendering the server page.
+  const seatsValue = seatsParamValue(labels);
+  useEffect(() => {
+    if (!onSale) return;
+    const { pathname, search, hash } = window.location;
+    const params = new URLSearchParams(search);
+    params.delete("seats");
+    const query = [params.toString(), seatsValue && `seats=${seatsValue}`].filter(Boolean).join("&");
+    const url = `${pathname}${query ? `?${query}` : ""}${hash}`;
+    if (url !== `${pathname}${search}${hash}`) window.history.replaceState(null, "", url);
+  }, [seatsValue, onSale]);
+
+  const zoom = useSeatZoom(scrollRef, layout.colCount + 2, MAP_PADDING_PX);
+
+  const seatElement = (i: number) => mapRef.current?.querySelector<HTMLElement>(`[data-seat="${i}"]`) ?? null;
+  const seatFrom = (target: EventTarget) => {
+    const el = target instanceof Element ? target.closest<HTMLElement>("[data-seat]") : null;
+    return el ? Number(el.dataset.seat) : -1;
+  };
+
+  function toggle(i: number) {
+    const seat = seats[i];
+    const view = views[i];
+    if (!seat || !view || pending) return; // the hold in flight is for the seats as they were
+    if (view === "selected") {
+      const next = selected.filter((id) => id !== seat.id);
+      setSelected(next);
+      setNotice(null);
+      setAnnouncement(`${seat.label} removed. ${summarise(next)}`);
+    } else if (view !== "available") {
+      setAnnouncement(`${seat.label} is ${SEAT_VIEW_LABEL[view]}.`);
+    } else if (selected.length >= MAX_SEATS_PER_BOOKING) {
+      setNotice({ tone: "info", text: `You can book up to ${MAX_SEATS_PER_BOOKING} seats at a time. Remove a seat to choose another.` });
+    } else {
+      const next = [...selected, seat.id];
+      setSelected(next);
+      setNotice(null);
+      setAnnouncement(`${seat.label} selected. ${summarise(next)}`);
+    }
+  }
+
+  function pickBest() {
+    const n = bestCount;
+    const free = mine.size ? Array.from(status, (c, i) => (c === "H" && mine.has(seats[i]!.id) ? "A" : c)).join("") : status;
+    // Wheelchair spaces only when nothing else fits: for some people they are the only seats.
+    const ids = bestAvailable(layout, free, n, { types: NON_WHEELCHAIR_TYPES }) ?? bestAvailable(layout, free, n);
+    if (!ids) {
+      setNotice({ tone: "info", text: n === 1 ? "Sorry, no seats are left." : `Sorry, there are no ${n} adjacent seats left. Try fewer seats, or pick them on the map.` });
+      return;
+    }
+    setSelected(ids);
+    setNotice(null);
+    setAnnouncement(`Best available: ${listLabels(ids.map(labelOf))}. ${summarise(ids)}`);
+    const first = indexById.get(ids[0]!)!;
+    setActive(first);
+    seatElement(first)?.scrollIntoView({ block: "nearest", inline: "center", behavior: "smooth" });
+  }
+
+  function clear() {
+    setSelected([]);
+    setNotice(null);
+    setAnnouncement("Selection cleared.");
+  }
+
+  const signInHref = `/signin?callbackUrl=${encodeURIComponent(`/shows/${showId}?seats=${labels.join(",")}`)}`;
+
+  function onContinue() {
+    if (ordered.length === 0 || pending) return;
+    if (!signedIn) {
+      router.push(signInHref);
+      return;
+    }
+    const seatIds = ordered;
+    setNotice(null);
+    startTransition(async () => {
+      let result: HoldResult;
+      try {
+        result = await holdAction({ showId, seatIds });
+      } catch {
+        setNotice({ tone: "error", text: "We couldn't reach the box office. Check your connection and try again." });
+        return;
+      }
+      if (result.ok) {
+        setJustHeld(seatIds);
+        const { bookingId } = result.data;
+        startTransition(() => router.push(`/checkout/${bookingId}`));
+        return;
+      }
+      if (result.code === "UNAUTHORIZED") {
+        router.push(signInHref);
+        return;
+      }
+      if (result.code === "SEATS_UNAVAILABLE") {
+        const gone = new Set(seatIdsOf(result.details));
+        setSelected((prev) => prev.filter((id) => !gone.has(id)));
+        void refetch();
+      }
+      setNotice({ tone: "error", text: result.message });
+    });
+  }
+
+  const frontRow = nav.rows[0]?.[0];
+  const help = [
+    onSale ? `Choose up to ${MAX_SEATS_PER_BOOKING} seats.` : "Tickets are not on sale; the map shows which seats were taken.",
+    frontRow === undefined ? "" : `Row ${seats[frontRow]!.rowLabel} is nearest the ${layout.stageLabel.toLowerCase()}.`,
+    "Use the arrow keys to move between seats and Home or End to jump to the ends of a row.",
+    onSale ? "Press Enter or Space to select or deselect a seat." : "",
+  ].join(" ");
+
+  return (
+    <div className="mt-6">
+      <section aria-labelledby={headingId} className="rounded-xl bg-white shadow-sm ring-1 ring-black/5">
+        <div className="flex flex-wrap items-center justify-between gap-2 px-4 pt-4 pb-3">
+          <h2 id={headingId} className="text-lg font-semibold">
+            {onSale ? "Choose your seats" : "Seat map"}
+          </h2>
+          <div role="group" aria-label="Zoom" className="flex items-center gap-1">
+            <ZoomButton label="Zoom out" onClick={zoom.zoomOut} disabled={!zoom.canZoomOut}>
+              −
+            </ZoomButton>
+            <ZoomButton label="Fit the whole hall" onClick={zoom.fit} pressed={zoom.fitted}>
+              <span className="px-1 text-sm font-medium">Fit</span>
+            </ZoomButton>
+            <ZoomButton label="Zoom in" onClick={zoom.zoomIn} disabled={!zoom.canZoomIn}>
+              +
+            </ZoomButton>
+          </div>
+        </div>
+        <div className="border-t border-slate-100">
+          <SeatLegend layout={layout} />
+        </div>
+
+        <div ref={scrollRef} className="max-h-[70vh] touch-pan-x touch-pan-y overflow-auto overscroll-contain [scrollbar-gutter:stable] border-y border-slate-100 bg-slate-50/60">
+          {seats.length === 0 ? (
+            <p className="p-6 text-center text-slate-600">The seat map for this show is not available.</p>
+          ) : (
+            <div
+              className="group/map mx-auto w-max p-4"
+              style={{ "--seat": `${zoom.size}px` } as CSSProperties}
+              data-numbers={zoom.size >= NUMBERS_FROM_PX ? "" : undefined}
+            >
+              <StageMarker kind={layout.kind} label={layout.stageLabel} />
+              {/* One listener for every seat (event delegation): seats carry only data-seat. */}
+              <div
+                ref={mapRef}
+                role="group"
+                aria-label="Seat map"
+                aria-describedby={helpId}
+                onClick={(e) => {
+                  const i = seatFrom(e.target);
+                  if (i < 0) return;
+                  setActive(i);
+                  if (onSale) toggle(i);
+                }}
+                onKeyDown={(e) => {
+                  const i = seatFrom(e.target);
+                  if (i < 0) return;
+                  const next = nextSeat(nav, seats, i, e.key, e.ctrlKey || e.metaKey);
+                  if (next === null) return;
+                  e.preventDefault();
+                  setActive(next);
+                  seatElement(next)?.focus();
+                }}
+                onFocus={(e) => {
+                  const i = seatFrom(e.target);
+                  if (i >= 0) setActive(i);
+                }}
+              >
+                <SeatGrid layout={layout} text={text} views={views} active={active} interactive={onSale} />
+              </div>
+            </div>
+          )}
+        </div>
+        <p id={helpId} className="sr-only">
+          {help}
+        </p>
+      </section>
+
+      {onSale ? (
+        <SummaryBar
+          labels={labels}
+          total={formatMoney(totalOf(ordered), currency)}
+          notice={notice}
+          pending={pending}
+          bestCount={bestCount}
+          onBestCount={setBestCount}
+          onBest={pickBest}
+          onClear={clear}
+          onContinue={onContinue}
+        />
+      ) : null}
+      <p aria-live="polite" className="sr-only">
+        {announcement}
+      </p>
+    </div>
+  );
+}
+
+function ZoomButton({ label, onClick, disabled, pressed, children }: { label: string; onClick: () => void; disabled?: boolean; pressed?: boolean; children: ReactNode }) {
+  return (
+    <button
+      type="button"
+      aria-label={label}
+      aria-pressed={pressed}
+      onClick={onClick}
+      disabled={disabled}
+      className="flex h-9 min-w-9 items-center justify-center rounded-lg text-lg leading-none text-slate-700 ring-1 ring-slate-200 hover:bg-slate-100 disabled:opacity-40 aria-pressed:bg-slate-100"
+    >
+      {children}
+    </button>
+  );
+}

@@ -1,0 +1,95 @@
+"use client";
+import { useId } from "react";
+import { MAX_SEATS_PER_BOOKING } from "@/lib/seating/types";
+
+export type Notice = { tone: "error" | "info"; text: string };
+
+type SummaryBarProps = {
+  labels: readonly string[];
+  total: string;
+  notice: Notice | null;
+  pending: boolean;
+  bestCount: number;
+  onBestCount: (n: number) => void;
+  onBest: () => void;
+  onClear: () => void;
+  onContinue: () => void;
+};
+
+const COUNTS = Array.from({ length: MAX_SEATS_PER_BOOKING }, (_, i) => i + 1);
+
+/** The selection, its total and the actions, stuck to the bottom of the screen while the map is in view. */
+export function SummaryBar({ labels, total, notice, pending, bestCount, onBestCount, onBest, onClear, onContinue }: SummaryBarProps) {
+  const countId = useId();
+  const count = labels.length;
+  return (
+    <div className="sticky bottom-0 z-20 mt-4 rounded-t-xl bg-white px-4 pt-3 pb-[max(0.75rem,env(safe-area-inset-bottom))] shadow-[0_-8px_24px_-12px_rgba(31,32,51,0.3)] ring-1 ring-black/5">
+      {/* Both regions stay mounted so screen readers announce what appears in them. */}
+      <div role="alert">
+        {notice?.tone === "error" ? <p className="mb-2 rounded-lg bg-red-50 px-3 py-2 text-sm text-red-700 ring-1 ring-red-200">{notice.text}</p> : null}
+      </div>
+      <div role="status">
+        {notice?.tone === "info" ? <p className="mb-2 rounded-lg bg-amber-50 px-3 py-2 text-sm text-amber-800 ring-1 ring-amber-200">{notice.text}</p> : null}
+      </div>
+
+      <div className="flex items-end justify-between gap-3">
+        <div className="min-w-0">
+          <p className="text-sm text-slate-600">{count === 0 ? "No seats selected" : `${count} ${count === 1 ? "seat" : "seats"} selected`}</p>
+          <p className="truncate font-semibold text-ink-900" title={labels.join(", ")}>
+            {count === 0 ? "Tap seats on the map, or let us pick the best ones" : labels.join(", ")}
+          </p>
+        </div>
+        <p className="shrink-0 text-lg font-bold text-ink-900">
+          <span className="sr-only">Total </span>
+          {total}
+        </p>
+      </div>
+
+      <div className="mt-3 flex flex-wrap items-center gap-2">
+        <form
+          className="flex items-center gap-1.5"
+          onSubmit={(e) => {
+            e.preventDefault();
+            onBest();
+          }}
+        >
+          <label htmlFor={countId} className="sr-only">
+            Number of seats
+          </label>
+          <select
+            id={countId}
+            value={bestCount}
+            onChange={(e) => onBestCount(Number(e.target.value))}
+            className="rounded-lg border border-slate-300 bg-white py-2 pr-7 pl-2 text-sm text-ink-900"
+          >
+            {COUNTS.map((n) => (
+              <option key={n} value={n}>
+                {n} {n === 1 ? "seat" : "seats"}
+              </option>
+            ))}
+          </select>
+          <button type="submit" disabled={pending} className="rounded-lg px-3 py-2 text-sm font-semibold text-brand-600 ring-1 ring-brand-500/40 hover:bg-brand-50 disabled:opacity-60">
+            Best available
+          </button>
+        </form>
+        <button
+          type="button"
+          onClick={onClear}
+          disabled={count === 0 || pending}
+          className="rounded-lg px-3 py-2 text-sm font-medium text-slate-600 hover:bg-slate-100 disabled:opacity-50"
+        >
+          Clear
+        </button>
+        <button
+          type="button"
+          onClick={onContinue}
+          disabled={count === 0 || pending}
+          aria-busy={pending || undefined}
+          className="ml-auto rounded-lg bg-brand-500 px-5 py-2.5 font-semibold text-white hover:bg-brand-600 disabled:opacity-60"
+        >
+          {pending ? "Holding your seats…" : "Continue"}
+        </button>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,1 @@
+CREATE UNIQUE INDEX "bookings_one_open_hold_key" ON "bookings" USING btree ("user_id","show_id") WHERE "bookings"."status" IN ('INITIATED', 'LOCKED');
