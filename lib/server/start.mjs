@@ -1,0 +1,38 @@
+// `npm start`: the production server. WEB_CONCURRENCY (default 1) next-server processes share
+// the port through node:cluster, one per core being the usual choice; instances are stateless
+// (sessions are signed cookies, holds live in Postgres/Redis, caches are per process).
+//
+//   node lib/server/start.mjs [--port 3000] [--hostname 0.0.0.0]
+import cluster from "node:cluster";
+import { createRequire } from "node:module";
+import { parseArgs } from "node:util";
+
+const { values } = parseArgs({
+  options: { port: { type: "string", default: process.env.PORT ?? "3000" }, hostname: { type: "string" } },
+  allowPositionals: false,
+});
+const workers = Math.max(1, Number.parseInt(process.env.WEB_CONCURRENCY ?? "1", 10) || 1);
+const nextBin = createRequire(import.meta.url).resolve("next/dist/bin/next");
+const args = ["start", "--port", values.port, ...(values.hostname ? ["--hostname", values.hostname] : [])];
+
+if (workers === 1) {
+  process.argv = [process.argv[0], nextBin, ...args];
+  await import(nextBin);
+} else {
+  cluster.setupPrimary({ exec: nextBin, args });
+  let stopping = false;
+  for (let i = 0; i < workers; i++) cluster.fork();
+  cluster.on("exit", (worker, code, signal) => {
+    if (stopping) return;
+    console.error(`[server] worker ${worker.process.pid} exited (${signal ?? code}); starting another`);
+    cluster.fork();
+  });
+  const stop = (signal) => {
+    stopping = true;
+    for (const w of Object.values(cluster.workers ?? {})) w?.process.kill(signal);
+    setTimeout(() => process.exit(0), 5000).unref();
+    cluster.on("exit", () => Object.keys(cluster.workers ?? {}).length === 0 && process.exit(0));
+  };
+  process.on("SIGTERM", () => stop("SIGTERM"));
+  process.on("SIGINT", () => stop("SIGINT"));
+}
