@@ -44,7 +44,7 @@ test.describe("finding something to watch", () => {
     await expect(showtimes.locator("h3").first()).not.toBeEmpty();
     await showtimes.getByRole("link").first().click();
     await expect(page).toHaveURL(/\/shows\/[0-9a-f-]{36}$/);
-    await expect(page.getByRole("heading", { name: "Tickets" })).toBeVisible();
+    await expect(page.getByRole("heading", { name: "Choose your seats" })).toBeVisible();
   });
 
   test("autocomplete suggests titles as you type and keyboard picks one", async ({ page }) => {
