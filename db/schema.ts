@@ -504,3 +504,97 @@ export const savedPaymentMethods = pgTable(
     check("saved_payment_methods_last4", sql`${t.last4} IS NULL OR ${t.last4} ~ '^[0-9]{4}$'`),
   ],
 );
+
+/** Webhook events applied, by the gateway's event id: written in the transaction that applies one. */
+export const paymentEvents = pgTable(
+  "payment_events",
+  {
+    id: text("id").primaryKey(), // "evt_…" (gateway) or "reconcile:…" (our reconciliation)
+    provider: text("provider").notNull(),
+    type: text("type").notNull(),
+    paymentId: uuid("payment_id").references(() => payments.id),
+    bookingId: uuid("booking_id").references(() => bookings.id),
+    outcome: text("outcome").notNull(), // what applying it did: "confirmed", "ignored: …"
+    receivedAt: ts("received_at").notNull().defaultNow(),
+  },
+  (t) => [index("payment_events_booking_idx").on(t.bookingId, t.receivedAt)],
+);
+
+export const refundStatus = pgEnum("refund_status", ["PENDING", "SUCCEEDED", "FAILED"]);
+
+export const refunds = pgTable(
+  "refunds",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    paymentId: uuid("payment_id")
+      .notNull()
+      .references(() => payments.id),
+    bookingId: uuid("booking_id")
+      .notNull()
+      .references(() => bookings.id),
+    amountMinor: integer("amount_minor").notNull(),
+    currency: text("currency").notNull(),
+    reason: text("reason").notNull(), // "customer_cancelled", "late_payment", "show_cancelled", "staff"
+    status: refundStatus("status").notNull().default("PENDING"),
+    providerRefundId: text("provider_refund_id"),
+    attempts: integer("attempts").notNull().default(0),
+    lastError: text("last_error"),
+    createdAt: createdAt(),
+    updatedAt: ts("updated_at").notNull().defaultNow(),
+  },
+  (t) => [
+    // One refund per payment: retries reuse it (and its idempotency key, the refund id).
+    uniqueIndex("refunds_payment_key").on(t.paymentId),
+    index("refunds_pending_idx").on(t.updatedAt).where(sql`${t.status} = 'PENDING'`),
+    check("refunds_amount_positive", sql`${t.amountMinor} > 0`),
+  ],
+);
+
+/** A user's customer record at a gateway (Stripe Customer, local gateway customer). */
+export const paymentCustomers = pgTable(
+  "payment_customers",
+  {
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    provider: text("provider").notNull(),
+    customerId: text("customer_id").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.provider] })],
+);
+
+/**
+ * The local gateway's own books (it stands in for Stripe in the demo and tests): payment
+ * intents and the webhook deliveries it owes the app, kept in the database so they survive
+ * restarts and are shared by every server process.
+ */
+export const localGatewayIntents = pgTable("local_gateway_intents", {
+  id: text("id").primaryKey(), // "pi_local_…"
+  idempotencyKey: text("idempotency_key").notNull().unique(),
+  requestHash: text("request_hash").notNull(),
+  amountMinor: integer("amount_minor").notNull(),
+  currency: text("currency").notNull(),
+  status: text("status").notNull(), // processing | succeeded | failed
+  method: jsonb("method").$type<Record<string, unknown>>().notNull(),
+  metadata: jsonb("metadata").$type<Record<string, string>>().notNull(),
+  customerId: text("customer_id"),
+  failureCode: text("failure_code"),
+  refundedMinor: integer("refunded_minor").notNull().default(0),
+  settlesAt: ts("settles_at").notNull(),
+  createdAt: createdAt(),
+});
+
+export const localGatewayDeliveries = pgTable(
+  "local_gateway_deliveries",
+  {
+    id: text("id").primaryKey(), // the event id, "evt_local_…"
+    payload: text("payload").notNull(),
+    attempts: integer("attempts").notNull().default(0),
+    nextAttemptAt: ts("next_attempt_at").notNull().defaultNow(),
+    deliveredAt: ts("delivered_at"),
+    lastError: text("last_error"),
+    createdAt: createdAt(),
+  },
+  (t) => [index("local_gateway_deliveries_due_idx").on(t.nextAttemptAt).where(sql`${t.deliveredAt} IS NULL`)],
+);

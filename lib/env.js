@@ -27,6 +27,13 @@ const schema = z
     AUTH_SECRET: z.string().min(16).optional(),
     STRIPE_SECRET_KEY: z.string().startsWith("sk_").optional(),
     STRIPE_WEBHOOK_SECRET: z.string().startsWith("whsec_").optional(),
+    STRIPE_PUBLISHABLE_KEY: z.string().startsWith("pk_").optional(),
+    // Point the Stripe SDK elsewhere (a local fake in tests); unset means api.stripe.com.
+    STRIPE_API_HOST: z.string().optional(),
+    STRIPE_API_PORT: z.coerce.number().int().min(1).max(65535).optional(),
+    STRIPE_API_PROTOCOL: z.enum(["http", "https"]).optional(),
+    // Ed25519 private key (PKCS#8 PEM, or its base64 DER) that signs QR tickets; generated into .data/ when unset.
+    TICKET_SIGNING_KEY: z.string().min(40).optional(),
     SMTP_URL: optionalUrl(["smtp://", "smtps://"]),
     CRON_SECRET: z.string().min(16).optional(),
     // The in-process scheduler (demo, single instance): seconds between cron runs; 0 turns it off.
@@ -34,6 +41,13 @@ const schema = z
     DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(500).default(10),
   })
   .superRefine((env, ctx) => {
+    if (Boolean(env.STRIPE_SECRET_KEY) !== Boolean(env.STRIPE_WEBHOOK_SECRET)) {
+      ctx.addIssue({
+        code: "custom",
+        path: [env.STRIPE_SECRET_KEY ? "STRIPE_WEBHOOK_SECRET" : "STRIPE_SECRET_KEY"],
+        message: "set both STRIPE_SECRET_KEY and STRIPE_WEBHOOK_SECRET, or neither",
+      });
+    }
     if (Boolean(env.UPSTASH_REDIS_REST_URL) !== Boolean(env.UPSTASH_REDIS_REST_TOKEN)) {
       ctx.addIssue({
         code: "custom",

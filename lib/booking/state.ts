@@ -1,6 +1,6 @@
 // The booking state machine, the only place a booking's status changes (invariant 4):
 //
-//   INITIATED → LOCKED → PAYMENT_PENDING → CONFIRMED | FAILED
+//   INITIATED → LOCKED → PAYMENT_PENDING → CONFIRMED | FAILED   (a declined payment keeps PAYMENT_PENDING)
 //   INITIATED | LOCKED → EXPIRED          (the hold lapsed, or its holder let it go)
 //   CONFIRMED → CANCELLED → REFUNDED
 //
@@ -27,7 +27,8 @@ export const TRANSITIONS: Record<BookingStatus, readonly BookingStatus[]> = {
   INITIATED: ["LOCKED", "EXPIRED"],
   // LOCKED → LOCKED: the holder changed the selection (same hold, new seats).
   LOCKED: ["LOCKED", "PAYMENT_PENDING", "EXPIRED"],
-  PAYMENT_PENDING: ["CONFIRMED", "FAILED"],
+  // PAYMENT_PENDING → PAYMENT_PENDING: a declined payment is retried while the hold lasts.
+  PAYMENT_PENDING: ["PAYMENT_PENDING", "CONFIRMED", "FAILED"],
   CONFIRMED: ["CANCELLED"],
   FAILED: [],
   EXPIRED: [],

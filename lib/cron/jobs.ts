@@ -1,10 +1,12 @@
 // Jobs a scheduler runs through /api/cron/*, and the demo's in-process timer runs directly.
 // Each is safe to run twice at the same time.
 import "server-only";
+import { reconcilePayments } from "@/lib/payments/reconcile";
 import { releaseExpiredHolds } from "@/lib/seating/holds";
 
 export const CRON_JOBS = {
   "release-expired-holds": () => releaseExpiredHolds(),
+  "reconcile-payments": () => reconcilePayments(),
 } as const satisfies Record<string, () => Promise<unknown>>;
 
 export type CronJob = keyof typeof CRON_JOBS;

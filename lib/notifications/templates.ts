@@ -1,7 +1,7 @@
 // Message bodies: a plain-text version and a small, inline-styled HTML one.
 const esc = (s: string) => s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
 
-function html(title: string, paragraphs: string[], action?: { label: string; url: string }) {
+export function html(title: string, paragraphs: string[], action?: { label: string; url: string }) {
   return `<!doctype html><html><body style="margin:0;background:#f8fafc;font-family:system-ui,sans-serif;color:#1f2033">
 <table role="presentation" width="100%" cellpadding="0" cellspacing="0"><tr><td align="center" style="padding:24px">
 <table role="presentation" width="560" cellpadding="0" cellspacing="0" style="background:#fff;border-radius:12px;padding:28px">
@@ -27,5 +27,34 @@ export function verifyEmail(name: string, url: string) {
     subject: "Confirm your email for Marquee",
     bodyText: `${lines.join("\n\n")}\n\nConfirm: ${url}\n`,
     bodyHtml: html("Confirm your email", lines, { label: "Confirm email", url }),
+  };
+}
+
+export type BookingFacts = {
+  name: string;
+  reference: string;
+  title: string;
+  venue: string;
+  when: string; // already in the venue's time zone
+  seats: string[];
+  total: string;
+  url: string;
+};
+
+const bookingLines = (b: BookingFacts) => [`${b.title}`, `${b.when} · ${b.venue}`, `Seats: ${b.seats.join(", ")} · Booking ${b.reference}`];
+
+export function bookingEmail(kind: "booking_confirmed" | "booking_cancelled" | "late_payment_refunded" | "duplicate_payment_refunded" | "booking_refunded", b: BookingFacts) {
+  const copy = {
+    booking_confirmed: { subject: `Your tickets: ${b.title}`, title: "You're going!", intro: `Hi ${b.name}, your booking is confirmed. Show the QR code on your e-ticket at the door.`, action: "Open your e-ticket", extra: `Paid ${b.total}.` },
+    booking_cancelled: { subject: `Booking cancelled: ${b.title}`, title: "Booking cancelled", intro: `Hi ${b.name}, your booking was cancelled and its tickets no longer admit anyone.`, action: "See the booking", extra: `A refund of ${b.total} is on its way to your original payment method.` },
+    booking_refunded: { subject: `Refund sent: ${b.title}`, title: "Refund sent", intro: `Hi ${b.name}, we have refunded ${b.total} to your original payment method.`, action: "See the booking", extra: "Banks usually show it within 5–7 working days." },
+    late_payment_refunded: { subject: `Payment refunded: ${b.title}`, title: "Your seats were released before the payment arrived", intro: `Hi ${b.name}, your payment reached us after your hold had ended and the seats had gone to someone else.`, action: "Pick other seats", extra: `We have refunded ${b.total} in full; you have not been charged.` },
+    duplicate_payment_refunded: { subject: `Duplicate payment refunded: ${b.title}`, title: "A second payment was refunded", intro: `Hi ${b.name}, this booking was paid twice; we kept one payment and refunded the other.`, action: "See the booking", extra: `Refunded: ${b.total}.` },
+  }[kind];
+  const lines = [copy.intro, ...bookingLines(b), copy.extra];
+  return {
+    subject: copy.subject,
+    bodyText: `${lines.join("\n\n")}\n\n${copy.action}: ${b.url}\n`,
+    bodyHtml: html(copy.title, lines, { label: copy.action, url: b.url }),
   };
 }

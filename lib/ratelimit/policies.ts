@@ -17,6 +17,7 @@ export const LIMITS = {
   passwordReset: { limit: 3, window: "15 m" },
   holdSeats: { limit: 20, window: "60 s" },
   promo: { limit: 10, window: "10 m" },
+  payments: { limit: 20, window: "60 s" },
 } as const satisfies Record<string, RateLimitPolicy>;
 
 export type PolicyName = keyof typeof LIMITS;

@@ -1,0 +1,301 @@
+// Paying for a held booking (POST /api/v1/payments/process and the checkout page). Invariant 5:
+// the Idempotency-Key makes a retried request answer the same payment and never charge twice
+// (unique per user in the database, and our payment id is the gateway's idempotency key); a
+// booking has at most one live payment; the booking's money is decided (promo, fees, tax) and
+// it moves to PAYMENT_PENDING before the gateway is called.
+import "server-only";
+import { createHash } from "node:crypto";
+import { sql } from "drizzle-orm";
+import { z } from "zod";
+import { db } from "@/db/client";
+import { isUniqueViolation } from "@/db/errors";
+import { queryRows } from "@/db/rows";
+import { transitionSql } from "@/lib/booking/state";
+import { AppError, notFound } from "@/lib/http/errors";
+import { priceBreakdown } from "@/lib/pricing/breakdown";
+import { checkPromo, normalizeCode, promoError } from "@/lib/pricing/promo";
+import { applyGatewayEvent } from "./apply";
+import type { PaymentMethodKind } from "./gateway";
+import { getGateway } from "./index";
+import { cardSchema, describeCard, describeUpi, describeWallet, upiSchema, walletSchema, type StoredMethod } from "./local-methods";
+
+export const idempotencyKeySchema = z
+  .string()
+  .trim()
+  .min(8, "Idempotency-Key must be 8–100 characters")
+  .max(100, "Idempotency-Key must be 8–100 characters")
+  .regex(/^[A-Za-z0-9._:-]+$/, "Idempotency-Key may use letters, digits and . _ : -");
+
+export const processSchema = z
+  .object({
+    bookingId: z.uuid("must be a booking id (UUID)"),
+    method: z.enum(["CARD", "UPI", "WALLET", "SAVED"]),
+    card: cardSchema.optional(),
+    upi: upiSchema.optional(),
+    wallet: walletSchema.optional(),
+    savedMethodId: z.uuid().optional(),
+    savePaymentMethod: z.boolean().optional(),
+    promoCode: z.string().trim().max(40).optional(),
+  })
+  .superRefine((v, ctx) => {
+    if (v.method === "SAVED" && !v.savedMethodId) ctx.addIssue({ code: "custom", path: ["savedMethodId"], message: "Choose a saved payment method" });
+  });
+
+export type ProcessInput = z.output<typeof processSchema>;
+
+export type PaymentView = {
+  id: string;
+  bookingId: string;
+  status: "INITIATED" | "PENDING" | "SUCCEEDED" | "FAILED" | "REFUNDED";
+  provider: string;
+  method: PaymentMethodKind;
+  amountMinor: number;
+  currency: string;
+  failureCode: string | null;
+  failureMessage: string | null;
+  clientSecret?: string;
+  bookingStatus: string;
+  createdAt: string;
+};
+
+type PaymentRow = {
+  id: string;
+  bookingId: string;
+  userId: string;
+  status: PaymentView["status"];
+  provider: string;
+  providerPaymentId: string | null;
+  method: PaymentMethodKind;
+  amountMinor: number;
+  currency: string;
+  failureCode: string | null;
+  requestHash: string;
+  bookingStatus: string;
+  createdAt: Date;
+};
+
+const FAILURE_MESSAGE: Record<string, string> = {
+  card_declined: "Your card was declined. Try another card or payment method.",
+  payment_declined: "The payment was declined. Try another payment method.",
+  gateway_error: "We could not reach the payment provider. Nothing was charged; please try again.",
+};
+
+const PAYMENT = sql`p.id, p.booking_id AS "bookingId", p.user_id AS "userId", p.status, p.provider, p.provider_payment_id AS "providerPaymentId", p.method,
+  p.amount_minor AS "amountMinor", p.currency, p.failure_code AS "failureCode", p.request_hash AS "requestHash", b.status AS "bookingStatus", p.created_at AS "createdAt"`;
+
+function view(p: PaymentRow, clientSecret?: string): PaymentView {
+  return {
+    id: p.id,
+    bookingId: p.bookingId,
+    status: p.status,
+    provider: p.provider,
+    method: p.method,
+    amountMinor: Number(p.amountMinor),
+    currency: p.currency,
+    failureCode: p.failureCode,
+    failureMessage: p.failureCode ? (FAILURE_MESSAGE[p.failureCode] ?? "The payment failed.") : null,
+    ...(clientSecret ? { clientSecret } : {}),
+    bookingStatus: p.bookingStatus,
+    createdAt: new Date(p.createdAt).toISOString(),
+  };
+}
+
+async function paymentByKey(userId: string, key: string): Promise<PaymentRow | undefined> {
+  const [row] = await queryRows<PaymentRow>(db, sql`SELECT ${PAYMENT} FROM payments p JOIN bookings b ON b.id = p.booking_id WHERE p.user_id = ${userId}::uuid AND p.idempotency_key = ${key}`);
+  return row;
+}
+
+/** A user's payment (others' answer 404). */
+export async function getPayment(userId: string, paymentId: string): Promise<PaymentView> {
+  const [row] = await queryRows<PaymentRow>(db, sql`SELECT ${PAYMENT} FROM payments p JOIN bookings b ON b.id = p.booking_id WHERE p.id = ${paymentId}::uuid AND p.user_id = ${userId}::uuid`);
+  if (!row) throw notFound("Payment");
+  return view(row);
+}
+
+/** What identifies a request for idempotency: the body, with card secrets reduced to what we may keep. */
+function requestHash(input: ProcessInput): string {
+  const card = input.card ? { last4: input.card.number.slice(-4), expMonth: input.card.expMonth, expYear: input.card.expYear } : null;
+  const canonical = [input.bookingId, input.method, card, input.upi?.vpa ?? null, input.wallet ?? null, input.savedMethodId ?? null, Boolean(input.savePaymentMethod), input.promoCode ? normalizeCode(input.promoCode) : null];
+  return createHash("sha256").update(JSON.stringify(canonical)).digest("hex");
+}
+
+function replay(existing: PaymentRow, hash: string): PaymentView {
+  if (existing.requestHash !== hash) {
+    throw new AppError("IDEMPOTENCY_KEY_REUSED", "This Idempotency-Key was already used with a different request.", { details: { paymentId: existing.id } });
+  }
+  return view(existing);
+}
+
+type BookingForPayment = {
+  id: string;
+  status: string;
+  expired: boolean;
+  currency: string;
+  subtotalMinor: number;
+  eventId: string;
+  category: string;
+  cityId: string;
+  title: string;
+  reference: string;
+};
+
+export async function processPayment(user: { id: string; email: string; name: string }, input: ProcessInput, idempotencyKey: string): Promise<PaymentView> {
+  const hash = requestHash(input);
+  const existing = await paymentByKey(user.id, idempotencyKey);
+  if (existing) return replay(existing, hash);
+
+  const gateway = getGateway();
+  let localMethod: StoredMethod | undefined;
+  let savedMethodId: string | undefined;
+  let kind: PaymentMethodKind;
+  if (input.method === "SAVED") {
+    const [saved] = await queryRows<{ providerMethodId: string; kind: PaymentMethodKind; provider: string }>(
+      db,
+      sql`SELECT provider_method_id AS "providerMethodId", kind, provider FROM saved_payment_methods WHERE id = ${input.savedMethodId!}::uuid AND user_id = ${user.id}::uuid`,
+    );
+    if (!saved || saved.provider !== gateway.name) throw notFound("Saved payment method");
+    savedMethodId = saved.providerMethodId;
+    kind = saved.kind;
+  } else {
+    kind = input.method;
+    if (gateway.name === "local") {
+      const missing = (field: string, what: string) =>
+        new AppError("VALIDATION_FAILED", `Enter your ${what}.`, { details: { fieldErrors: { [field]: [`Enter your ${what}`] } } });
+      if (input.method === "CARD") {
+        if (!input.card) throw missing("card", "card details");
+        localMethod = describeCard(input.card);
+      } else if (input.method === "UPI") {
+        if (!input.upi) throw missing("upi", "UPI ID");
+        localMethod = describeUpi(input.upi);
+      } else {
+        if (!input.wallet) throw missing("wallet", "wallet");
+        localMethod = describeWallet(input.wallet);
+      }
+    }
+  }
+
+  // Phase A: the booking's final amount, PAYMENT_PENDING, and our payment row — one transaction.
+  let payment: PaymentRow;
+  try {
+    const decided = await db.transaction(async (tx): Promise<{ replay: PaymentRow } | { created: PaymentRow }> => {
+      const [b] = await queryRows<BookingForPayment>(
+        tx,
+        sql`SELECT b.id, b.status, (b.expires_at IS NULL OR b.expires_at <= now()) AS expired, b.currency, b.subtotal_minor AS "subtotalMinor",
+                   e.id AS "eventId", e.category, s.city_id AS "cityId", e.title, b.reference
+            FROM bookings b JOIN shows s ON s.id = b.show_id JOIN events e ON e.id = s.event_id
+            WHERE b.id = ${input.bookingId}::uuid AND b.user_id = ${user.id}::uuid
+            FOR UPDATE OF b`,
+      );
+      if (!b) throw notFound("Booking");
+      if (b.status === "CONFIRMED") throw new AppError("INVALID_STATE", "This booking is already paid.", { details: { status: b.status } });
+      if (b.status !== "LOCKED" && b.status !== "PAYMENT_PENDING") {
+        throw new AppError("INVALID_STATE", `This booking is ${b.status.toLowerCase().replace("_", " ")}; it cannot be paid.`, { details: { status: b.status } });
+      }
+      if (b.expired) throw new AppError("HOLD_EXPIRED", "Your hold on these seats ran out before payment. Pick your seats again.");
+      // Requests for one booking are serialised by its row lock: a retry of the same key that
+      // raced in behind the first finds the first's payment here and answers it.
+      const [same] = await queryRows<PaymentRow>(tx, sql`SELECT ${PAYMENT} FROM payments p JOIN bookings b ON b.id = p.booking_id WHERE p.user_id = ${user.id}::uuid AND p.idempotency_key = ${idempotencyKey}`);
+      if (same) return { replay: same } as const;
+      const [live] = await queryRows<{ id: string }>(tx, sql`SELECT id FROM payments WHERE booking_id = ${b.id}::uuid AND status IN ('INITIATED', 'PENDING', 'SUCCEEDED') LIMIT 1`);
+      if (live) throw new AppError("INVALID_STATE", "A payment for this booking is already in progress.", { details: { paymentId: live.id } });
+
+      const seats = await queryRows<{ type: string; priceMinor: number }>(
+        tx,
+        sql`SELECT st.type, bs.price_minor AS "priceMinor" FROM booking_seats bs JOIN seats st ON st.id = bs.seat_id WHERE bs.booking_id = ${b.id}::uuid`,
+      );
+      const subtotal = seats.reduce((sum, s) => sum + Number(s.priceMinor), 0);
+      let discount = 0;
+      let promoId: string | null = null;
+      if (input.promoCode) {
+        const result = await checkPromo(
+          tx,
+          input.promoCode,
+          { userId: user.id, bookingId: b.id, eventId: b.eventId, category: b.category, cityId: b.cityId, currency: b.currency, seats: seats.map((s) => ({ type: s.type, priceMinor: Number(s.priceMinor) })) },
+          { lock: true },
+        );
+        if (!result.ok) throw promoError(result);
+        discount = result.discountMinor;
+        promoId = result.promo.id;
+      }
+      const price = priceBreakdown(subtotal, seats.length, discount);
+      const [moved] = await queryRows<{ id: string }>(
+        tx,
+        transitionSql(b.id, ["LOCKED", "PAYMENT_PENDING"], "PAYMENT_PENDING", [
+          sql`subtotal_minor = ${price.subtotalMinor}`,
+          sql`discount_minor = ${price.discountMinor}`,
+          sql`fees_minor = ${price.feesMinor}`,
+          sql`tax_minor = ${price.taxMinor}`,
+          sql`total_minor = ${price.totalMinor}`,
+          sql`promo_code_id = ${promoId}::uuid`,
+        ]),
+      );
+      if (!moved) throw new AppError("INVALID_STATE", "This booking changed while paying; please try again.");
+      const [row] = await queryRows<PaymentRow>(
+        tx,
+        sql`WITH p AS (
+              INSERT INTO payments (booking_id, user_id, provider, method, status, amount_minor, currency, idempotency_key, request_hash)
+              VALUES (${b.id}::uuid, ${user.id}::uuid, ${gateway.name}, ${kind}, 'INITIATED', ${price.totalMinor}, ${b.currency}, ${idempotencyKey}, ${hash})
+              RETURNING *
+            )
+            SELECT ${PAYMENT} FROM p JOIN bookings b ON b.id = p.booking_id`,
+      );
+      return { created: { ...row!, bookingStatus: "PAYMENT_PENDING" } };
+    });
+    if ("replay" in decided) return replay(decided.replay, hash);
+    payment = decided.created;
+  } catch (err) {
+    // The same key raced in from another request: answer what that one answers.
+    if (isUniqueViolation(err, "payments_idempotency_key")) {
+      const winner = await paymentByKey(user.id, idempotencyKey);
+      if (winner) return replay(winner, hash);
+    }
+    throw err;
+  }
+
+  // Phase B: the gateway, outside any transaction; our payment id is its idempotency key.
+  let result;
+  try {
+    const customerId = input.savePaymentMethod || savedMethodId ? await customerFor(user, gateway.name) : undefined;
+    result = await gateway.createPayment({
+      paymentId: payment.id,
+      bookingId: payment.bookingId,
+      userId: user.id,
+      amountMinor: Number(payment.amountMinor),
+      currency: payment.currency,
+      idempotencyKey: payment.id,
+      description: `Marquee booking`,
+      customerId,
+      savedMethodId,
+      savePaymentMethod: input.savePaymentMethod,
+      localMethod,
+    });
+  } catch (err) {
+    console.error("[payments] gateway createPayment failed", err instanceof Error ? err.message : err);
+    await db.execute(sql`UPDATE payments SET status = 'FAILED', failure_code = 'gateway_error', updated_at = now() WHERE id = ${payment.id}::uuid AND status = 'INITIATED'`);
+    return getPayment(user.id, payment.id);
+  }
+  await db.execute(
+    sql`UPDATE payments SET provider_payment_id = coalesce(provider_payment_id, ${result.providerPaymentId}), status = CASE WHEN status = 'INITIATED' THEN 'PENDING'::payment_status ELSE status END, updated_at = now()
+        WHERE id = ${payment.id}::uuid`,
+  );
+  // A decline known at once is applied now (the same transition its webhook would make, which
+  // will then find nothing to do), so the payer sees it straight away.
+  if (result.status === "failed") {
+    await applyGatewayEvent(gateway.name, {
+      id: `sync:${result.providerPaymentId}:failed`,
+      type: "payment_intent.payment_failed",
+      created: Math.floor(Date.now() / 1000),
+      object: { id: result.providerPaymentId, amount: result.amountMinor, metadata: { paymentId: payment.id, bookingId: payment.bookingId }, last_payment_error: { code: result.failureCode ?? "payment_declined" } },
+    });
+  }
+  const fresh = await getPayment(user.id, payment.id);
+  return result.clientSecret && gateway.name === "stripe" ? { ...fresh, clientSecret: result.clientSecret } : fresh;
+}
+
+async function customerFor(user: { id: string; email: string; name: string }, provider: string): Promise<string> {
+  const [row] = await queryRows<{ customerId: string }>(db, sql`SELECT customer_id AS "customerId" FROM payment_customers WHERE user_id = ${user.id}::uuid AND provider = ${provider}`);
+  if (row) return row.customerId;
+  const customerId = await getGateway(provider).ensureCustomer({ id: user.id, email: user.email, name: user.name });
+  await db.execute(sql`INSERT INTO payment_customers (user_id, provider, customer_id) VALUES (${user.id}::uuid, ${provider}, ${customerId}) ON CONFLICT DO NOTHING`);
+  return customerId;
+}

@@ -1,0 +1,89 @@
+// The reconciliation cron: settles what webhooks did not (a lost or delayed event), retries
+// refunds and, for the local gateway, webhook deliveries. Safe to run twice at once: every
+// change goes through applyGatewayEvent (deduplicated by event id, conditional on state).
+import "server-only";
+import { sql } from "drizzle-orm";
+import { db } from "@/db/client";
+import { queryRows } from "@/db/rows";
+import { transitionSql } from "@/lib/booking/state";
+import { applyGatewayEvent } from "./apply";
+import type { GatewayPayment } from "./gateway";
+import { getGateway } from "./index";
+import { deliverDueEvents } from "./local-gateway";
+import { executePendingRefunds } from "./refunds";
+
+const EVENT_FOR: Partial<Record<GatewayPayment["status"], string>> = {
+  succeeded: "payment_intent.succeeded",
+  failed: "payment_intent.payment_failed",
+  canceled: "payment_intent.canceled",
+};
+
+/** Asks the gateway about one payment and applies what it says (also used by …/confirm). */
+export async function syncPayment(p: { id: string; bookingId: string; provider: string; providerPaymentId: string }): Promise<string> {
+  const gp = await getGateway(p.provider).retrievePayment(p.providerPaymentId);
+  const type = EVENT_FOR[gp.status];
+  if (!type) return `still ${gp.status}`;
+  return applyGatewayEvent(p.provider, {
+    id: `reconcile:${gp.providerPaymentId}:${gp.status}`,
+    type,
+    created: Math.floor(Date.now() / 1000),
+    object: {
+      id: gp.providerPaymentId,
+      amount: gp.amountMinor,
+      metadata: { paymentId: p.id, bookingId: p.bookingId },
+      payment_method: gp.paymentMethod,
+      last_payment_error: gp.failureCode ? { code: gp.failureCode } : null,
+    },
+  });
+}
+
+export async function reconcilePayments(opts: { olderThanSeconds?: number } = {}): Promise<Record<string, number>> {
+  const age = opts.olderThanSeconds ?? 60;
+  const stats = { checked: 0, settled: 0, errors: 0, abandoned: 0, refunds: 0, deliveries: 0 };
+
+  const stuck = await queryRows<{ id: string; bookingId: string; provider: string; providerPaymentId: string }>(
+    db,
+    sql`SELECT id, booking_id AS "bookingId", provider, provider_payment_id AS "providerPaymentId" FROM payments
+        WHERE status = 'PENDING' AND provider_payment_id IS NOT NULL AND updated_at <= now() - make_interval(secs => ${age})
+        ORDER BY updated_at LIMIT 100`,
+  );
+  for (const p of stuck) {
+    stats.checked++;
+    try {
+      const outcome = await syncPayment(p);
+      if (!outcome.startsWith("still")) stats.settled++;
+    } catch (err) {
+      stats.errors++;
+      console.error("[reconcile] payment", p.id, err instanceof Error ? err.message : err);
+    }
+  }
+
+  // A payment never sent to the gateway (the process died between our insert and its call).
+  await db.execute(
+    sql`UPDATE payments SET status = 'FAILED', failure_code = 'gateway_error', updated_at = now()
+        WHERE status = 'INITIATED' AND provider_payment_id IS NULL AND created_at <= now() - interval '10 minutes'`,
+  );
+
+  // Bookings left in PAYMENT_PENDING after their hold, with no payment still able to succeed.
+  const abandoned = await queryRows<{ id: string }>(
+    db,
+    sql`WITH gone AS (
+          ${transitionSql(
+            sql`SELECT b.id FROM bookings b WHERE b.status = 'PAYMENT_PENDING' AND b.expires_at <= now() - make_interval(secs => ${age})
+                  AND NOT EXISTS (SELECT 1 FROM payments p WHERE p.booking_id = b.id AND p.status IN ('INITIATED', 'PENDING', 'SUCCEEDED'))
+                LIMIT 200 FOR UPDATE SKIP LOCKED`,
+            ["PAYMENT_PENDING"],
+            "FAILED",
+          )}
+        ), freed AS (
+          UPDATE show_seats SET status = 'AVAILABLE', locked_by_booking_id = NULL, lock_expiry = NULL, version = version + 1
+          WHERE locked_by_booking_id IN (SELECT id FROM gone) AND status = 'LOCKED'
+        )
+        SELECT id FROM gone`,
+  );
+  stats.abandoned = abandoned.length;
+
+  stats.refunds = (await executePendingRefunds()).succeeded;
+  stats.deliveries = (await deliverDueEvents(100)).delivered;
+  return stats;
+}

@@ -1,0 +1,18 @@
+import "server-only";
+import { AppError } from "@/lib/http/errors";
+import { applyGatewayEvent } from "./apply";
+import { WebhookSignatureError } from "./gateway";
+import { activeGatewayName, getGateway } from "./index";
+
+/** Verifies and applies one webhook delivery; the same function the route and tests call. */
+export async function handleWebhook(rawBody: string, signature: string | null): Promise<string> {
+  const gateway = getGateway(activeGatewayName());
+  let event;
+  try {
+    event = gateway.parseWebhook(rawBody, signature);
+  } catch (err) {
+    if (err instanceof WebhookSignatureError) throw new AppError("UNAUTHORIZED", "Webhook signature verification failed.", { cause: err });
+    throw new AppError("VALIDATION_FAILED", "The webhook body is not a valid event.");
+  }
+  return applyGatewayEvent(gateway.name, event);
+}
