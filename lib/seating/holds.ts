@@ -348,7 +348,12 @@ export async function releaseHold(userId: string, bookingId: string): Promise<Ho
   if (!booking) throw notFound("Booking");
   let seatIds: string[] = [];
   await db.transaction(async (tx) => {
-    const moved = await transition(tx, bookingId, ["INITIATED", "LOCKED"], "EXPIRED", [sql`cancelled_at = now()`]);
+    let moved = await transition(tx, bookingId, ["INITIATED", "LOCKED"], "EXPIRED", [sql`cancelled_at = now()`]);
+    if (!moved && booking.status === "PAYMENT_PENDING") {
+      // After a declined payment the payer may still let the seats go — unless a payment is live.
+      const [live] = await queryRows<{ id: string }>(tx, sql`SELECT id FROM payments WHERE booking_id = ${bookingId}::uuid AND status IN ('INITIATED', 'PENDING', 'SUCCEEDED') LIMIT 1`);
+      if (!live) moved = await transition(tx, bookingId, ["PAYMENT_PENDING"], "FAILED", [sql`cancelled_at = now()`]);
+    }
     if (!moved) {
       if (booking.status === "EXPIRED") return; // released already: same answer twice
       throw new AppError("INVALID_STATE", `This booking is ${booking.status.toLowerCase().replace("_", " ")}; there is no hold to release.`, {

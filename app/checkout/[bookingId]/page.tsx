@@ -1,6 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
+import { notFound, redirect } from "next/navigation";
+import { PaymentPanel } from "@/components/checkout/payment-panel";
+import { quoteBooking } from "@/lib/booking/quote";
+import { activeGatewayName } from "@/lib/payments";
+import { TEST_VALUES } from "@/lib/payments/local-methods";
+import { describeMethod, listSavedMethods } from "@/lib/payments/saved-methods";
 import { ChangeSeatsButton } from "@/components/checkout/change-seats-button";
 import { HoldCountdown } from "@/components/checkout/hold-countdown";
 import { requirePageUser } from "@/lib/auth/require-page-user";
@@ -22,10 +27,13 @@ export default async function CheckoutPage({ params }: { params: Promise<{ booki
     if (err instanceof AppError && err.code === "NOT_FOUND") notFound();
     throw err;
   });
+  if (hold.status === "CONFIRMED") redirect(`/account/bookings/${hold.id}`);
   const { show, event, venue, section } = await getShow(hold.showId);
   const labels = hold.seats.map((s) => s.label).join(",");
   const backHref = `/shows/${hold.showId}?${new URLSearchParams(labels ? { seats: labels } : {})}`;
-  const live = hold.status === "LOCKED" && hold.expiresAt !== null && !hold.expired;
+  const live = (hold.status === "LOCKED" || hold.status === "PAYMENT_PENDING") && hold.expiresAt !== null && !hold.expired;
+  const gateway = activeGatewayName();
+  const [quote, saved] = live ? await Promise.all([quoteBooking(user.id, hold.id), listSavedMethods(user.id)]) : [null, []];
   const when = formatInZone(show.startsAt, venue.timeZone, { weekday: "short", day: "numeric", month: "short", hour: "numeric", minute: "2-digit" });
 
   return (
@@ -42,19 +50,23 @@ export default async function CheckoutPage({ params }: { params: Promise<{ booki
         ) : (
           <div role="alert" className="rounded-xl bg-amber-50 p-4 text-amber-900 ring-1 ring-amber-200">
             <p className="font-semibold">
-              {hold.status === "EXPIRED" || hold.status === "LOCKED" ? "This hold has ended and its seats were released." : `This booking is ${hold.status.toLowerCase().replace("_", " ")}.`}
+              {hold.status === "EXPIRED" || hold.status === "LOCKED" || hold.status === "PAYMENT_PENDING"
+                ? "This hold has ended and its seats were released."
+                : `This booking is ${hold.status.toLowerCase().replace("_", " ")}.`}
             </p>
             <Link href={backHref} className="mt-2 inline-block font-medium underline">
               Pick seats again
             </Link>
           </div>
         )}
-        <div className="rounded-xl bg-white p-5 shadow-sm ring-1 ring-black/5">
-          <h2 className="text-lg font-semibold">Payment</h2>
-          <p className="mt-1 text-sm text-slate-600">
-            Payment opens here once your seats are held. Your card is charged only when the booking is confirmed.
-          </p>
-        </div>
+        {live && quote ? (
+          <PaymentPanel
+            bookingId={hold.id}
+            initialQuote={quote}
+            saved={saved.filter((m) => m.provider === gateway).map((m) => ({ id: m.id, label: describeMethod(m) }))}
+            testValues={gateway === "local" ? TEST_VALUES : null}
+          />
+        ) : null}
       </section>
 
       <aside aria-labelledby="summary-title" className="h-fit rounded-xl bg-white p-5 shadow-sm ring-1 ring-black/5">
@@ -81,11 +93,8 @@ export default async function CheckoutPage({ params }: { params: Promise<{ booki
             <dt className="text-slate-600">Tickets ({hold.seats.length})</dt>
             <dd>{formatMoney(hold.subtotalMinor, hold.currency)}</dd>
           </div>
-          <div className="flex justify-between text-base font-bold">
-            <dt>Total</dt>
-            <dd>{formatMoney(hold.totalMinor, hold.currency)}</dd>
-          </div>
         </dl>
+        <p className="mt-1 text-xs text-slate-500">Fees, tax and any promo code are shown with the payment.</p>
         <p className="mt-1 text-xs text-slate-500">Booking reference {hold.reference}</p>
         {live ? (
           <div className="mt-4 flex flex-col gap-2">
