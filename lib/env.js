@@ -48,6 +48,9 @@ const schema = z
         message: "set both STRIPE_SECRET_KEY and STRIPE_WEBHOOK_SECRET, or neither",
       });
     }
+    if (env.STRIPE_SECRET_KEY && !env.STRIPE_PUBLISHABLE_KEY) {
+      ctx.addIssue({ code: "custom", path: ["STRIPE_PUBLISHABLE_KEY"], message: "the checkout's Payment Element needs it when STRIPE_SECRET_KEY is set" });
+    }
     if (Boolean(env.UPSTASH_REDIS_REST_URL) !== Boolean(env.UPSTASH_REDIS_REST_TOKEN)) {
       ctx.addIssue({
         code: "custom",

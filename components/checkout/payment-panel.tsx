@@ -4,6 +4,7 @@ import { useEffect, useId, useRef, useState, useTransition } from "react";
 import { payAction, paymentStatusAction, quoteAction } from "@/app/actions/checkout";
 import { formatMoney } from "@/lib/format/money";
 import type { Quote } from "@/lib/booking/quote";
+import { StripePayment } from "./stripe-payment";
 
 type Method = "CARD" | "UPI" | "WALLET" | "SAVED";
 export type SavedOption = { id: string; label: string };
@@ -22,7 +23,20 @@ function Line({ label, value, strong, tone }: { label: string; value: string; st
 }
 
 /** Promo code, price lines and the payment form for a held booking; waits for confirmation. */
-export function PaymentPanel({ bookingId, initialQuote, saved, testValues }: { bookingId: string; initialQuote: Quote; saved: SavedOption[]; testValues: TestValues | null }) {
+export function PaymentPanel({
+  bookingId,
+  initialQuote,
+  saved,
+  testValues,
+  stripeKey,
+}: {
+  bookingId: string;
+  initialQuote: Quote;
+  saved: SavedOption[];
+  testValues: TestValues | null;
+  /** Set when payments go through Stripe: card/UPI/wallet details are taken by Stripe's Payment Element. */
+  stripeKey: string | null;
+}) {
   const router = useRouter();
   const ids = useId();
   const [quote, setQuote] = useState(initialQuote);
@@ -31,6 +45,7 @@ export function PaymentPanel({ bookingId, initialQuote, saved, testValues }: { b
   const [method, setMethod] = useState<Method>(saved.length ? "SAVED" : "CARD");
   const [error, setError] = useState<string | null>(null);
   const [waiting, setWaiting] = useState<string | null>(null); // payment id being confirmed
+  const [stripeIntent, setStripeIntent] = useState<{ paymentId: string; clientSecret: string } | null>(null);
   const [pending, start] = useTransition();
   const [applying, startApply] = useTransition();
   const key = useRef<string>("");
@@ -82,7 +97,9 @@ export function PaymentPanel({ bookingId, initialQuote, saved, testValues }: { b
     setError(null);
     const get = (k: string) => String(form.get(k) ?? "").trim();
     const payment: Record<string, unknown> = { bookingId, method, promoCode: appliedCode };
-    if (method === "CARD") {
+    if (stripeKey && method !== "SAVED") {
+      payment.method = "CARD"; // Stripe's Payment Element collects the details, whatever the method
+    } else if (method === "CARD") {
       const [mm, yy] = get("expiry").split("/").map((s) => s.trim());
       payment.card = { number: get("cardNumber"), expMonth: mm ?? "", expYear: yy ?? "", cvc: get("cvc"), name: get("cardName") || undefined };
       payment.savePaymentMethod = form.get("save") === "on";
@@ -102,6 +119,7 @@ export function PaymentPanel({ bookingId, initialQuote, saved, testValues }: { b
         key.current = newKey();
         return setError(r.data.failureMessage ?? "The payment failed.");
       }
+      if (r.data.clientSecret && stripeKey) return setStripeIntent({ paymentId: r.data.id, clientSecret: r.data.clientSecret });
       setWaiting(r.data.id);
     });
   }
@@ -112,6 +130,19 @@ export function PaymentPanel({ bookingId, initialQuote, saved, testValues }: { b
       {label}
     </label>
   );
+
+  if (stripeIntent && stripeKey && !waiting) {
+    return (
+      <section className="rounded-xl bg-white p-5 shadow-sm ring-1 ring-black/5" aria-label="Pay with Stripe">
+        <StripePayment
+          publishableKey={stripeKey}
+          clientSecret={stripeIntent.clientSecret}
+          returnUrl={`${window.location.origin}/account/bookings/${bookingId}?confirmed=1`}
+          onPaid={() => setWaiting(stripeIntent.paymentId)}
+        />
+      </section>
+    );
+  }
 
   if (waiting) {
     return (
@@ -180,9 +211,10 @@ export function PaymentPanel({ bookingId, initialQuote, saved, testValues }: { b
           <legend className="sr-only">Payment method</legend>
           <div className="flex flex-wrap gap-2">
             {saved.length ? tab("SAVED", "Saved") : null}
-            {tab("CARD", "Card")}
-            {tab("UPI", "UPI")}
-            {tab("WALLET", "Wallet")}
+            {stripeKey ? tab("CARD", "Card, UPI or wallet") : null}
+            {stripeKey ? null : tab("CARD", "Card")}
+            {stripeKey ? null : tab("UPI", "UPI")}
+            {stripeKey ? null : tab("WALLET", "Wallet")}
           </div>
         </fieldset>
 
@@ -196,7 +228,8 @@ export function PaymentPanel({ bookingId, initialQuote, saved, testValues }: { b
             ))}
           </fieldset>
         ) : null}
-        {method === "CARD" ? (
+        {method === "CARD" && stripeKey ? <p className="text-sm text-slate-600">You enter your card, UPI or wallet on Stripe&apos;s secure form next.</p> : null}
+        {method === "CARD" && !stripeKey ? (
           <div className="grid gap-3 sm:grid-cols-4">
             <div className="sm:col-span-4">
               <label htmlFor={`${ids}-num`} className="mb-1 block text-sm font-semibold">
@@ -227,7 +260,7 @@ export function PaymentPanel({ bookingId, initialQuote, saved, testValues }: { b
             </label>
           </div>
         ) : null}
-        {method === "UPI" ? (
+        {method === "UPI" && !stripeKey ? (
           <div>
             <label htmlFor={`${ids}-vpa`} className="mb-1 block text-sm font-semibold">
               UPI ID
@@ -235,7 +268,7 @@ export function PaymentPanel({ bookingId, initialQuote, saved, testValues }: { b
             <input id={`${ids}-vpa`} name="vpa" placeholder="name@bank" autoComplete="off" required className={input} />
           </div>
         ) : null}
-        {method === "WALLET" ? (
+        {method === "WALLET" && !stripeKey ? (
           <div className="grid gap-3 sm:grid-cols-2">
             <div>
               <label htmlFor={`${ids}-wallet`} className="mb-1 block text-sm font-semibold">

@@ -1,5 +1,6 @@
 // The Stripe adapter: PaymentIntents (booking id in metadata, our payment id as the idempotency
 // key), refunds, Customers and saved cards, and webhook verification on the raw body.
+import "server-only";
 import Stripe from "stripe";
 import {
   WebhookSignatureError,
@@ -12,7 +13,29 @@ import {
   type PaymentGateway,
 } from "./gateway";
 
+/**
+ * The API version the installed SDK (stripe@23) is generated for. Typed as the SDK's own literal,
+ * so upgrading the package fails type-checking here until the pin is moved on purpose.
+ */
+export const STRIPE_API_VERSION: Stripe.LatestApiVersion = "2026-10-28.endive";
+
 export type StripeGatewayOptions = { secretKey: string; webhookSecret: string; host?: string; port?: number; protocol?: "http" | "https" };
+
+/** A Stripe API failure with what a caller may act on and log; never a key or a request body. */
+export class StripeGatewayError extends Error {
+  readonly type: string;
+  readonly code?: string;
+  readonly statusCode?: number;
+  readonly requestId?: string;
+  constructor(message: string, details: { type: string; code?: string; statusCode?: number; requestId?: string }) {
+    super(message);
+    this.name = "StripeGatewayError";
+    this.type = details.type;
+    this.code = details.code;
+    this.statusCode = details.statusCode;
+    this.requestId = details.requestId;
+  }
+}
 
 const STATUS: Record<Stripe.PaymentIntent.Status, GatewayPaymentStatus> = {
   requires_payment_method: "requires_payment_method",
@@ -31,31 +54,33 @@ function methodOf(pm: string | Stripe.PaymentMethod | null | undefined): Gateway
   return { id: pm.id, kind: "WALLET", brand: pm.type };
 }
 
-function toPayment(pi: Stripe.PaymentIntent): GatewayPayment {
-  // A PaymentIntent back at requires_payment_method after an attempt has failed.
-  const failed = pi.status === "requires_payment_method" && pi.last_payment_error;
+function toPayment(pi: Stripe.PaymentIntent, pm: string | Stripe.PaymentMethod | null = pi.payment_method): GatewayPayment {
+  const error = pi.last_payment_error;
+  // Stripe puts an intent whose attempt failed back at requires_payment_method with the error
+  // attached, and sends payment_intent.payment_failed for it: for us that attempt has failed.
+  const failed = pi.status === "requires_payment_method" && error;
+  const method = methodOf(pm);
   return {
     providerPaymentId: pi.id,
     status: failed ? "failed" : (STATUS[pi.status] ?? "processing"),
     amountMinor: pi.amount,
     currency: pi.currency.toUpperCase(),
-    clientSecret: pi.client_secret ?? undefined,
-    ...(pi.last_payment_error
-      ? { failureCode: pi.last_payment_error.decline_code ?? pi.last_payment_error.code ?? "payment_failed", failureMessage: pi.last_payment_error.message ?? undefined }
-      : {}),
-    paymentMethod: methodOf(pi.payment_method),
+    ...(pi.client_secret ? { clientSecret: pi.client_secret } : {}),
+    ...(error ? { failureCode: error.decline_code ?? error.code ?? "payment_failed", ...(error.message ? { failureMessage: error.message } : {}) } : {}),
+    ...(method ? { paymentMethod: method } : {}),
   };
 }
 
-/** Stripe's errors carry request details; keep the type and code, never the key. */
-function safeError(err: unknown): Error {
-  if (err instanceof Stripe.errors.StripeError) return new Error(`Stripe ${err.type}${err.code ? ` (${err.code})` : ""}: ${err.message}`);
-  return err instanceof Error ? new Error(err.message) : new Error(String(err));
+/** Stripe secrets have recognisable shapes; an upstream message must never carry one into our logs. */
+function redact(text: string, secrets: string[]): string {
+  let out = text;
+  for (const s of secrets) if (s) out = out.split(s).join("[redacted]");
+  return out.replace(/\b(?:sk|rk)_(?:live|test)_[A-Za-z0-9*]+/g, "[redacted]").replace(/\bwhsec_[A-Za-z0-9+/=]+/g, "[redacted]");
 }
 
 export function createStripeGateway(opts: StripeGatewayOptions): PaymentGateway {
   const stripe = new Stripe(opts.secretKey, {
-    apiVersion: "2026-10-28.endive" as Stripe.LatestApiVersion,
+    apiVersion: STRIPE_API_VERSION,
     maxNetworkRetries: 2,
     timeout: 10_000,
     telemetry: false,
@@ -63,80 +88,84 @@ export function createStripeGateway(opts: StripeGatewayOptions): PaymentGateway 
     ...(opts.port ? { port: opts.port } : {}),
     ...(opts.protocol ? { protocol: opts.protocol } : {}),
   });
+  const secrets = [opts.secretKey, opts.webhookSecret];
+
+  /** Rebuilds an SDK error from its type and code only: its raw form holds request details. */
+  function safeError(err: unknown): StripeGatewayError {
+    if (err instanceof Stripe.errors.StripeError) {
+      const message = `Stripe ${err.rawType ?? err.type}${err.code ? ` (${err.code})` : ""}: ${err.message}`;
+      return new StripeGatewayError(redact(message, secrets), { type: err.rawType ?? err.type, code: err.code, statusCode: err.statusCode, requestId: err.requestId });
+    }
+    return new StripeGatewayError(redact(err instanceof Error ? err.message : String(err), secrets), { type: "unknown" });
+  }
+
+  async function call<T>(run: () => Promise<T>): Promise<T> {
+    try {
+      return await run();
+    } catch (err) {
+      throw safeError(err);
+    }
+  }
 
   return {
     name: "stripe",
 
     async createPayment(input: CreatePaymentInput): Promise<GatewayPayment> {
+      if (!Number.isSafeInteger(input.amountMinor) || input.amountMinor <= 0) throw new RangeError(`amountMinor must be a positive integer, got ${input.amountMinor}`);
+      if (!/^[A-Za-z]{3}$/.test(input.currency)) throw new RangeError(`currency must be an ISO 4217 code, got ${input.currency}`);
       const params: Stripe.PaymentIntentCreateParams = {
         amount: input.amountMinor,
         currency: input.currency.toLowerCase(),
         description: input.description,
-        metadata: { bookingId: input.bookingId, paymentId: input.paymentId, userId: input.userId, ...(input.savePaymentMethod ? { savePaymentMethod: "true" } : {}) },
+        metadata: { bookingId: input.bookingId, paymentId: input.paymentId, userId: input.userId },
         ...(input.customerId ? { customer: input.customerId } : {}),
+        ...(input.savedMethodId
+          ? { payment_method: input.savedMethodId, confirm: true, off_session: true }
+          : { automatic_payment_methods: { enabled: true }, ...(input.savePaymentMethod ? { setup_future_usage: "on_session" as const } : {}) }),
       };
-      if (input.savedMethodId) {
-        Object.assign(params, { payment_method: input.savedMethodId, confirm: true, off_session: true });
-      } else {
-        Object.assign(params, { automatic_payment_methods: { enabled: true }, ...(input.savePaymentMethod ? { setup_future_usage: "on_session" } : {}) });
-      }
       try {
         return toPayment(await stripe.paymentIntents.create(params, { idempotencyKey: input.idempotencyKey }));
       } catch (err) {
-        // An off-session charge of a saved card that is declined: a failed payment, not an outage.
-        if (err instanceof Stripe.errors.StripeCardError) {
-          const pi = (err.raw as { payment_intent?: Stripe.PaymentIntent }).payment_intent;
-          return {
-            providerPaymentId: pi?.id ?? `declined_${input.paymentId}`,
-            status: "failed",
-            amountMinor: input.amountMinor,
-            currency: input.currency,
-            failureCode: err.decline_code ?? err.code ?? "card_declined",
-            failureMessage: err.message,
-          };
+        // A saved card declined off-session is a failed payment, not an outage. Stripe answers
+        // 402 with the intent it created (now requires_payment_method, or requires_action when
+        // the bank wants the customer present): record that intent as failed with the reason.
+        if (err instanceof Stripe.errors.StripeCardError && err.payment_intent) {
+          const failure = { failureCode: err.decline_code ?? err.code ?? "card_declined", failureMessage: redact(err.message, secrets) };
+          return { ...toPayment(err.payment_intent, err.payment_method ?? err.payment_intent.payment_method), status: "failed", ...failure };
         }
         throw safeError(err);
       }
     },
 
-    async retrievePayment(providerPaymentId: string): Promise<GatewayPayment> {
-      try {
-        return toPayment(await stripe.paymentIntents.retrieve(providerPaymentId, { expand: ["payment_method"] }));
-      } catch (err) {
-        throw safeError(err);
-      }
+    retrievePayment(providerPaymentId: string): Promise<GatewayPayment> {
+      return call(async () => toPayment(await stripe.paymentIntents.retrieve(providerPaymentId, { expand: ["payment_method"] })));
     },
 
-    async refund({ providerPaymentId, amountMinor, idempotencyKey, bookingId }): Promise<GatewayRefund> {
-      try {
+    async refund({ providerPaymentId, amountMinor, idempotencyKey, reason, bookingId }): Promise<GatewayRefund> {
+      if (!Number.isSafeInteger(amountMinor) || amountMinor <= 0) throw new RangeError(`amountMinor must be a positive integer, got ${amountMinor}`);
+      return call(async () => {
         const r = await stripe.refunds.create(
-          { payment_intent: providerPaymentId, amount: amountMinor, reason: "requested_by_customer", metadata: { bookingId } },
+          // Stripe's reason is an enum; ours (policy, lapsed hold…) goes in metadata, capped at its 500 characters.
+          { payment_intent: providerPaymentId, amount: amountMinor, reason: "requested_by_customer", metadata: { bookingId, ...(reason ? { reason: reason.slice(0, 500) } : {}) } },
           { idempotencyKey },
         );
         const status = r.status === "succeeded" ? "succeeded" : r.status === "failed" || r.status === "canceled" ? "failed" : "pending";
         return { refundId: r.id, status, amountMinor: r.amount };
-      } catch (err) {
-        throw safeError(err);
-      }
+      });
     },
 
     async ensureCustomer(user) {
       if (user.existingCustomerId) return user.existingCustomerId;
-      try {
-        const c = await stripe.customers.create({ email: user.email, name: user.name, metadata: { userId: user.id } }, { idempotencyKey: `customer-${user.id}` });
-        return c.id;
-      } catch (err) {
-        throw safeError(err);
-      }
+      // Keyed by user: two first-time checkouts racing still make one Customer (for 24 hours,
+      // Stripe's key lifetime; the caller stores the id long before that).
+      return call(async () => (await stripe.customers.create({ email: user.email, name: user.name, metadata: { userId: user.id } }, { idempotencyKey: `customer-${user.id}` })).id);
     },
 
-    async listSavedMethods(customerId: string) {
-      try {
-        const list = await stripe.customers.listPaymentMethods(customerId, { type: "card" });
-        return list.data.map(methodOf).filter((m): m is GatewayPaymentMethod => Boolean(m));
-      } catch (err) {
-        throw safeError(err);
-      }
+    listSavedMethods(customerId: string): Promise<GatewayPaymentMethod[]> {
+      return call(async () => {
+        const list = await stripe.customers.listPaymentMethods(customerId, { type: "card", limit: 100 });
+        return list.data.map((pm) => methodOf(pm)).filter((m): m is GatewayPaymentMethod => m !== undefined);
+      });
     },
 
     parseWebhook(rawBody: string, signatureHeader: string | null): GatewayWebhookEvent {
@@ -145,9 +174,15 @@ export function createStripeGateway(opts: StripeGatewayOptions): PaymentGateway 
       try {
         event = stripe.webhooks.constructEvent(rawBody, signatureHeader, opts.webhookSecret);
       } catch (err) {
-        throw new WebhookSignatureError(err instanceof Error ? err.message : "Invalid signature");
+        if (err instanceof Stripe.errors.StripeSignatureVerificationError) throw new WebhookSignatureError(redact(err.message, secrets));
+        // Signed by Stripe but not an event we can parse: a bad request, not a forgery.
+        throw new Error("The webhook body is not a valid Stripe event");
       }
-      return { id: event.id, type: event.type, created: event.created, object: event.data.object as unknown as Record<string, unknown> };
+      const object: unknown = event?.data?.object;
+      if (typeof event.id !== "string" || typeof event.type !== "string" || typeof event.created !== "number" || !object || typeof object !== "object") {
+        throw new Error("The webhook body is not a valid Stripe event");
+      }
+      return { id: event.id, type: event.type, created: event.created, object: object as Record<string, unknown> };
     },
   };
 }

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 import { PaymentPanel } from "@/components/checkout/payment-panel";
 import { quoteBooking } from "@/lib/booking/quote";
+import { env } from "@/lib/env.js";
 import { activeGatewayName } from "@/lib/payments";
 import { TEST_VALUES } from "@/lib/payments/local-methods";
 import { describeMethod, listSavedMethods } from "@/lib/payments/saved-methods";
@@ -65,6 +66,7 @@ export default async function CheckoutPage({ params }: { params: Promise<{ booki
             initialQuote={quote}
             saved={saved.filter((m) => m.provider === gateway).map((m) => ({ id: m.id, label: describeMethod(m) }))}
             testValues={gateway === "local" ? TEST_VALUES : null}
+            stripeKey={gateway === "stripe" ? (env().STRIPE_PUBLISHABLE_KEY ?? null) : null}
           />
         ) : null}
       </section>
