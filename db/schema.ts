@@ -68,6 +68,10 @@ export const users = pgTable(
     passwordHash: text("password_hash"),
     role: userRole("role").notNull().default("customer"),
     emailVerifiedAt: ts("email_verified_at"),
+    // Notification choices (profile page): channels, and show reminders 24 h and 2 h before.
+    notifyEmail: boolean("notify_email").notNull().default(true),
+    notifySms: boolean("notify_sms").notNull().default(false),
+    showReminders: boolean("show_reminders").notNull().default(true),
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex("users_email_lower_key").on(sql`lower(${t.email})`)],
@@ -473,6 +477,12 @@ export const outbox = pgTable(
     nextAttemptAt: ts("next_attempt_at").notNull().defaultNow(),
     lastError: text("last_error"),
     sentAt: ts("sent_at"),
+    /** What the sender needs besides the text, e.g. { bookingId } to attach the e-ticket. */
+    payload: jsonb("payload").$type<Record<string, string>>(),
+    /** A dispatcher's claim: only the holder of this token marks the message sent or retried. */
+    claimToken: uuid("claim_token"),
+    lockedUntil: ts("locked_until"),
+    providerMessageId: text("provider_message_id"),
     createdAt: createdAt(),
   },
   (t) => [
@@ -597,4 +607,17 @@ export const localGatewayDeliveries = pgTable(
     createdAt: createdAt(),
   },
   (t) => [index("local_gateway_deliveries_due_idx").on(t.nextAttemptAt).where(sql`${t.deliveredAt} IS NULL`)],
+);
+
+/** Reminders sent, one row per booking and kind: the cron inserts before it enqueues, so each goes once. */
+export const bookingReminders = pgTable(
+  "booking_reminders",
+  {
+    bookingId: uuid("booking_id")
+      .notNull()
+      .references(() => bookings.id),
+    kind: text("kind").notNull(), // "24h" | "2h"
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.bookingId, t.kind] })],
 );

@@ -35,6 +35,11 @@ const schema = z
     // Ed25519 private key (PKCS#8 PEM, or its base64 DER) that signs QR tickets; generated into .data/ when unset.
     TICKET_SIGNING_KEY: z.string().min(40).optional(),
     SMTP_URL: optionalUrl(["smtp://", "smtps://"]),
+    SMTP_FROM: z.string().min(3).default("Marquee <tickets@marquee.local>"),
+    // SMS through Twilio when all three are set; otherwise SMS goes to the dev mailbox only.
+    TWILIO_ACCOUNT_SID: z.string().startsWith("AC").optional(),
+    TWILIO_AUTH_TOKEN: z.string().min(16).optional(),
+    TWILIO_FROM: z.string().min(3).optional(),
     CRON_SECRET: z.string().min(16).optional(),
     // The in-process scheduler (demo, single instance): seconds between cron runs; 0 turns it off.
     CRON_TIMER_SECONDS: z.coerce.number().int().min(0).max(3600).default(30),

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { removePaymentMethod } from "@/app/actions/account";
+import { removePaymentMethod, saveNotificationPreferences } from "@/app/actions/account";
+import { getPreferences } from "@/lib/notifications/preferences";
 import { requirePageUser } from "@/lib/auth/require-page-user";
 import { describeMethod, listSavedMethods } from "@/lib/payments/saved-methods";
 
@@ -11,7 +12,7 @@ const ROLE_LABEL = { customer: "Customer", staff: "Venue staff", scanner: "Door 
 export default async function AccountPage({ searchParams }: { searchParams: Promise<{ welcome?: string; reset?: string }> }) {
   const user = await requirePageUser("/account");
   const sp = await searchParams;
-  const methods = await listSavedMethods(user.id);
+  const [methods, prefs] = await Promise.all([listSavedMethods(user.id), getPreferences(user.id)]);
   return (
     <div className="mx-auto max-w-3xl space-y-6">
       {(sp.welcome || sp.reset) && (
@@ -77,6 +78,25 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
             ))}
           </ul>
         )}
+      </section>
+
+      <section aria-labelledby="notifications" className="rounded-2xl bg-white p-6 shadow-sm ring-1 ring-black/5">
+        <h2 id="notifications" className="text-lg font-semibold">
+          Notifications
+        </h2>
+        <p className="mt-1 text-sm text-slate-600">Cancellations and refunds always reach your email; the rest is up to you.</p>
+        <form action={saveNotificationPreferences} className="mt-3 space-y-2 text-sm">
+          <label className="flex items-center gap-2">
+            <input type="checkbox" name="notifyEmail" defaultChecked={prefs.notifyEmail} /> Booking confirmations and tickets by email
+          </label>
+          <label className="flex items-center gap-2">
+            <input type="checkbox" name="notifySms" defaultChecked={prefs.notifySms} disabled={!prefs.phone} /> Text messages to {prefs.phone ?? "your mobile (add one to your profile)"}
+          </label>
+          <label className="flex items-center gap-2">
+            <input type="checkbox" name="showReminders" defaultChecked={prefs.showReminders} /> Reminders 24 hours and 2 hours before each show
+          </label>
+          <button className="mt-2 rounded-lg bg-ink-900 px-4 py-2 font-semibold text-white">Save choices</button>
+        </form>
       </section>
     </div>
   );

@@ -8,6 +8,7 @@ import { queryRows } from "@/db/rows";
 import { AppError, notFound } from "@/lib/http/errors";
 import { bookingNotice } from "@/lib/payments/notices";
 import { executePendingRefunds, requestRefund, type RefundReason } from "@/lib/payments/refunds";
+import { kickDispatcher } from "@/lib/notifications/dispatcher";
 import { invalidateAvailability } from "@/lib/seating/availability";
 import { transitionSql } from "./state";
 
@@ -65,6 +66,7 @@ export async function cancelConfirmedBooking(
     await bookingNotice(tx, b.id, "booking_cancelled");
   });
   invalidateAvailability(showId);
+  kickDispatcher();
   if (refundId) await executePendingRefunds([refundId]);
   const [after] = await queryRows<{ status: string }>(db, sql`SELECT status FROM bookings WHERE id = ${bookingId}::uuid`);
   return { status: after!.status, refundId };

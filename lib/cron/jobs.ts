@@ -1,12 +1,16 @@
 // Jobs a scheduler runs through /api/cron/*, and the demo's in-process timer runs directly.
 // Each is safe to run twice at the same time.
 import "server-only";
+import { dispatchOutbox } from "@/lib/notifications/dispatcher";
+import { sendShowReminders } from "@/lib/notifications/reminders";
 import { reconcilePayments } from "@/lib/payments/reconcile";
 import { releaseExpiredHolds } from "@/lib/seating/holds";
 
 export const CRON_JOBS = {
   "release-expired-holds": () => releaseExpiredHolds(),
   "reconcile-payments": () => reconcilePayments(),
+  "send-reminders": () => sendShowReminders(),
+  "dispatch-notifications": () => dispatchOutbox({ limit: 200 }),
 } as const satisfies Record<string, () => Promise<unknown>>;
 
 export type CronJob = keyof typeof CRON_JOBS;

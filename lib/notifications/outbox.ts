@@ -13,6 +13,8 @@ export type OutboxMessage = {
   bodyHtml?: string;
   /** Same key ⇒ queued once, however often the cause is replayed. */
   dedupeKey?: string;
+  /** What the sender needs besides the text (e.g. { bookingId } for the ticket attachments). */
+  payload?: Record<string, string>;
 };
 
 /** Queues a message. Call it with the transaction that makes the change the message reports. */

@@ -1,13 +1,14 @@
 // Message bodies: a plain-text version and a small, inline-styled HTML one.
 const esc = (s: string) => s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
 
-export function html(title: string, paragraphs: string[], action?: { label: string; url: string }) {
+export function html(title: string, paragraphs: string[], action?: { label: string; url: string }, image?: { cid: string; alt: string }) {
   return `<!doctype html><html><body style="margin:0;background:#f8fafc;font-family:system-ui,sans-serif;color:#1f2033">
 <table role="presentation" width="100%" cellpadding="0" cellspacing="0"><tr><td align="center" style="padding:24px">
 <table role="presentation" width="560" cellpadding="0" cellspacing="0" style="background:#fff;border-radius:12px;padding:28px">
 <tr><td><p style="margin:0 0 16px;font-weight:800;font-size:20px"><span style="background:#f84464;color:#fff;border-radius:6px;padding:2px 8px">M</span> Marquee</p>
 <h1 style="font-size:20px;margin:0 0 12px">${esc(title)}</h1>
 ${paragraphs.map((p) => `<p style="margin:0 0 12px;line-height:1.5">${esc(p)}</p>`).join("\n")}
+${image ? `<p style="margin:16px 0;text-align:center"><img src="cid:${esc(image.cid)}" width="220" height="220" alt="${esc(image.alt)}" style="display:inline-block"></p>` : ""}
 ${action ? `<p style="margin:20px 0"><a href="${esc(action.url)}" style="background:#f84464;color:#fff;text-decoration:none;padding:10px 18px;border-radius:8px;font-weight:600">${esc(action.label)}</a></p><p style="font-size:12px;color:#64748b;word-break:break-all">${esc(action.url)}</p>` : ""}
 </td></tr></table></td></tr></table></body></html>`;
 }
@@ -55,6 +56,35 @@ export function bookingEmail(kind: "booking_confirmed" | "booking_cancelled" | "
   return {
     subject: copy.subject,
     bodyText: `${lines.join("\n\n")}\n\n${copy.action}: ${b.url}\n`,
-    bodyHtml: html(copy.title, lines, { label: copy.action, url: b.url }),
+    bodyHtml: html(copy.title, lines, { label: copy.action, url: b.url }, kind === "booking_confirmed" ? { cid: "ticket-qr", alt: `QR code of ticket ${b.reference}` } : undefined),
+  };
+}
+
+const SMS_LEAD: Record<Parameters<typeof bookingEmail>[0] | "reminder_24h" | "reminder_2h", string> = {
+  booking_confirmed: "Booked!",
+  booking_cancelled: "Cancelled:",
+  booking_refunded: "Refund sent:",
+  late_payment_refunded: "Payment refunded (seats gone):",
+  duplicate_payment_refunded: "Duplicate payment refunded:",
+  reminder_24h: "Tomorrow:",
+  reminder_2h: "Starting soon:",
+};
+
+/** One short SMS line (fits two segments). */
+export function bookingSms(kind: keyof typeof SMS_LEAD, b: BookingFacts): string {
+  return `Marquee ${SMS_LEAD[kind]} ${b.title}, ${b.when}, ${b.venue}. Seats ${b.seats.join(",")}. Ref ${b.reference}. ${b.url}`.slice(0, 300);
+}
+
+export function reminderEmail(kind: "reminder_24h" | "reminder_2h", b: BookingFacts) {
+  const soon = kind === "reminder_2h";
+  const lines = [
+    `Hi ${b.name}, ${soon ? "your show starts in about two hours" : "your show is tomorrow"}.`,
+    ...bookingLines(b),
+    "Your QR e-ticket is one tap away; have it ready at the door.",
+  ];
+  return {
+    subject: `${soon ? "Starting soon" : "Tomorrow"}: ${b.title}`,
+    bodyText: `${lines.join("\n\n")}\n\nYour ticket: ${b.url}\n\nDon't want reminders? Turn them off in your profile.\n`,
+    bodyHtml: html(soon ? "See you soon!" : "See you tomorrow!", [...lines, "Don't want reminders? Turn them off in your profile."], { label: "Open your e-ticket", url: b.url }),
   };
 }

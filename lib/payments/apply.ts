@@ -7,6 +7,7 @@ import { sql } from "drizzle-orm";
 import { db, type Executor } from "@/db/client";
 import { queryRows } from "@/db/rows";
 import { transitionSql } from "@/lib/booking/state";
+import { kickDispatcher } from "@/lib/notifications/dispatcher";
 import { invalidateAvailability } from "@/lib/seating/availability";
 import type { GatewayWebhookEvent } from "./gateway";
 import { executePendingRefunds, markRefunded, requestRefund } from "./refunds";
@@ -56,6 +57,7 @@ export async function applyGatewayEvent(provider: string, event: GatewayWebhookE
     return applied;
   });
   if (result.showId) invalidateAvailability(result.showId);
+  if (result.outcome === "confirmed" || result.refundIds.length) kickDispatcher();
   if (result.refundIds.length) await executePendingRefunds(result.refundIds);
   return result.outcome;
 }

@@ -7,33 +7,33 @@ import { queryRows } from "@/db/rows";
 import { env } from "@/lib/env.js";
 import { formatMoney } from "@/lib/format/money";
 import { enqueue } from "@/lib/notifications/outbox";
-import { bookingEmail } from "@/lib/notifications/templates";
+import { bookingEmail, bookingSms } from "@/lib/notifications/templates";
 import { formatInZone } from "@/lib/time/zone";
 
 export type BookingNoticeKind = Parameters<typeof bookingEmail>[0];
 
 export async function bookingNotice(tx: Executor, bookingId: string, kind: BookingNoticeKind): Promise<void> {
   const [b] = await queryRows<{
-    userId: string; name: string; email: string; reference: string; title: string; venue: string; timeZone: string; startsAt: Date; totalMinor: number; currency: string; seats: string[] | null;
+    userId: string; name: string; email: string; phone: string | null; notifyEmail: boolean; notifySms: boolean;
+    reference: string; title: string; venue: string; timeZone: string; startsAt: Date; totalMinor: number; currency: string; seats: string[] | null;
   }>(
     tx,
-    sql`SELECT b.user_id AS "userId", u.name, u.email, b.reference, e.title, v.name AS venue, v.time_zone AS "timeZone", s.starts_at AS "startsAt",
+    sql`SELECT b.user_id AS "userId", u.name, u.email, u.phone, u.notify_email AS "notifyEmail", u.notify_sms AS "notifySms", b.reference, e.title, v.name AS venue, v.time_zone AS "timeZone", s.starts_at AS "startsAt",
                b.total_minor AS "totalMinor", b.currency,
                (SELECT array_agg(st.label ORDER BY st.row_index, st.col_index) FROM booking_seats bs JOIN seats st ON st.id = bs.seat_id WHERE bs.booking_id = b.id) AS seats
         FROM bookings b JOIN users u ON u.id = b.user_id JOIN shows s ON s.id = b.show_id JOIN events e ON e.id = s.event_id JOIN venues v ON v.id = s.venue_id
         WHERE b.id = ${bookingId}::uuid`,
   );
   if (!b) return;
-  const path = `/account/bookings/${bookingId}`;
-  const message = bookingEmail(kind, {
-    name: b.name,
-    reference: b.reference,
-    title: b.title,
-    venue: b.venue,
-    when: formatInZone(new Date(b.startsAt), b.timeZone, { weekday: "short", day: "numeric", month: "short", year: "numeric", hour: "numeric", minute: "2-digit" }),
-    seats: b.seats ?? [],
-    total: formatMoney(Number(b.totalMinor), b.currency),
-    url: new URL(path, env().APP_URL).toString(),
-  });
-  await enqueue(tx, { channel: "EMAIL", kind, userId: b.userId, recipient: b.email, ...message, dedupeKey: `${kind}:${bookingId}` });
+  const url = new URL(`/account/bookings/${bookingId}`, env().APP_URL).toString();
+  const when = formatInZone(new Date(b.startsAt), b.timeZone, { weekday: "short", day: "numeric", month: "short", year: "numeric", hour: "numeric", minute: "2-digit" });
+  const facts = { name: b.name, reference: b.reference, title: b.title, venue: b.venue, when, seats: b.seats ?? [], total: formatMoney(Number(b.totalMinor), b.currency), url };
+  // Money and ticket validity always reach the inbox; other channels follow the user's choice.
+  const mustEmail = kind !== "booking_confirmed";
+  if (b.notifyEmail || mustEmail) {
+    await enqueue(tx, { channel: "EMAIL", kind, userId: b.userId, recipient: b.email, ...bookingEmail(kind, facts), payload: { bookingId }, dedupeKey: `${kind}:${bookingId}` });
+  }
+  if (b.notifySms && b.phone) {
+    await enqueue(tx, { channel: "SMS", kind, userId: b.userId, recipient: b.phone, subject: kind, bodyText: bookingSms(kind, facts), payload: { bookingId }, dedupeKey: `${kind}:sms:${bookingId}` });
+  }
 }

@@ -1,0 +1,112 @@
+// The outbox dispatcher: sends due messages with retries and exponential backoff. A message is
+// claimed (SKIP LOCKED, with a lease and a claim token) before it is sent, and only the claimer
+// can mark it SENT — so two dispatchers running at once never both send or both mark a message.
+// A dispatcher that dies mid-send leaves a lease that expires; the message is then retried.
+import "server-only";
+import { sql } from "drizzle-orm";
+import { db } from "@/db/client";
+import { queryRows } from "@/db/rows";
+import { env } from "@/lib/env.js";
+import { showIcs } from "@/lib/tickets/calendar";
+import { ticketQrPngDataUrl } from "@/lib/tickets/qr-code";
+import { getTicket } from "@/lib/tickets/ticket";
+import { emailTransport, smsTransport, type Attachment } from "./transports";
+
+export const MAX_ATTEMPTS = 8;
+const LEASE_SECONDS = 300;
+
+/** Seconds before retry n (1-based): 30 s, 60 s, 2 min … capped at an hour. */
+export function backoffSeconds(attempt: number): number {
+  return Math.min(3600, 30 * 2 ** Math.max(0, attempt - 1));
+}
+
+type Claimed = {
+  id: string;
+  channel: "EMAIL" | "SMS";
+  kind: string;
+  recipient: string;
+  subject: string;
+  bodyText: string;
+  bodyHtml: string | null;
+  payload: Record<string, string> | null;
+  attempts: number;
+  claimToken: string;
+};
+
+async function attachmentsFor(m: Claimed): Promise<Attachment[]> {
+  const bookingId = m.payload?.bookingId;
+  if (m.kind !== "booking_confirmed" || !bookingId) return [];
+  const t = await getTicket(null, bookingId);
+  if (!t.token) return [];
+  const png = await ticketQrPngDataUrl(t.token);
+  const ics = showIcs({
+    uid: `${t.bookingId}@marquee`,
+    title: t.event.title,
+    description: `Seats ${t.seats.map((s) => s.label).join(", ")} · Booking ${t.reference}`,
+    location: `${t.venue.name}, ${t.venue.address}`,
+    startsAt: t.show.startsAt,
+    endsAt: t.show.endsAt,
+    url: new URL(`/account/bookings/${t.bookingId}`, env().APP_URL).toString(),
+  });
+  return [
+    { filename: `ticket-${t.reference}.png`, content: Buffer.from(png.split(",")[1]!, "base64"), contentType: "image/png", cid: "ticket-qr" },
+    { filename: `marquee-${t.reference}.ics`, content: ics, contentType: "text/calendar; charset=utf-8; method=PUBLISH" },
+  ];
+}
+
+/** Sends up to `limit` due messages; answers what happened. Safe to run concurrently. */
+export async function dispatchOutbox(opts: { limit?: number } = {}): Promise<{ sent: number; retried: number; failed: number }> {
+  const claimed = await queryRows<Claimed>(
+    db,
+    sql`UPDATE outbox SET attempts = attempts + 1, claim_token = gen_random_uuid(), locked_until = now() + make_interval(secs => ${LEASE_SECONDS})
+        WHERE id IN (
+          SELECT id FROM outbox
+          WHERE status = 'PENDING' AND next_attempt_at <= now() AND (locked_until IS NULL OR locked_until < now())
+          ORDER BY next_attempt_at LIMIT ${opts.limit ?? 50}
+          FOR UPDATE SKIP LOCKED)
+        RETURNING id, channel, kind, recipient, subject, body_text AS "bodyText", body_html AS "bodyHtml", payload, attempts, claim_token AS "claimToken"`,
+  );
+  const stats = { sent: 0, retried: 0, failed: 0 };
+  for (const m of claimed) {
+    try {
+      const result =
+        m.channel === "EMAIL"
+          ? await emailTransport().send({ to: m.recipient, subject: m.subject, text: m.bodyText, html: m.bodyHtml, attachments: await attachmentsFor(m) })
+          : await smsTransport().send({ to: m.recipient, body: m.bodyText });
+      const [marked] = await queryRows<{ id: string }>(
+        db,
+        sql`UPDATE outbox SET status = 'SENT', sent_at = now(), locked_until = NULL, last_error = NULL, provider_message_id = ${result.id}
+            WHERE id = ${m.id}::uuid AND claim_token = ${m.claimToken}::uuid AND status = 'PENDING' RETURNING id`,
+      );
+      if (marked) stats.sent++;
+    } catch (err) {
+      const message = (err instanceof Error ? err.message : String(err)).slice(0, 500);
+      const final = m.attempts >= MAX_ATTEMPTS;
+      await db.execute(
+        sql`UPDATE outbox SET status = ${final ? "FAILED" : "PENDING"}, last_error = ${message}, locked_until = NULL,
+              next_attempt_at = now() + make_interval(secs => ${backoffSeconds(m.attempts)})
+            WHERE id = ${m.id}::uuid AND claim_token = ${m.claimToken}::uuid AND status = 'PENDING'`,
+      );
+      if (final) stats.failed++;
+      else stats.retried++;
+      console.warn(`[outbox] ${m.channel} ${m.kind} attempt ${m.attempts} failed: ${message}`);
+    }
+  }
+  return stats;
+}
+
+let kicking: Promise<unknown> | null = null;
+// Tests dispatch explicitly; a background send would outlive the test's database.
+let autoKick = !process.env.VITEST;
+
+export function setDispatcherAutoKick(on: boolean): void {
+  autoKick = on;
+}
+
+/** After a commit that queued messages: send them now rather than at the next cron tick. */
+export function kickDispatcher(): void {
+  if (!autoKick) return;
+  kicking ??= dispatchOutbox()
+    .catch((err: unknown) => console.error("[outbox] dispatch failed", err))
+    .finally(() => (kicking = null));
+}
