@@ -7,8 +7,8 @@ import { sql } from "drizzle-orm";
 import { db } from "@/db/client";
 import { queryRows } from "@/db/rows";
 import { env } from "@/lib/env.js";
-import { showIcs } from "@/lib/tickets/calendar";
-import { ticketQrPngDataUrl } from "@/lib/tickets/qr-code";
+import { showIcs } from "@/lib/tickets/ics";
+import { ticketQrPngDataUrl } from "@/lib/tickets/qr";
 import { getTicket } from "@/lib/tickets/ticket";
 import { emailTransport, smsTransport, type Attachment } from "./transports";
 

@@ -58,6 +58,14 @@ function newPrivateKeyPem(): string {
   return generateKeyPairSync("ed25519").privateKey.export({ format: "pem", type: "pkcs8" }).toString();
 }
 
+function writeExclusive(file: string, text: string): void {
+  try {
+    writeFileSync(file, text, { mode: 0o600, flag: "wx" });
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== "EEXIST") throw err;
+  }
+}
+
 /**
  * Reads the PEM private key in `file`, first creating it (mode 0600) if missing. Written to a
  * temporary file and hard-linked into place, so a process starting at the same moment sees either
@@ -66,17 +74,24 @@ function newPrivateKeyPem(): string {
 export function readOrCreateKeyFile(file: string): KeyObject {
   if (!existsSync(file)) {
     mkdirSync(path.dirname(file), { recursive: true });
+    const pem = newPrivateKeyPem();
     const tmp = `${file}.${process.pid}.${Date.now()}.tmp`;
-    writeFileSync(tmp, newPrivateKeyPem(), { mode: 0o600, flag: "wx" });
+    writeFileSync(tmp, pem, { mode: 0o600, flag: "wx" });
     try {
       linkSync(tmp, file);
     } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== "EEXIST") throw err;
+      const code = (err as NodeJS.ErrnoException).code;
+      // Some mounted volumes have no hard links: create the file directly, still never overwriting.
+      if (code !== "EEXIST") writeExclusive(file, pem);
     } finally {
       unlinkSync(tmp);
     }
   }
-  return parseTicketSigningKey(readFileSync(file, "utf8"));
+  try {
+    return parseTicketSigningKey(readFileSync(file, "utf8"));
+  } catch (err) {
+    throw new Error(`${file}: ${(err as Error).message} (delete it to generate a new key; issued tickets stop verifying)`);
+  }
 }
 
 /** The private key, public key and kid tickets are signed with now. */

@@ -4,7 +4,7 @@ import { sql } from "drizzle-orm";
 import { db } from "@/db/client";
 import { queryRows } from "@/db/rows";
 import { notFound } from "@/lib/http/errors";
-import { signTicket } from "./ticket-token";
+import { signTicket, ticketExpiry } from "./token";
 
 export type Ticket = {
   bookingId: string;
@@ -48,7 +48,7 @@ export async function getTicket(userId: string | null, bookingId: string): Promi
     bookingId: r.id,
     reference: r.reference,
     status: r.status,
-    token: r.status === "CONFIRMED" ? signTicket({ bookingId: r.id, reference: r.reference, showId: r.showId, seats: seats.map((s) => s.label), showStartsAt: startsAt }) : null,
+    token: r.status === "CONFIRMED" ? signTicket({ bid: r.id, ref: r.reference, sid: r.showId, seats: seats.map((s) => s.label), exp: ticketExpiry(new Date(r.endsAt)) }) : null,
     event: { title: r.title, slug: r.slug, posterUrl: r.posterUrl, durationMinutes: Number(r.durationMinutes), certificate: r.certificate },
     show: { id: r.showId, startsAt, endsAt: new Date(r.endsAt), format: r.format, language: r.language, refundCutoffHours: Number(r.refundCutoffHours) },
     venue: { name: r.venueName, address: r.address, timeZone: r.timeZone, sectionName: r.sectionName },

@@ -7,7 +7,7 @@ import { requirePageUser } from "@/lib/auth/require-page-user";
 import { cancelPolicy } from "@/lib/booking/cancel";
 import { formatMoney } from "@/lib/format/money";
 import { AppError } from "@/lib/http/errors";
-import { ticketQrSvg } from "@/lib/tickets/qr-code";
+import { ticketQrSvg } from "@/lib/tickets/qr";
 import { getTicket } from "@/lib/tickets/ticket";
 import { formatInZone } from "@/lib/time/zone";
 

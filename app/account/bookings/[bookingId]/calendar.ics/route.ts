@@ -2,7 +2,7 @@ import { z } from "zod";
 import { env } from "@/lib/env.js";
 import { AppError } from "@/lib/http/errors";
 import { route } from "@/lib/http/route";
-import { showIcs } from "@/lib/tickets/calendar";
+import { showIcs } from "@/lib/tickets/ics";
 import { getTicket } from "@/lib/tickets/ticket";
 
 const params = z.object({ bookingId: z.uuid("must be a booking id (UUID)") });
