@@ -621,3 +621,48 @@ export const bookingReminders = pgTable(
   },
   (t) => [primaryKey({ columns: [t.bookingId, t.kind] })],
 );
+
+/** A ticket's admission: one row per booking, so a second scan anywhere is refused by the database. */
+export const checkins = pgTable(
+  "checkins",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    bookingId: uuid("booking_id")
+      .notNull()
+      .references(() => bookings.id)
+      .unique(),
+    showId: uuid("show_id")
+      .notNull()
+      .references(() => shows.id),
+    scannedBy: uuid("scanned_by")
+      .notNull()
+      .references(() => users.id),
+    deviceId: text("device_id").notNull(),
+    /** When the door scanned it (an offline scan syncs later with its own time). */
+    scannedAt: ts("scanned_at").notNull(),
+    offline: boolean("offline").notNull().default(false),
+    createdAt: createdAt(),
+  },
+  (t) => [index("checkins_show_idx").on(t.showId, t.scannedAt.desc())],
+);
+
+export const scanResult = pgEnum("scan_result", ["OK", "ALREADY_CHECKED_IN", "INVALID", "WRONG_SHOW", "NOT_CONFIRMED"]);
+
+/** Every scan and its answer, for the door's "last scans" and the booking's history. */
+export const scanLog = pgTable(
+  "scan_log",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    showId: uuid("show_id").references(() => shows.id),
+    bookingId: uuid("booking_id").references(() => bookings.id),
+    result: scanResult("result").notNull(),
+    reason: text("reason"),
+    deviceId: text("device_id").notNull(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id),
+    scannedAt: ts("scanned_at").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index("scan_log_show_idx").on(t.showId, t.createdAt.desc())],
+);
