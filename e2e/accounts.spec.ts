@@ -1,20 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
-
-// Forms act through React once the page is hydrated; wait for it before typing.
-async function open(page: Page, url: string) {
-  await page.goto(url);
-  await page.waitForLoadState("networkidle");
-}
+import { open, signIn } from "./helpers";
 
 const unique = () => `${Date.now()}-${Math.floor(Math.random() * 1e6)}`;
-
-async function signIn(page: Page, email: string, password: string) {
-  await open(page, "/signin");
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill(password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByTestId("user-menu")).toBeVisible();
-}
 
 async function signOut(page: Page) {
   await page.getByTestId("user-menu").click();

@@ -2,6 +2,7 @@ import { writeFileSync } from "node:fs";
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 import QRCode from "qrcode";
 import config from "../playwright.config";
+import { open, signIn } from "./helpers";
 
 // The door's camera is Chromium's fake capture device playing a video of a real ticket's QR code.
 const VIDEO = "/tmp/marquee-e2e-ticket.y4m";
@@ -69,14 +70,8 @@ async function buyTicket(request: APIRequestContext, showIndex: number) {
 }
 
 async function openDoor(page: Page, title: string) {
-  await page.goto("/signin");
-  await page.waitForLoadState("networkidle");
-  await page.getByLabel("Email").fill("scanner@marquee.test");
-  await page.getByLabel("Password").fill("Marquee-scan-1");
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByTestId("user-menu")).toBeVisible();
-  await page.goto("/checkin");
-  await page.waitForLoadState("networkidle");
+  await signIn(page, "scanner@marquee.test", "Marquee-scan-1");
+  await open(page, "/checkin");
   await page.getByRole("button", { name: new RegExp(title.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")) }).first().click();
 }
 

@@ -1,17 +1,5 @@
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
-
-async function open(page: Page, url: string) {
-  await page.goto(url);
-  await page.waitForLoadState("networkidle");
-}
-
-async function signIn(page: Page, email: string, password: string) {
-  await open(page, "/signin");
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill(password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByTestId("user-menu")).toBeVisible();
-}
+import { open, signIn } from "./helpers";
 
 /** A movie show two or more days ahead with plenty of seats (so it is cancellable); `skip` varies it per test. */
 async function findShow(request: APIRequestContext, skip: number): Promise<string> {

@@ -1,18 +1,5 @@
 import { expect, test, type APIRequestContext, type Browser, type Page } from "@playwright/test";
-
-// Forms act through React once the page is hydrated; wait for it before clicking.
-async function open(page: Page, url: string) {
-  await page.goto(url);
-  await page.waitForLoadState("networkidle");
-}
-
-async function signIn(page: Page, email: string, password: string) {
-  await open(page, "/signin");
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill(password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByTestId("user-menu")).toBeVisible();
-}
+import { open, signIn } from "./helpers";
 
 /** A show a day or more ahead with plenty of free seats; `skip` picks a different one per test. */
 async function findShow(request: APIRequestContext, skip: number): Promise<string> {

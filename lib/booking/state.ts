@@ -8,19 +8,11 @@
 // writers cannot both move the same booking, and nothing ever moves it backwards.
 import { sql, type SQL } from "drizzle-orm";
 import type { Executor } from "@/db/client";
+import { bookingStatus } from "@/db/schema";
 import { queryRows } from "@/db/rows";
 import { AppError } from "@/lib/http/errors";
 
-export const BOOKING_STATUSES = [
-  "INITIATED",
-  "LOCKED",
-  "PAYMENT_PENDING",
-  "CONFIRMED",
-  "FAILED",
-  "EXPIRED",
-  "CANCELLED",
-  "REFUNDED",
-] as const;
+export const BOOKING_STATUSES = bookingStatus.enumValues;
 export type BookingStatus = (typeof BOOKING_STATUSES)[number];
 
 export const TRANSITIONS: Record<BookingStatus, readonly BookingStatus[]> = {

@@ -6,10 +6,8 @@ import "server-only";
 import { sql } from "drizzle-orm";
 import { db } from "@/db/client";
 import { queryRows } from "@/db/rows";
-import { env } from "@/lib/env.js";
-import { showIcs } from "@/lib/tickets/ics";
 import { ticketQrPngDataUrl } from "@/lib/tickets/qr";
-import { getTicket } from "@/lib/tickets/ticket";
+import { getTicket, ticketIcs } from "@/lib/tickets/ticket";
 import { emailTransport, smsTransport, type Attachment } from "./transports";
 
 export const MAX_ATTEMPTS = 8;
@@ -39,15 +37,7 @@ async function attachmentsFor(m: Claimed): Promise<Attachment[]> {
   const t = await getTicket(null, bookingId);
   if (!t.token) return [];
   const png = await ticketQrPngDataUrl(t.token);
-  const ics = showIcs({
-    uid: `${t.bookingId}@marquee`,
-    title: t.event.title,
-    description: `Seats ${t.seats.map((s) => s.label).join(", ")} · Booking ${t.reference}`,
-    location: `${t.venue.name}, ${t.venue.address}`,
-    startsAt: t.show.startsAt,
-    endsAt: t.show.endsAt,
-    url: new URL(`/account/bookings/${t.bookingId}`, env().APP_URL).toString(),
-  });
+  const ics = ticketIcs(t);
   return [
     { filename: `ticket-${t.reference}.png`, content: Buffer.from(png.split(",")[1]!, "base64"), contentType: "image/png", cid: "ticket-qr" },
     { filename: `marquee-${t.reference}.ics`, content: ics, contentType: "text/calendar; charset=utf-8; method=PUBLISH" },

@@ -4,6 +4,7 @@
  * default redis://127.0.0.1:6379): with REDIS_URL set (CI) it fails when Redis is unreachable;
  * without it, it is skipped on machines where nothing answers at 127.0.0.1:6379.
  */
+import { haveTestRedis, TEST_REDIS_URL } from "@/lib/testing/redis";
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { Redis } from "@upstash/redis";
@@ -250,21 +251,9 @@ describe("clientIp", () => {
   });
 });
 
-const REDIS_URL = process.env.REDIS_URL || "redis://127.0.0.1:6379";
+const REDIS_URL = TEST_REDIS_URL;
 
-async function redisAnswers(url: string): Promise<boolean> {
-  const probe = new IORedis(url, { lazyConnect: true, retryStrategy: () => null, maxRetriesPerRequest: 0, connectTimeout: 1000 });
-  try {
-    await probe.connect();
-    return (await probe.ping()) === "PONG";
-  } catch {
-    return false;
-  } finally {
-    probe.disconnect();
-  }
-}
-
-const haveRedis = Boolean(process.env.REDIS_URL) || (await redisAnswers(REDIS_URL));
+const haveRedis = await haveTestRedis();
 describe.skipIf(!haveRedis)("createRateLimiter against redis-server through the bridge", () => {
   const TOKEN = "ratelimit-test-token";
   const PREFIX = `${KEY_PREFIX}test:${process.pid}:${Date.now()}:`;

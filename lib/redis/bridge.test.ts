@@ -4,6 +4,7 @@
  * With REDIS_URL set (CI sets it) they fail when Redis is unreachable; without it they run
  * against 127.0.0.1:6379 when a server answers there and are skipped on machines without one.
  */
+import { haveTestRedis, TEST_REDIS_URL } from "@/lib/testing/redis";
 import { createHash } from "node:crypto";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -14,21 +15,9 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest
 import { createUpstashBridge, type UpstashBridge } from "./bridge";
 import { acquireLock, getRedis, releaseLock, withRedis } from "./client";
 
-const REDIS_URL = process.env.REDIS_URL || "redis://127.0.0.1:6379";
+const REDIS_URL = TEST_REDIS_URL;
 
-async function redisAnswers(url: string): Promise<boolean> {
-  const probe = new IORedis(url, { lazyConnect: true, retryStrategy: () => null, maxRetriesPerRequest: 0, connectTimeout: 1000 });
-  try {
-    await probe.connect();
-    return (await probe.ping()) === "PONG";
-  } catch {
-    return false;
-  } finally {
-    probe.disconnect();
-  }
-}
-
-const haveRedis = Boolean(process.env.REDIS_URL) || (await redisAnswers(REDIS_URL));
+const haveRedis = await haveTestRedis();
 describe.skipIf(!haveRedis)("Upstash bridge against redis-server", () => {
   const TOKEN = "bridge-test-token";
   const PREFIX = `marquee:test:bridge:${process.pid}:${Date.now()}:`;

@@ -2,7 +2,7 @@
 // round — with Redis, with Redis going away mid-run, with holds lapsing and the release cron
 // running during the race. Real Postgres only (PGlite is one connection: nothing would race).
 import { sql } from "drizzle-orm";
-import { Redis as IORedis } from "ioredis";
+import { haveTestRedis, TEST_REDIS_URL } from "@/lib/testing/redis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db, databaseKind } from "@/db/client";
 import { queryRows } from "@/db/rows";
@@ -15,21 +15,10 @@ import { initiateBooking, lockSeats, releaseExpiredHolds } from "./holds";
 
 const CLIENTS = 200;
 const ROUNDS = 4;
-const REDIS_URL = process.env.REDIS_URL || "redis://127.0.0.1:6379";
+const REDIS_URL = TEST_REDIS_URL;
 const onPostgres = databaseKind() === "postgres";
 
-async function redisAnswers(): Promise<boolean> {
-  const probe = new IORedis(REDIS_URL, { lazyConnect: true, retryStrategy: () => null, maxRetriesPerRequest: 0, connectTimeout: 1000 });
-  try {
-    await probe.connect();
-    return (await probe.ping()) === "PONG";
-  } catch {
-    return false;
-  } finally {
-    probe.disconnect();
-  }
-}
-const haveRedis = onPostgres && (Boolean(process.env.REDIS_URL) || (await redisAnswers()));
+const haveRedis = onPostgres && (await haveTestRedis());
 
 type Attempt = { userId: string; bookingId: string; seatIds: string[]; ok: boolean };
 

@@ -4,6 +4,8 @@ import { sql } from "drizzle-orm";
 import { db } from "@/db/client";
 import { queryRows } from "@/db/rows";
 import { notFound } from "@/lib/http/errors";
+import { env } from "@/lib/env.js";
+import { showIcs } from "./ics";
 import { signTicket, ticketExpiry } from "./token";
 
 export type Ticket = {
@@ -65,4 +67,17 @@ export async function getTicket(userId: string | null, bookingId: string): Promi
     cancelledAt: r.cancelledAt ? new Date(r.cancelledAt) : null,
     upcoming: startsAt.getTime() > Date.now() - 3 * 3_600_000,
   };
+}
+
+/** The booking's show as an .ics event (the ticket page's "Add to calendar", the confirmation email). */
+export function ticketIcs(t: Ticket): string {
+  return showIcs({
+    uid: `${t.bookingId}@marquee`,
+    title: t.event.title,
+    description: `Seats ${t.seats.map((s) => s.label).join(", ")} · Booking ${t.reference}`,
+    location: `${t.venue.name}, ${t.venue.address}`,
+    startsAt: t.show.startsAt,
+    endsAt: t.show.endsAt,
+    url: new URL(`/account/bookings/${t.bookingId}`, env().APP_URL).toString(),
+  });
 }

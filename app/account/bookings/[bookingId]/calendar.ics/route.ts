@@ -1,9 +1,7 @@
 import { z } from "zod";
-import { env } from "@/lib/env.js";
 import { AppError } from "@/lib/http/errors";
 import { route } from "@/lib/http/route";
-import { showIcs } from "@/lib/tickets/ics";
-import { getTicket } from "@/lib/tickets/ticket";
+import { getTicket, ticketIcs } from "@/lib/tickets/ticket";
 
 const params = z.object({ bookingId: z.uuid("must be a booking id (UUID)") });
 
@@ -11,15 +9,7 @@ const params = z.object({ bookingId: z.uuid("must be a booking id (UUID)") });
 export const GET = route({ auth: "required", params }, async ({ user, params }) => {
   const t = await getTicket(user.id, params.bookingId);
   if (t.status !== "CONFIRMED") throw new AppError("NOT_FOUND", "Booking not found");
-  const ics = showIcs({
-    uid: `${t.bookingId}@marquee`,
-    title: t.event.title,
-    description: `Seats ${t.seats.map((s) => s.label).join(", ")} · Booking ${t.reference}`,
-    location: `${t.venue.name}, ${t.venue.address}`,
-    startsAt: t.show.startsAt,
-    endsAt: t.show.endsAt,
-    url: new URL(`/account/bookings/${t.bookingId}`, env().APP_URL).toString(),
-  });
+  const ics = ticketIcs(t);
   return new Response(ics, {
     headers: {
       "content-type": "text/calendar; charset=utf-8",
