@@ -666,3 +666,20 @@ export const scanLog = pgTable(
   },
   (t) => [index("scan_log_show_idx").on(t.showId, t.createdAt.desc())],
 );
+
+/** Every change made in the admin area: who, what, when (admins read it). */
+export const auditLog = pgTable(
+  "audit_log",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id),
+    action: text("action").notNull(), // "shows.schedule", "shows.cancel", "seats.block", "bookings.refund", …
+    entity: text("entity").notNull(),
+    entityId: text("entity_id").notNull(),
+    details: jsonb("details").$type<Record<string, unknown>>().notNull().default({}),
+    createdAt: createdAt(),
+  },
+  (t) => [index("audit_log_created_idx").on(t.createdAt.desc()), index("audit_log_entity_idx").on(t.entityId, t.createdAt.desc())],
+);

@@ -1,0 +1,166 @@
+import { sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { db, databaseKind } from "@/db/client";
+import { queryRows } from "@/db/rows";
+import { AppError } from "@/lib/http/errors";
+import { deliverDueEvents, setLocalAutoDelivery, setLocalWebhookTarget } from "@/lib/payments/local-gateway";
+import { processPayment, processSchema } from "@/lib/payments/process";
+import { handleWebhook } from "@/lib/payments/webhook";
+import { getSeatMapLayout } from "@/lib/seating/availability";
+import { initiateBooking, lockSeats } from "@/lib/seating/holds";
+import { createCity, createEvent, createVenue } from "@/lib/testing/fixtures";
+import { createUser } from "@/lib/testing/users";
+import { zonedYmd, addDays } from "@/lib/time/zone";
+import { listAudit } from "./audit";
+import { bookingHistory, searchBookings, staffCancelBooking } from "./bookings";
+import { showSales, salesCsv } from "./sales";
+import { cancelShow, scheduleSchema, scheduleShows, setSeatsBlocked } from "./shows";
+
+let venue: { id: string; cityId: string };
+let sectionId = "";
+let eventId = "";
+let staff: Awaited<ReturnType<typeof createUser>>;
+let otherStaff: Awaited<ReturnType<typeof createUser>>;
+const day = (n: number) => addDays(zonedYmd(new Date(), "Asia/Kolkata"), n);
+
+async function code(p: Promise<unknown>) {
+  try {
+    await p;
+    return "OK";
+  } catch (err) {
+    if (err instanceof AppError) return err.code;
+    throw err;
+  }
+}
+
+const schedule = (over: Record<string, unknown> = {}, who = staff) =>
+  scheduleShows(who, scheduleSchema.parse({ eventId, sectionId, dates: [day(3)], times: ["13:00"], prices: { REGULAR: 25000, PREMIUM: 40000 }, ...over }));
+
+async function paidBooking(showId: string, seatCount = 2) {
+  const buyer = await createUser();
+  const seats = (await getSeatMapLayout(showId)).seats.filter((s) => s.priceMinor > 0);
+  const taken = await queryRows<{ seatId: string }>(db, sql`SELECT seat_id AS "seatId" FROM show_seats WHERE show_id = ${showId}::uuid AND status <> 'AVAILABLE'`);
+  const busy = new Set(taken.map((t) => t.seatId));
+  const free = seats.filter((s) => !busy.has(s.id)).slice(0, seatCount).map((s) => s.id);
+  const b = await initiateBooking(buyer.id, showId);
+  await lockSeats(buyer.id, b.id, free);
+  await processPayment(buyer, processSchema.parse({ bookingId: b.id, method: "CARD", card: { number: "4242424242424242", expMonth: 12, expYear: 2034, cvc: "123" } }), `adm-${b.id}`);
+  await deliverDueEvents();
+  return { bookingId: b.id, buyer, seatIds: free };
+}
+
+beforeAll(async () => {
+  setLocalAutoDelivery(false);
+  setLocalWebhookTarget(async (raw, signature) => {
+    try {
+      await handleWebhook(raw, signature);
+      return { status: 200 };
+    } catch {
+      return { status: 500 };
+    }
+  });
+  const city = await createCity();
+  const v = await createVenue(city.id, { rows: 3, cols: 6 });
+  const other = await createVenue(city.id, { rows: 1, cols: 2 });
+  venue = v.venue;
+  sectionId = v.section.id;
+  eventId = (await createEvent({ title: "Hamlet", durationMinutes: 150 })).id;
+  staff = await createUser("staff", [venue.id]);
+  otherStaff = await createUser("staff", [other.venue.id]);
+});
+afterAll(() => {
+  setLocalWebhookTarget(null);
+  setLocalAutoDelivery(true);
+});
+
+describe("scheduling", () => {
+  it("schedules every date × time with prices, seats ready to sell, and audits it", async () => {
+    const { showIds } = await schedule({ dates: [day(5), day(6)], times: ["10:00", "14:00"] });
+    expect(showIds).toHaveLength(4);
+    const rows = await queryRows<{ n: number; prices: number }>(
+      db,
+      sql`SELECT (SELECT count(*) FROM show_seats WHERE show_id = ANY(${`{${showIds.join(",")}}`}::uuid[]))::int AS n,
+                 (SELECT count(*) FROM show_prices WHERE show_id = ANY(${`{${showIds.join(",")}}`}::uuid[]))::int AS prices`,
+    );
+    expect(rows[0]).toEqual({ n: 4 * 18, prices: 8 });
+    const [first] = await queryRows<{ local: string }>(db, sql`SELECT to_char(starts_at AT TIME ZONE 'Asia/Kolkata', 'YYYY-MM-DD HH24:MI') AS local FROM shows WHERE id = ${showIds[0]!}::uuid`);
+    expect(first!.local).toBe(`${day(5)} 10:00`);
+    expect((await listAudit({ entityId: sectionId }))[0]).toMatchObject({ action: "shows.schedule", actorEmail: staff.email });
+  });
+
+  it("refuses overlaps in the hall (with the changeover gap), inside a batch or with existing shows, creating nothing", async () => {
+    await schedule({ dates: [day(8)], times: ["18:00"] });
+    expect(await code(schedule({ dates: [day(8)], times: ["20:00"] }))).toBe("CONFLICT"); // 18:00 + 150 min runs to 20:30
+    expect(await code(schedule({ dates: [day(9)], times: ["10:00", "12:00"] }))).toBe("CONFLICT");
+    const [n] = await queryRows<{ n: number }>(db, sql`SELECT count(*)::int AS n FROM shows WHERE section_id = ${sectionId}::uuid AND starts_at::date = ${day(9)}::date`);
+    expect(n!.n).toBe(0);
+    expect(await code(schedule({ dates: [day(8)], times: ["20:45"] }))).toBe("OK"); // after 20:30 + 15 min gap
+  });
+
+  it("needs a price for every seat type in the hall, a future time, and the actor's own venue", async () => {
+    expect(await code(schedule({ dates: [day(10)], prices: { REGULAR: 25000 } }))).toBe("VALIDATION_FAILED");
+    expect(await code(schedule({ dates: [day(-1)] }))).toBe("VALIDATION_FAILED");
+    expect(await code(schedule({ dates: [day(11)] }, otherStaff))).toBe("NOT_FOUND");
+  });
+
+  it.skipIf(databaseKind() !== "postgres")("two staff scheduling the same slot at once: one show", async () => {
+    const results = await Promise.all([schedule({ dates: [day(12)], times: ["19:00"] }), schedule({ dates: [day(12)], times: ["19:30"] })].map(code));
+    expect(results.sort()).toEqual(["CONFLICT", "OK"]);
+  });
+});
+
+describe("seats, cancellations, bookings and sales", () => {
+  it("blocks free seats only: a sold seat refuses the whole request", async () => {
+    const { showIds } = await schedule({ dates: [day(14)], times: ["11:00"] });
+    const showId = showIds[0]!;
+    const { seatIds: sold } = await paidBooking(showId, 1);
+    const free = (await getSeatMapLayout(showId)).seats.map((s) => s.id).filter((id) => id !== sold[0]).slice(0, 2);
+    const err = await setSeatsBlocked(staff, showId, { seatIds: [...free, sold[0]!], blocked: true }).catch((e: AppError) => e);
+    expect((err as AppError).code).toBe("CONFLICT");
+    expect((err as AppError).message).toMatch(/sold or held/);
+    const [stillFree] = await queryRows<{ n: number }>(db, sql`SELECT count(*)::int AS n FROM show_seats WHERE show_id = ${showId}::uuid AND status = 'BLOCKED'`);
+    expect(stillFree!.n).toBe(0);
+    expect(await setSeatsBlocked(staff, showId, { seatIds: free, blocked: true })).toEqual({ changed: 2 });
+    expect(await code(setSeatsBlocked(otherStaff, showId, { seatIds: free, blocked: false }))).toBe("NOT_FOUND");
+    expect(await setSeatsBlocked(staff, showId, { seatIds: free, blocked: false })).toEqual({ changed: 2 });
+  });
+
+  it("cancelling a show refunds its bookings and releases its holds", async () => {
+    const { showIds } = await schedule({ dates: [day(15)], times: ["11:00"] });
+    const showId = showIds[0]!;
+    const paid = await paidBooking(showId, 2);
+    const holder = await createUser();
+    const hold = await initiateBooking(holder.id, showId);
+    const spare = (await getSeatMapLayout(showId)).seats.map((s) => s.id).filter((id) => !paid.seatIds.includes(id))[0]!;
+    await lockSeats(holder.id, hold.id, [spare]);
+    const result = await cancelShow(staff, showId, "Lead actor unwell");
+    expect(result).toEqual({ refunded: 1, released: 1 });
+    const statuses = await queryRows<{ id: string; status: string }>(db, sql`SELECT id, status FROM bookings WHERE show_id = ${showId}::uuid ORDER BY status`);
+    expect(Object.fromEntries(statuses.map((s) => [s.id, s.status]))).toEqual({ [paid.bookingId]: "REFUNDED", [hold.id]: "EXPIRED" });
+    const mail = await queryRows(db, sql`SELECT 1 FROM outbox WHERE dedupe_key = ${`booking_cancelled:${paid.bookingId}`}`);
+    expect(mail).toHaveLength(1);
+    const [show] = await queryRows<{ status: string }>(db, sql`SELECT status FROM shows WHERE id = ${showId}::uuid`);
+    expect(show!.status).toBe("CANCELLED");
+    expect(await cancelShow(staff, showId, "again")).toEqual({ refunded: 0, released: 0 });
+  });
+
+  it("finds bookings by reference, email or phone within the staff's venues, shows their story, refunds with a reason", async () => {
+    const { showIds } = await schedule({ dates: [day(16)], times: ["11:00"] });
+    const paid = await paidBooking(showIds[0]!, 2);
+    const [{ reference }] = (await queryRows<{ reference: string }>(db, sql`SELECT reference FROM bookings WHERE id = ${paid.bookingId}::uuid`)) as [{ reference: string }];
+    expect((await searchBookings(staff, reference.toLowerCase())).map((b) => b.id)).toEqual([paid.bookingId]);
+    expect((await searchBookings(staff, paid.buyer.email.toUpperCase())).map((b) => b.id)).toContain(paid.bookingId);
+    expect((await searchBookings(staff, "98200 00000")).map((b) => b.id)).toContain(paid.bookingId);
+    expect(await searchBookings(otherStaff, reference)).toEqual([]);
+    const story = await bookingHistory(staff, paid.bookingId);
+    expect(story.history.map((h) => h.kind)).toEqual(expect.arrayContaining(["booking", "payment", "webhook"]));
+    const sales = await showSales(staff, { showId: showIds[0]! });
+    expect(sales[0]).toMatchObject({ sold: 2, bookings: 1, seats: 18, available: 16, revenueMinor: 2 * 25000 + 2 * 3000 + 1080 });
+    expect(salesCsv(sales)).toMatch(/^show_id,event,.*\r\n".*","Hamlet",/);
+    await staffCancelBooking(staff, paid.bookingId, "Customer called the box office");
+    const after = await bookingHistory(staff, paid.bookingId);
+    expect(after.booking.status).toBe("REFUNDED");
+    expect(after.history.some((h) => h.kind === "staff" && h.what.includes("Customer called"))).toBe(true);
+    expect(await code(bookingHistory(otherStaff, paid.bookingId))).toBe("NOT_FOUND");
+  });
+});

@@ -1,0 +1,201 @@
+// Scheduling shows, cancelling them, and blocking seats — venue staff's side of the catalog.
+// Every change is checked against the actor's venues and written to the audit log in the same
+// transaction.
+import "server-only";
+import { sql } from "drizzle-orm";
+import { z } from "zod";
+import { db, type Executor } from "@/db/client";
+import { queryRows } from "@/db/rows";
+import type { User } from "@/lib/auth/accounts";
+import { requireVenueAccess } from "@/lib/auth/authorize";
+import { cancelConfirmedBooking } from "@/lib/booking/cancel";
+import { transitionSql } from "@/lib/booking/state";
+import { AppError, notFound } from "@/lib/http/errors";
+import { dynamicConfigSchema } from "@/lib/pricing/strategy";
+import { clearSeatingCaches } from "@/lib/seating/availability";
+import { zonedTimeToInstant } from "@/lib/time/zone";
+import { audit } from "./audit";
+
+const SEAT_TYPES = ["REGULAR", "PREMIUM", "VIP", "RECLINER", "ACCESSIBLE"] as const;
+
+export const scheduleSchema = z
+  .object({
+    eventId: z.uuid(),
+    sectionId: z.uuid(),
+    /** Local dates in the venue's time zone, and local start times: every date × every time. */
+    dates: z.array(z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "dates are YYYY-MM-DD")).min(1).max(62),
+    times: z.array(z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "times are HH:MM")).min(1).max(8),
+    prices: z.partialRecord(z.enum(SEAT_TYPES), z.number().int().min(0).max(10_000_000)).refine((p) => Object.keys(p).length > 0, "Set at least one seat type's price"),
+    pricingStrategy: z.enum(["STATIC", "DYNAMIC"]).default("STATIC"),
+    pricingConfig: dynamicConfigSchema.optional(),
+    language: z.string().trim().max(40).optional(),
+    format: z.string().trim().max(40).optional(),
+    refundCutoffHours: z.number().int().min(0).max(720).default(24),
+    /** Minutes kept free after each show for cleaning and changeover. */
+    gapMinutes: z.number().int().min(0).max(240).default(15),
+  })
+  .refine((v) => new Set(v.times).size === v.times.length, { message: "Each time once", path: ["times"] });
+export type ScheduleInput = z.output<typeof scheduleSchema>;
+
+type SectionRow = { id: string; venueId: string; cityId: string; timeZone: string };
+
+async function sectionFor(user: User, sectionId: string, ex: Executor): Promise<SectionRow> {
+  const [s] = await queryRows<SectionRow>(
+    ex,
+    sql`SELECT sec.id, sec.venue_id AS "venueId", v.city_id AS "cityId", v.time_zone AS "timeZone" FROM sections sec JOIN venues v ON v.id = sec.venue_id WHERE sec.id = ${sectionId}::uuid`,
+  );
+  if (!s) throw notFound("Hall");
+  await requireVenueAccess(user, s.venueId, ex);
+  return s;
+}
+
+/**
+ * Schedules every date × time as a show in the hall, with prices per seat type. No two
+ * scheduled shows may overlap in one hall (each show plus its changeover gap): the hall's row is
+ * locked while checking, so two staff scheduling at once cannot both take the same slot. All or
+ * nothing: one clash and nothing is created, with the clashes named.
+ */
+export async function scheduleShows(user: User, input: ScheduleInput): Promise<{ showIds: string[] }> {
+  return db.transaction(async (tx) => {
+    const section = await sectionFor(user, input.sectionId, tx);
+    await tx.execute(sql`SELECT id FROM sections WHERE id = ${section.id}::uuid FOR UPDATE`);
+    const [event] = await queryRows<{ id: string; durationMinutes: number; title: string }>(
+      tx,
+      sql`SELECT id, duration_minutes AS "durationMinutes", title FROM events WHERE id = ${input.eventId}::uuid`,
+    );
+    if (!event) throw notFound("Event");
+    const seatTypes = await queryRows<{ type: string }>(tx, sql`SELECT DISTINCT type FROM seats WHERE section_id = ${section.id}::uuid`);
+    const unpriced = seatTypes.map((t) => t.type).filter((t) => !(t in input.prices));
+    if (unpriced.length) {
+      throw new AppError("VALIDATION_FAILED", `Set a price for every seat type in this hall (${unpriced.join(", ").toLowerCase()}).`, { details: { fieldErrors: { prices: [`missing: ${unpriced.join(", ")}`] } } });
+    }
+    const slots = input.dates
+      .flatMap((d) => input.times.map((t) => zonedTimeToInstant(d, Number(t.slice(0, 2)), Number(t.slice(3, 5)), section.timeZone)))
+      .sort((a, b) => a.getTime() - b.getTime())
+      .map((startsAt) => ({ startsAt, endsAt: new Date(startsAt.getTime() + Number(event.durationMinutes) * 60_000) }));
+    if (slots.some((s) => s.startsAt.getTime() <= Date.now())) throw new AppError("VALIDATION_FAILED", "Shows can only be scheduled in the future.");
+    const gap = input.gapMinutes * 60_000;
+    for (let i = 1; i < slots.length; i++) {
+      if (slots[i]!.startsAt.getTime() < slots[i - 1]!.endsAt.getTime() + gap) {
+        throw new AppError("CONFLICT", `The shows at ${slots[i - 1]!.startsAt.toISOString()} and ${slots[i]!.startsAt.toISOString()} would overlap.`);
+      }
+    }
+    const clashes = await queryRows<{ id: string; startsAt: Date; title: string }>(
+      tx,
+      sql`SELECT s.id, s.starts_at AS "startsAt", e.title FROM shows s JOIN events e ON e.id = s.event_id
+          WHERE s.section_id = ${section.id}::uuid AND s.status = 'SCHEDULED'
+            AND EXISTS (SELECT 1 FROM jsonb_to_recordset(${JSON.stringify(slots)}::jsonb) AS n("startsAt" timestamptz, "endsAt" timestamptz)
+                        WHERE n."startsAt" < s.ends_at + make_interval(mins => ${input.gapMinutes}) AND s.starts_at < n."endsAt" + make_interval(mins => ${input.gapMinutes}))
+          ORDER BY s.starts_at LIMIT 5`,
+    );
+    if (clashes.length) {
+      throw new AppError("CONFLICT", `This hall already has ${clashes.map((c) => `${c.title} at ${new Date(c.startsAt).toISOString()}`).join("; ")} in that time.`, {
+        details: { showIds: clashes.map((c) => c.id) },
+      });
+    }
+    const priceValues = Object.values(input.prices) as number[];
+    const created = await queryRows<{ id: string }>(
+      tx,
+      sql`INSERT INTO shows (event_id, section_id, venue_id, city_id, starts_at, ends_at, language, format, min_price_minor, max_price_minor, pricing_strategy, pricing_config, refund_cutoff_hours)
+          SELECT ${input.eventId}::uuid, ${section.id}::uuid, ${section.venueId}::uuid, ${section.cityId}, n."startsAt", n."endsAt", ${input.language ?? null}, ${input.format ?? null},
+                 ${Math.min(...priceValues)}, ${Math.max(...priceValues)}, ${input.pricingStrategy}, ${input.pricingConfig ? JSON.stringify(input.pricingConfig) : null}::jsonb, ${input.refundCutoffHours}
+          FROM jsonb_to_recordset(${JSON.stringify(slots)}::jsonb) AS n("startsAt" timestamptz, "endsAt" timestamptz)
+          RETURNING id`,
+    );
+    const ids = created.map((c) => c.id);
+    const idArray = `{${ids.join(",")}}`;
+    for (const [type, price] of Object.entries(input.prices)) {
+      await tx.execute(sql`INSERT INTO show_prices (show_id, seat_type, price_minor) SELECT unnest(${idArray}::uuid[]), ${type}, ${price}`);
+    }
+    await tx.execute(sql`
+      INSERT INTO show_seats (show_id, seat_id, price_minor)
+      SELECT s.id, st.id, p.price_minor FROM shows s JOIN seats st ON st.section_id = s.section_id JOIN show_prices p ON p.show_id = s.id AND p.seat_type = st.type
+      WHERE s.id = ANY(${idArray}::uuid[])`);
+    await audit(tx, user, "shows.schedule", "section", section.id, { eventId: input.eventId, showIds: ids, prices: input.prices, strategy: input.pricingStrategy });
+    return { showIds: ids };
+  });
+}
+
+/**
+ * Cancels a show: holds are released, confirmed bookings cancelled and refunded in full (the
+ * venue cancelled, so no cutoff applies), each holder told. Safe to run twice.
+ */
+export async function cancelShow(user: User, showId: string, reason: string): Promise<{ refunded: number; released: number }> {
+  const [show] = await queryRows<{ venueId: string; status: string }>(db, sql`SELECT venue_id AS "venueId", status FROM shows WHERE id = ${showId}::uuid`);
+  if (!show) throw notFound("Show");
+  await requireVenueAccess(user, show.venueId);
+  let released = 0;
+  await db.transaction(async (tx) => {
+    await tx.execute(sql`UPDATE shows SET status = 'CANCELLED' WHERE id = ${showId}::uuid AND status = 'SCHEDULED'`);
+    const holds = await queryRows<{ id: string }>(
+      tx,
+      sql`WITH moved AS (${transitionSql(sql`SELECT id FROM bookings WHERE show_id = ${showId}::uuid AND status IN ('INITIATED', 'LOCKED') FOR UPDATE`, ["INITIATED", "LOCKED"], "EXPIRED")}) SELECT id FROM moved`,
+    );
+    const unpaid = await queryRows<{ id: string }>(
+      tx,
+      sql`WITH moved AS (${transitionSql(
+        sql`SELECT b.id FROM bookings b WHERE b.show_id = ${showId}::uuid AND b.status = 'PAYMENT_PENDING' AND NOT EXISTS (SELECT 1 FROM payments p WHERE p.booking_id = b.id AND p.status IN ('INITIATED', 'PENDING', 'SUCCEEDED')) FOR UPDATE`,
+        ["PAYMENT_PENDING"],
+        "FAILED",
+      )}) SELECT id FROM moved`,
+    );
+    released = holds.length + unpaid.length;
+    await tx.execute(sql`UPDATE show_seats SET status = 'AVAILABLE', locked_by_booking_id = NULL, lock_expiry = NULL, version = version + 1 WHERE show_id = ${showId}::uuid AND status = 'LOCKED'`);
+    await audit(tx, user, "shows.cancel", "show", showId, { reason, released });
+  });
+  // Confirmed bookings one by one: each is its own cancellation + refund, safe to resume.
+  const confirmed = await queryRows<{ id: string }>(db, sql`SELECT id FROM bookings WHERE show_id = ${showId}::uuid AND status = 'CONFIRMED'`);
+  let refunded = 0;
+  for (const b of confirmed) {
+    const r = await cancelConfirmedBooking(b.id, { asStaff: true, reason: "show_cancelled" }).catch((err: unknown) => {
+      console.error("[admin] cancelling booking of a cancelled show failed", b.id, err);
+      return null;
+    });
+    if (r) refunded++;
+  }
+  clearSeatingCaches(showId);
+  return { refunded, released };
+}
+
+export const blockSchema = z.object({ seatIds: z.array(z.uuid()).min(1).max(500), blocked: z.boolean(), note: z.string().trim().max(200).optional() });
+
+/**
+ * Blocks (house seats, broken seats) or unblocks seats of one show. Never touches a sold or held
+ * seat: all the requested seats must be free (or blocked, to unblock), or nothing changes and
+ * the error names the ones that are not.
+ */
+export async function setSeatsBlocked(user: User, showId: string, input: z.output<typeof blockSchema>): Promise<{ changed: number }> {
+  const [show] = await queryRows<{ venueId: string }>(db, sql`SELECT venue_id AS "venueId" FROM shows WHERE id = ${showId}::uuid`);
+  if (!show) throw notFound("Show");
+  await requireVenueAccess(user, show.venueId);
+  const ids = `{${input.seatIds.join(",")}}`;
+  const changed = await db.transaction(async (tx) => {
+    const rows = await queryRows<{ seatId: string }>(
+      tx,
+      input.blocked
+        ? sql`UPDATE show_seats SET status = 'BLOCKED', locked_by_booking_id = NULL, lock_expiry = NULL, version = version + 1
+              WHERE show_id = ${showId}::uuid AND seat_id = ANY(${ids}::uuid[])
+                AND (status = 'AVAILABLE' OR (status = 'LOCKED' AND lock_expiry <= now()))
+              RETURNING seat_id AS "seatId"`
+        : sql`UPDATE show_seats SET status = 'AVAILABLE', version = version + 1
+              WHERE show_id = ${showId}::uuid AND seat_id = ANY(${ids}::uuid[]) AND status = 'BLOCKED'
+              RETURNING seat_id AS "seatId"`,
+    );
+    if (rows.length !== input.seatIds.length) {
+      const done = new Set(rows.map((r) => r.seatId));
+      const refused = input.seatIds.filter((id) => !done.has(id));
+      const labels = await queryRows<{ label: string }>(tx, sql`SELECT label FROM seats WHERE id = ANY(${`{${refused.join(",")}}`}::uuid[]) ORDER BY row_index, col_index`);
+      throw new AppError(
+        "CONFLICT",
+        input.blocked
+          ? `These seats are sold or held and cannot be blocked: ${labels.map((l) => l.label).join(", ") || "unknown seats"}.`
+          : `These seats are not blocked: ${labels.map((l) => l.label).join(", ") || "unknown seats"}.`,
+        { details: { seatIds: refused } },
+      );
+    }
+    await audit(tx, user, input.blocked ? "seats.block" : "seats.unblock", "show", showId, { seatIds: input.seatIds, note: input.note ?? null });
+    return rows.length;
+  });
+  clearSeatingCaches(showId);
+  return { changed };
+}
