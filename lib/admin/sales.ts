@@ -28,7 +28,10 @@ export type ShowSales = {
   refundedMinor: number;
 };
 
-export async function showSales(user: User, opts: { showId?: string; eventId?: string; from?: Date; to?: Date; limit?: number } = {}): Promise<ShowSales[]> {
+export async function showSales(
+  user: User,
+  opts: { showId?: string; eventId?: string; from?: Date; to?: Date; upcoming?: boolean; limit?: number } = {},
+): Promise<ShowSales[]> {
   const scope = await venueScope(user);
   if (scope && scope.length === 0) return [];
   const rows = await queryRows<ShowSales>(
@@ -57,6 +60,7 @@ export async function showSales(user: User, opts: { showId?: string; eventId?: s
           ${opts.eventId ? sql`AND s.event_id = ${opts.eventId}::uuid` : sql``}
           ${opts.from ? sql`AND s.starts_at >= ${opts.from.toISOString()}::timestamptz` : sql``}
           ${opts.to ? sql`AND s.starts_at < ${opts.to.toISOString()}::timestamptz` : sql``}
+          ${opts.upcoming ? sql`AND s.ends_at > now()` : sql``}
         ORDER BY s.starts_at LIMIT ${opts.limit ?? 200}`,
   );
   return rows.map((r) => ({ ...r, startsAt: new Date(r.startsAt), occupancy: Number(r.occupancy) }));

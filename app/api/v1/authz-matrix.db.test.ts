@@ -9,6 +9,9 @@ import { GET as profile } from "./users/[userId]/profile/route";
 import { GET as userBookings } from "./users/[userId]/bookings/route";
 import { GET as booking } from "./bookings/[bookingId]/route";
 import { GET as adminVenues } from "./admin/venues/route";
+import { GET as adminSales } from "./admin/sales/route";
+import { POST as checkin } from "./checkin/route";
+import { GET as checkinShows } from "./checkin/shows/route";
 import { PATCH as editVenue } from "./admin/venues/[venueId]/route";
 import { createCity, createEvent, createShow, createVenue, hoursFromNow } from "@/lib/testing/fixtures";
 import { createUser } from "@/lib/testing/users";
@@ -100,6 +103,21 @@ describe("authorisation matrix", () => {
     const names = await db.execute(sql`SELECT name FROM venues WHERE id IN (${venue1}::uuid, ${venue2}::uuid) ORDER BY name`);
     const rows = (Array.isArray(names) ? names : (names as unknown as { rows: { name: string }[] }).rows) as { name: string }[];
     expect(rows.map((r) => r.name)).toEqual(["Renamed by admin", "Renamed by staff1"]);
+  });
+
+  it("keeps sales to staff (their venues) and admins, and check-in to door roles", async () => {
+    const sales = async (who: keyof typeof u) => call(adminSales, { token: u[who].token });
+    expect((await sales("alice")).status).toBe(403);
+    expect((await sales("scanner")).status).toBe(403);
+    expect((await sales("staff1")).status).toBe(200);
+    expect((await sales("admin")).status).toBe(200);
+    expect((await call(adminSales)).status).toBe(401);
+    const scan = async (who: keyof typeof u) => call(checkin, { token: u[who].token, method: "POST", body: { code: "MQNOSUCHREF" } });
+    expect((await scan("alice")).status).toBe(403);
+    expect((await scan("scanner")).status).toBe(200);
+    expect((await scan("staff2")).status).toBe(200);
+    expect((await call(checkinShows, { token: u.alice.token })).status).toBe(403);
+    expect((await call(checkinShows, { token: u.scanner.token })).status).toBe(200);
   });
 
   it("refuses cross-site, cookie-authenticated state changes before anything else", async () => {

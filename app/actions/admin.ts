@@ -1,0 +1,114 @@
+"use server";
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import { z } from "zod";
+import { sessionUser } from "@/lib/auth/current-user";
+import { staffCancelBooking, staffCancelSchema } from "@/lib/admin/bookings";
+import { cancelShow, scheduleSchema, scheduleShows, setSeatsBlocked } from "@/lib/admin/shows";
+import { formAction, type ActionResult } from "@/lib/http/action";
+import { AppError } from "@/lib/http/errors";
+import { addDays } from "@/lib/time/zone";
+
+async function staffUser() {
+  const user = await sessionUser();
+  if (!user) throw new AppError("UNAUTHORIZED", "Sign in to continue.");
+  if (user.role !== "staff" && user.role !== "admin") throw new AppError("FORBIDDEN", "This is for venue staff.");
+  return user;
+}
+
+const WEEKDAYS = ["sun", "mon", "tue", "wed", "thu", "fri", "sat"] as const;
+const priceField = z.union([z.literal(""), z.coerce.number().min(0).max(100_000)]).optional();
+
+const scheduleForm = z
+  .object({
+    eventId: z.uuid("Choose an event"),
+    sectionId: z.uuid("Choose a hall"),
+    from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Pick the first date"),
+    to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Pick the last date"),
+    times: z.string().trim().min(4, "Give at least one start time, e.g. 13:00, 19:30"),
+    days: z.union([z.enum(WEEKDAYS), z.array(z.enum(WEEKDAYS))]).optional(),
+    REGULAR: priceField,
+    PREMIUM: priceField,
+    VIP: priceField,
+    RECLINER: priceField,
+    ACCESSIBLE: priceField,
+    pricingStrategy: z.enum(["STATIC", "DYNAMIC"]).default("STATIC"),
+    language: z.string().trim().max(40).optional(),
+    format: z.string().trim().max(40).optional(),
+  })
+  .refine((v) => v.from <= v.to, { message: "The last date is before the first", path: ["to"] });
+
+const scheduleAction = formAction(scheduleForm, async (f) => {
+  const user = await staffUser();
+  const days = new Set(f.days === undefined ? WEEKDAYS : [f.days].flat());
+  const dates: string[] = [];
+  for (let d = f.from; d <= f.to && dates.length <= 62; d = addDays(d, 1)) {
+    if (days.has(WEEKDAYS[new Date(`${d}T00:00:00Z`).getUTCDay()]!)) dates.push(d);
+  }
+  if (dates.length === 0) throw new AppError("VALIDATION_FAILED", "No dates match those weekdays.", { details: { fieldErrors: { days: ["No dates match"] } } });
+  if (dates.length > 62) throw new AppError("VALIDATION_FAILED", "Schedule at most 62 days at a time.", { details: { fieldErrors: { to: ["At most 62 days"] } } });
+  const prices: Record<string, number> = {};
+  for (const t of ["REGULAR", "PREMIUM", "VIP", "RECLINER", "ACCESSIBLE"] as const) {
+    const v = f[t];
+    if (typeof v === "number") prices[t] = Math.round(v * 100);
+  }
+  const input = scheduleSchema.parse({
+    eventId: f.eventId,
+    sectionId: f.sectionId,
+    dates,
+    times: f.times.split(/[\s,]+/).filter(Boolean),
+    prices,
+    pricingStrategy: f.pricingStrategy,
+    language: f.language || undefined,
+    format: f.format || undefined,
+  });
+  return scheduleShows(user, input);
+});
+
+export async function scheduleShowsAction(prev: ActionResult<{ showIds: string[] }> | null, form: FormData) {
+  const result = await scheduleAction(prev, form);
+  if (result.ok) {
+    revalidatePath("/admin");
+    const ids = result.data.showIds;
+    redirect(ids.length === 1 ? `/admin/shows/${ids[0]}?scheduled=1` : `/admin?scheduled=${ids.length}`);
+  }
+  return result;
+}
+
+const cancelShowAction = formAction(z.object({ showId: z.uuid(), reason: z.string().trim().min(3, "Give a reason").max(300) }), async ({ showId, reason }) =>
+  cancelShow(await staffUser(), showId, reason),
+);
+
+export async function cancelShowFormAction(prev: ActionResult<{ refunded: number; released: number }> | null, form: FormData) {
+  const result = await cancelShowAction(prev, form);
+  if (result.ok) revalidatePath(`/admin/shows/${form.get("showId")}`);
+  return result;
+}
+
+const blockAction = formAction(
+  z.object({ showId: z.uuid(), labels: z.string().trim().min(1, "List seats, e.g. A1, A2").max(2000), blocked: z.enum(["true", "false"]) }),
+  async ({ showId, labels, blocked }) => {
+    const user = await staffUser();
+    const { getSeatMapLayout } = await import("@/lib/seating/availability");
+    const layout = await getSeatMapLayout(showId);
+    const wanted = labels.split(/[\s,]+/).map((l) => l.toUpperCase()).filter(Boolean);
+    const byLabel = new Map(layout.seats.map((s) => [s.label.toUpperCase(), s.id]));
+    const unknown = wanted.filter((l) => !byLabel.has(l));
+    if (unknown.length) throw new AppError("VALIDATION_FAILED", `No such seats: ${unknown.join(", ")}`, { details: { fieldErrors: { labels: [`Unknown: ${unknown.join(", ")}`] } } });
+    return setSeatsBlocked(user, showId, { seatIds: wanted.map((l) => byLabel.get(l)!), blocked: blocked === "true" });
+  },
+);
+
+export async function blockSeatsFormAction(prev: ActionResult<{ changed: number }> | null, form: FormData) {
+  const result = await blockAction(prev, form);
+  if (result.ok) revalidatePath(`/admin/shows/${form.get("showId")}`);
+  return result;
+}
+
+const refundAction = formAction(staffCancelSchema.extend({ bookingId: z.uuid() }), async ({ bookingId, reason }) => staffCancelBooking(await staffUser(), bookingId, reason));
+
+export async function refundBookingFormAction(prev: ActionResult<{ status: string; refundId: string | null }> | null, form: FormData) {
+  const result = await refundAction(prev, form);
+  if (result.ok) revalidatePath(`/admin/bookings/${form.get("bookingId")}`);
+  return result;
+}

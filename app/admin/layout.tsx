@@ -1,0 +1,16 @@
+import Link from "next/link";
+
+export default function AdminLayout({ children }: { children: React.ReactNode }) {
+  return (
+    <div className="space-y-4">
+      <nav aria-label="Admin" className="flex flex-wrap gap-2 text-sm">
+        <Link href="/admin" className="rounded-lg px-3 py-1.5 font-medium ring-1 ring-slate-300 hover:bg-white">Sales</Link>
+        <Link href="/admin/shows/new" className="rounded-lg px-3 py-1.5 font-medium ring-1 ring-slate-300 hover:bg-white">Schedule shows</Link>
+        <Link href="/admin/bookings" className="rounded-lg px-3 py-1.5 font-medium ring-1 ring-slate-300 hover:bg-white">Bookings</Link>
+        <Link href="/admin/audit" className="rounded-lg px-3 py-1.5 font-medium ring-1 ring-slate-300 hover:bg-white">Audit log</Link>
+        <Link href="/checkin" className="rounded-lg px-3 py-1.5 font-medium ring-1 ring-slate-300 hover:bg-white">Check-in</Link>
+      </nav>
+      {children}
+    </div>
+  );
+}

@@ -1,0 +1,67 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { BlockSeatsForm, CancelShowForm } from "@/components/admin/forms";
+import { requireStaffPage } from "@/lib/admin/access";
+import { showSales } from "@/lib/admin/sales";
+import { formatMoney } from "@/lib/format/money";
+import { getAvailability, getSeatMapLayout } from "@/lib/seating/availability";
+
+export const metadata: Metadata = { title: "Admin · Show" };
+
+export default async function AdminShowPage({ params, searchParams }: { params: Promise<{ showId: string }>; searchParams: Promise<{ scheduled?: string }> }) {
+  const { showId } = await params;
+  const { scheduled } = await searchParams;
+  const user = await requireStaffPage(`/admin/shows/${showId}`);
+  if (!/^[0-9a-f-]{36}$/i.test(showId)) notFound();
+  const [s] = await showSales(user, { showId });
+  if (!s) notFound();
+  const [layout, snap] = await Promise.all([getSeatMapLayout(showId), getAvailability(showId)]);
+  const blocked = layout.seats.filter((_, i) => snap.status[i] === "X" ).map((x) => x.label);
+  const money = (m: number) => formatMoney(m, s.currency);
+  const stat = (label: string, value: string) => (
+    <div className="rounded-xl bg-white p-4 shadow-sm ring-1 ring-black/5">
+      <p className="text-2xl font-bold tabular-nums">{value}</p>
+      <p className="text-xs text-slate-500">{label}</p>
+    </div>
+  );
+  return (
+    <div className="space-y-4">
+      {scheduled ? <p role="status" className="rounded-xl bg-emerald-50 p-3 text-emerald-800 ring-1 ring-emerald-200">Scheduled 1 show(s).</p> : null}
+      <div>
+        <h1 className="text-2xl font-bold">{s.title}</h1>
+        <p className="text-sm text-slate-600">
+          {s.startsAt.toLocaleString("en-IN", { timeZone: "Asia/Kolkata", dateStyle: "full", timeStyle: "short" })} · {s.venue}, {s.section} · {s.status.toLowerCase()}
+        </p>
+      </div>
+      <div className="grid grid-cols-2 gap-3 sm:grid-cols-4">
+        {stat("seats sold", `${s.sold} / ${s.seats - s.blocked}`)}
+        {stat("occupancy", `${Math.round(s.occupancy * 100)}%`)}
+        {stat("held now", String(s.held))}
+        {stat("blocked", String(s.blocked))}
+        {stat("revenue", money(s.revenueMinor))}
+        {stat("discounts", money(s.discountMinor))}
+        {stat("refunded", money(s.refundedMinor))}
+        {stat("bookings", String(s.bookings))}
+      </div>
+      <div className="grid gap-4 md:grid-cols-2">
+        <section aria-labelledby="block" className="rounded-2xl bg-white p-5 shadow-sm ring-1 ring-black/5">
+          <h2 id="block" className="font-semibold">House and broken seats</h2>
+          <p className="mb-3 text-sm text-slate-600">Blocked now: {blocked.length ? blocked.join(", ") : "none"}. Sold or held seats cannot be blocked.</p>
+          <BlockSeatsForm showId={showId} />
+        </section>
+        {s.status === "SCHEDULED" ? (
+          <section aria-labelledby="cancel" className="rounded-2xl bg-white p-5 shadow-sm ring-1 ring-black/5">
+            <h2 id="cancel" className="font-semibold">Cancel this show</h2>
+            <p className="mb-3 text-sm text-slate-600">Every booking is refunded in full and every holder is emailed.</p>
+            <CancelShowForm showId={showId} />
+          </section>
+        ) : (
+          <section role="status" className="rounded-2xl bg-amber-50 p-5 text-amber-900 ring-1 ring-amber-200">
+            <h2 className="font-semibold">This show is cancelled</h2>
+            <p className="mt-1 text-sm">Its bookings were cancelled and refunded ({money(s.refundedMinor)} so far); holders were emailed.</p>
+          </section>
+        )}
+      </div>
+    </div>
+  );
+}

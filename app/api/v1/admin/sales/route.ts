@@ -1,0 +1,20 @@
+import { z } from "zod";
+import { salesCsv, showSales } from "@/lib/admin/sales";
+import { route } from "@/lib/http/route";
+
+const query = z.object({
+  showId: z.uuid().optional(),
+  eventId: z.uuid().optional(),
+  from: z.coerce.date().optional(),
+  to: z.coerce.date().optional(),
+  format: z.enum(["json", "csv"]).default("json"),
+});
+
+/** Sales per show (staff: their venues; admins: all), as JSON or CSV. */
+export const GET = route({ roles: ["staff", "admin"], query }, async ({ user, query }) => {
+  const rows = await showSales(user, { ...query, limit: 1000 });
+  if (query.format === "csv") {
+    return new Response(salesCsv(rows), { headers: { "content-type": "text/csv; charset=utf-8", "content-disposition": 'attachment; filename="marquee-sales.csv"', "cache-control": "private, no-store" } });
+  }
+  return { items: rows };
+});

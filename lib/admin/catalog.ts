@@ -1,0 +1,27 @@
+import "server-only";
+import { sql } from "drizzle-orm";
+import { db } from "@/db/client";
+import { queryRows } from "@/db/rows";
+import type { User } from "@/lib/auth/accounts";
+import { venueScope } from "@/lib/auth/authorize";
+
+export type HallOption = { id: string; name: string; venue: string; timeZone: string; seatTypes: string[]; seats: number };
+
+/** Halls the user may schedule in, with the seat types each has (every one needs a price). */
+export async function hallsFor(user: User): Promise<HallOption[]> {
+  const scope = await venueScope(user);
+  if (scope && scope.length === 0) return [];
+  return queryRows<HallOption>(
+    db,
+    sql`SELECT sec.id, sec.name, v.name AS venue, v.time_zone AS "timeZone",
+               (SELECT array_agg(DISTINCT st.type) FROM seats st WHERE st.section_id = sec.id) AS "seatTypes",
+               (SELECT count(*) FROM seats st WHERE st.section_id = sec.id)::int AS seats
+        FROM sections sec JOIN venues v ON v.id = sec.venue_id
+        ${scope ? sql`WHERE v.id = ANY(${`{${scope.join(",")}}`}::uuid[])` : sql``}
+        ORDER BY v.name, sec.name`,
+  );
+}
+
+export async function eventOptions(): Promise<{ id: string; title: string; category: string; durationMinutes: number }[]> {
+  return queryRows(db, sql`SELECT id, title, category, duration_minutes AS "durationMinutes" FROM events WHERE status = 'PUBLISHED' ORDER BY popularity DESC, title LIMIT 500`);
+}
