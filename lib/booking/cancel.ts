@@ -63,7 +63,7 @@ export async function cancelConfirmedBooking(
       // Nothing was paid (a free booking): nothing to refund.
       await tx.execute(transitionSql(b.id, ["CANCELLED"], "REFUNDED"));
     }
-    await bookingNotice(tx, b.id, "booking_cancelled");
+    await bookingNotice(tx, b.id, opts.reason === "show_cancelled" ? "show_cancelled" : "booking_cancelled");
   });
   invalidateAvailability(showId);
   kickDispatcher();

@@ -44,10 +44,11 @@ export type BookingFacts = {
 
 const bookingLines = (b: BookingFacts) => [`${b.title}`, `${b.when} · ${b.venue}`, `Seats: ${b.seats.join(", ")} · Booking ${b.reference}`];
 
-export function bookingEmail(kind: "booking_confirmed" | "booking_cancelled" | "late_payment_refunded" | "duplicate_payment_refunded" | "booking_refunded", b: BookingFacts) {
+export function bookingEmail(kind: "booking_confirmed" | "booking_cancelled" | "show_cancelled" | "late_payment_refunded" | "duplicate_payment_refunded" | "booking_refunded", b: BookingFacts) {
   const copy = {
     booking_confirmed: { subject: `Your tickets: ${b.title}`, title: "You're going!", intro: `Hi ${b.name}, your booking is confirmed. Show the QR code on your e-ticket at the door.`, action: "Open your e-ticket", extra: `Paid ${b.total}.` },
     booking_cancelled: { subject: `Booking cancelled: ${b.title}`, title: "Booking cancelled", intro: `Hi ${b.name}, your booking was cancelled and its tickets no longer admit anyone.`, action: "See the booking", extra: `A refund of ${b.total} is on its way to your original payment method.` },
+    show_cancelled: { subject: `Show cancelled: ${b.title}`, title: "The show has been cancelled", intro: `Hi ${b.name}, we're sorry: the venue has cancelled this show.`, action: "See the booking", extra: `Your booking is cancelled and ${b.total} is being refunded in full to your original payment method.` },
     booking_refunded: { subject: `Refund sent: ${b.title}`, title: "Refund sent", intro: `Hi ${b.name}, we have refunded ${b.total} to your original payment method.`, action: "See the booking", extra: "Banks usually show it within 5–7 working days." },
     late_payment_refunded: { subject: `Payment refunded: ${b.title}`, title: "Your seats were released before the payment arrived", intro: `Hi ${b.name}, your payment reached us after your hold had ended and the seats had gone to someone else.`, action: "Pick other seats", extra: `We have refunded ${b.total} in full; you have not been charged.` },
     duplicate_payment_refunded: { subject: `Duplicate payment refunded: ${b.title}`, title: "A second payment was refunded", intro: `Hi ${b.name}, this booking was paid twice; we kept one payment and refunded the other.`, action: "See the booking", extra: `Refunded: ${b.total}.` },
@@ -63,6 +64,7 @@ export function bookingEmail(kind: "booking_confirmed" | "booking_cancelled" | "
 const SMS_LEAD: Record<Parameters<typeof bookingEmail>[0] | "reminder_24h" | "reminder_2h", string> = {
   booking_confirmed: "Booked!",
   booking_cancelled: "Cancelled:",
+  show_cancelled: "Show cancelled, full refund:",
   booking_refunded: "Refund sent:",
   late_payment_refunded: "Payment refunded (seats gone):",
   duplicate_payment_refunded: "Duplicate payment refunded:",

@@ -7,6 +7,7 @@ import { db, type Executor } from "@/db/client";
 import { queryRows } from "@/db/rows";
 import { transitionSql } from "@/lib/booking/state";
 import { getGateway } from "./index";
+import { bookingNotice } from "./notices";
 
 export type RefundReason = "customer_cancelled" | "late_payment" | "show_cancelled" | "staff";
 
@@ -68,5 +69,6 @@ export async function markRefunded(tx: Executor, refundId: string, providerRefun
   await tx.execute(
     sql`UPDATE payments SET status = 'REFUNDED', refunded_minor = refunded_minor + ${r.amountMinor}, updated_at = now() WHERE id = ${r.paymentId}::uuid AND status = 'SUCCEEDED'`,
   );
-  await tx.execute(transitionSql(r.bookingId, ["CANCELLED"], "REFUNDED"));
+  const moved = await queryRows<{ id: string }>(tx, transitionSql(r.bookingId, ["CANCELLED"], "REFUNDED"));
+  if (moved.length) await bookingNotice(tx, r.bookingId, "booking_refunded");
 }

@@ -94,7 +94,7 @@ export function getSeatMapLayout(showId: string, ex: Executor = db): Promise<Sea
   return ex === db ? remember(layouts, showId, LAYOUT_TTL_MS, () => loadLayout(showId, ex)) : loadLayout(showId, ex);
 }
 
-export type Snapshot = SeatAvailability & { etag: string; lockedBy: Map<string, string> };
+export type Snapshot = SeatAvailability & { etag: string; lockedBy: Map<string, string>; at: Date };
 
 const CODE: Record<SeatStatus, StatusCode> = { AVAILABLE: "A", LOCKED: "H", BOOKED: "B", BLOCKED: "X" };
 
@@ -120,7 +120,7 @@ async function loadSnapshot(showId: string, ex: Executor): Promise<Snapshot> {
   });
   const status = chars.join("");
   const etag = `"${version.toString(36)}-${createHash("sha1").update(status).digest("base64url").slice(0, 10)}"`;
-  return { showId, version, status, etag, lockedBy };
+  return { showId, version, status, etag, lockedBy, at: new Date() };
 }
 
 /** The live state of every seat of a show (at most half a second old). */

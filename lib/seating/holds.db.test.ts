@@ -168,6 +168,27 @@ describe("holding seats", () => {
   });
 });
 
+describe("dynamic pricing", () => {
+  it("fixes the price at hold time from demand: an empty house is cheaper, a fuller one dearer, within bounds", async () => {
+    await db.execute(sql`UPDATE shows SET pricing_strategy = 'DYNAMIC', pricing_config = '{"minFactor":0.5,"maxFactor":2,"demandWeight":1,"urgencyBoost":0}' WHERE id = ${showId}::uuid`);
+    const first = await createUser();
+    const a = await initiateBooking(first.id, showId);
+    const cheap = await lockSeats(first.id, a.id, [seatIds[0]!]);
+    expect(cheap.subtotalMinor).toBe(10000); // 1 + 1 × (0 − 0.5) = 0.5 × ₹200
+    // Ten of twelve seats taken: 1 + (10/12 − 0.5) ≈ 1.33 × the base price, rounded to whole rupees.
+    const crowd = await createUser();
+    const c = await initiateBooking(crowd.id, showId);
+    await lockSeats(crowd.id, c.id, seatIds.slice(1, 10));
+    clearSeatingCaches();
+    const late = await createUser();
+    const l = await initiateBooking(late.id, showId);
+    const dear = await lockSeats(late.id, l.id, [seatIds[10]!]);
+    expect(dear.seats[0]!.priceMinor).toBe(Math.round((35000 * (1 + 10 / 12 - 0.5)) / 100) * 100); // C3 is a ₹350 premium seat
+    const [stored] = await queryRows<{ price: number }>(db, sql`SELECT price_minor AS price FROM booking_seats WHERE booking_id = ${l.id}::uuid`);
+    expect(stored!.price).toBe(dear.seats[0]!.priceMinor);
+  });
+});
+
 describe("expiry", () => {
   it("a lapsed hold is free for the next buyer at once, and the cron expires the old booking", async () => {
     const [alice, bob] = [await createUser(), await createUser()];

@@ -17,7 +17,8 @@ import { withRedis } from "@/lib/redis/client";
 import { transition, transitionSql, type BookingStatus } from "@/lib/booking/state";
 import { newBookingReference } from "@/lib/booking/reference";
 import { isUniqueViolation } from "@/db/errors";
-import { getSeatMapLayout, invalidateAvailability } from "./availability";
+import { getAvailability, getSeatMapLayout, invalidateAvailability } from "./availability";
+import { applyFactor, priceFactor } from "@/lib/pricing/strategy";
 import { acquireSeats, claimSeats, releaseSeats, type AcquireResult } from "./redis-holds";
 import { MAX_SEATS_PER_BOOKING } from "./types";
 
@@ -186,9 +187,10 @@ export async function lockSeats(userId: string, bookingId: string, seatIds: stri
   }
 
   // One read: the booking (this user's only) and whether its show is still on sale.
-  const [booking] = await queryRows<BookingRow & { onSale: boolean; showStatus: string }>(
+  const [booking] = await queryRows<BookingRow & { onSale: boolean; showStatus: string; pricingStrategy: "STATIC" | "DYNAMIC"; pricingConfig: unknown; startsAt: Date }>(
     db,
-    sql`SELECT ${BOOKING_COLUMNS}, (s.status = 'SCHEDULED' AND s.starts_at > now() AND e.status = 'PUBLISHED') AS "onSale", s.status AS "showStatus"
+    sql`SELECT ${BOOKING_COLUMNS}, (s.status = 'SCHEDULED' AND s.starts_at > now() AND e.status = 'PUBLISHED') AS "onSale", s.status AS "showStatus",
+               s.pricing_strategy AS "pricingStrategy", s.pricing_config AS "pricingConfig", s.starts_at AS "startsAt"
         FROM bookings b JOIN shows s ON s.id = b.show_id JOIN events e ON e.id = s.event_id
         WHERE b.id = ${bookingId}::uuid AND b.user_id = ${userId}::uuid`,
   );
@@ -205,6 +207,12 @@ export async function lockSeats(userId: string, bookingId: string, seatIds: stri
   const notForSale = seatIds.filter((id) => seatsById.get(id)!.priceMinor < 0);
   if (notForSale.length) throw seatsUnavailable(notForSale, labels);
 
+  // Dynamic pricing moves base prices by demand and time to the show; the price fixed here is the
+  // price charged (booking_seats keeps it).
+  const factor =
+    booking.pricingStrategy === "DYNAMIC"
+      ? priceFactor({ pricingStrategy: "DYNAMIC", pricingConfig: booking.pricingConfig, startsAt: new Date(booking.startsAt) }, occupancyOf(layout, (await getAvailability(showId)).status))
+      : 1;
   const expiresAt = booking.status === "LOCKED" && booking.expiresAt ? new Date(booking.expiresAt) : new Date(Date.now() + holdMinutes() * 60_000);
   const ttlMs = expiresAt.getTime() - Date.now();
 
@@ -270,7 +278,7 @@ export async function lockSeats(userId: string, bookingId: string, seatIds: stri
             SELECT (SELECT array_agg(seat_id) FROM released) AS released,
                    (SELECT json_agg(json_build_object('id', id, 'seatId', seat_id, 'priceMinor', price_minor)) FROM taken) AS locked`,
       );
-      locked = result?.locked ?? [];
+      locked = (result?.locked ?? []).map((r) => ({ ...r, priceMinor: applyFactor(Number(r.priceMinor), factor) }));
       if (locked.length !== seatIds.length) {
         const got = new Set(locked.map((r) => r.seatId));
         throw seatsUnavailable(
@@ -280,8 +288,8 @@ export async function lockSeats(userId: string, bookingId: string, seatIds: stri
       }
       released = result?.released ?? [];
 
-      // The booking's seats become exactly these (a seat it already had keeps the price it was
-      // held at), and the booking moves to LOCKED — unless its hold lapsed meanwhile.
+      // The booking's seats become exactly these, at today's price, and the booking moves to
+      // LOCKED — unless its hold lapsed meanwhile.
       const subtotal = locked.reduce((sum, r) => sum + Number(r.priceMinor), 0);
       const [moved] = await queryRows<{ id: string }>(
         tx,
@@ -293,7 +301,7 @@ export async function lockSeats(userId: string, bookingId: string, seatIds: stri
                 locked.map((r) => sql`(${bookingId}::uuid, ${r.id}::uuid, ${r.seatId}::uuid, ${r.priceMinor})`),
                 sql`, `,
               )}
-              ON CONFLICT (booking_id, show_seat_id) DO NOTHING
+              ON CONFLICT (booking_id, show_seat_id) DO UPDATE SET price_minor = EXCLUDED.price_minor
             )
             ${transitionSql(
               bookingId,
@@ -425,4 +433,16 @@ export async function releaseExpiredHolds(opts: { batchSize?: number } = {}): Pr
   }
   for (const showId of shows) invalidateAvailability(showId);
   return { expired, seatsFreed };
+}
+
+/** Share of a show's sellable seats that are sold or held (status codes; "X" is not for sale). */
+export function occupancyOf(layout: { seats: { priceMinor: number }[] }, status: string): number {
+  let sellable = 0;
+  let taken = 0;
+  layout.seats.forEach((seat, i) => {
+    if (seat.priceMinor < 0 || status[i] === "X") return;
+    sellable++;
+    if (status[i] === "H" || status[i] === "B") taken++;
+  });
+  return sellable ? taken / sellable : 0;
 }

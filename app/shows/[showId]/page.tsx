@@ -9,7 +9,8 @@ import { getShow, showIdParams } from "@/lib/catalog/shows";
 import { AppError } from "@/lib/http/errors";
 import { formatMoney } from "@/lib/format/money";
 import { getAvailability, getSeatMapLayout } from "@/lib/seating/availability";
-import { findActiveHold } from "@/lib/seating/holds";
+import { findActiveHold, occupancyOf } from "@/lib/seating/holds";
+import { applyFactor, priceFactor } from "@/lib/pricing/strategy";
 import { formatInZone } from "@/lib/time/zone";
 
 type Props = { params: Promise<{ showId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
@@ -34,7 +35,10 @@ export default async function ShowPage({ params, searchParams }: Props) {
   const { showId } = await params;
   const query = await searchParams;
   const { show, event, venue, section, prices, onSale } = await load(showId);
-  const [layout, snapshot, user] = await Promise.all([getSeatMapLayout(showId), getAvailability(showId), sessionUser()]);
+  const [baseLayout, snapshot, user] = await Promise.all([getSeatMapLayout(showId), getAvailability(showId), sessionUser()]);
+  // Dynamic pricing: the map shows today's prices (the hold fixes them).
+  const factor = priceFactor({ pricingStrategy: show.pricingStrategy, pricingConfig: show.pricingConfig, startsAt: show.startsAt }, occupancyOf(baseLayout, snapshot.status), snapshot.at);
+  const layout = factor === 1 ? baseLayout : { ...baseLayout, seats: baseLayout.seats.map((s) => (s.priceMinor < 0 ? s : { ...s, priceMinor: applyFactor(s.priceMinor, factor) })) };
   const hold = user ? await findActiveHold(user.id, showId) : null;
   const heldByMe = hold?.status === "LOCKED" ? hold.seats.map((s) => s.seatId) : [];
 
