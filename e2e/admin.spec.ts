@@ -1,27 +1,42 @@
 import { expect, test } from "@playwright/test";
 import { open, signIn } from "./helpers";
 
-test("staff schedule a show with prices, a customer books it, cancelling the show refunds the booking", async ({ browser }) => {
+test("staff build a small hall, schedule a show with prices, a customer books it, cancelling the show refunds it", async ({ browser }) => {
   const staffCtx = await browser.newContext();
   const staff = await staffCtx.newPage();
   await signIn(staff, "staff@marquee.test", "Marquee-staff-1");
+
+  // Build the hall: 4 rows × 7 columns, an aisle down column 4, a premium back row.
+  const hallName = `Studio ${Date.now() % 100000}`;
+  await open(staff, "/admin/halls");
+  await staff.getByLabel("Hall name").fill(hallName);
+  await staff.getByLabel("Rows", { exact: true }).fill("4");
+  await staff.getByLabel("Columns", { exact: true }).fill("7");
+  await staff.getByRole("button", { name: "Make the grid" }).click();
+  await staff.getByText("Aisle / gap").click();
+  for (const row of ["A", "B", "C", "D"]) await staff.getByRole("button", { name: `Row ${row} column 4: Regular` }).click();
+  await staff.getByText("Premium", { exact: true }).click();
+  await staff.getByRole("row").filter({ has: staff.getByRole("button", { name: /^Row D column 1/ }) }).getByRole("button", { name: "Fill row" }).click();
+  await expect(staff.getByRole("heading", { name: /as buyers will see it \(24 seats\)/ })).toBeVisible();
+  await staff.getByRole("button", { name: "Create hall" }).click();
+  await expect(staff).toHaveURL(/\/admin\/halls\/[0-9a-f-]{36}\?saved=1$/);
+
+  // Schedule a show in it, pricing both of its seat types.
   await open(staff, "/admin/shows/new");
-  // A date far enough ahead that the hall is free (the seed schedules two weeks).
   const day = new Date(Date.now() + 20 * 86_400_000).toISOString().slice(0, 10);
   await staff.getByLabel("Event", { exact: true }).selectOption({ index: 1 });
   const hall = staff.getByLabel("Hall", { exact: true });
-  const firstHall = await hall.locator("option").nth(1).textContent();
-  await hall.selectOption({ index: 1 });
+  const option = hall.locator("option", { hasText: hallName });
+  await hall.selectOption({ label: (await option.textContent())! });
   await staff.getByLabel("From", { exact: true }).fill(day);
   await staff.getByLabel("To", { exact: true }).fill(day);
-  await staff.getByLabel("Start times (venue time)").fill("21:10");
-  // Price every seat type the hall has (its option names them).
-  for (const [type, price] of [["Regular", "310"], ["Premium", "420"], ["VIP", "900"], ["Recliner", "650"], ["Accessible", "310"]] as const) {
-    if (firstHall?.includes(type)) await staff.getByLabel(type, { exact: true }).fill(price);
-  }
+  await staff.getByLabel("Start times (venue time)").fill("18:00");
+  await staff.getByLabel("Regular", { exact: true }).fill("310");
+  await staff.getByLabel("Premium", { exact: true }).fill("420");
   await staff.getByRole("button", { name: "Schedule shows" }).click();
   await expect(staff).toHaveURL(/\/admin\/shows\/[0-9a-f-]{36}\?scheduled=1$/);
   await expect(staff.getByText("Scheduled 1 show(s).")).toBeVisible();
+  await expect(staff.getByText("0 / 24")).toBeVisible();
   const showId = staff.url().replace(/\?.*$/, "").split("/").pop()!;
 
   const customerCtx = await browser.newContext();

@@ -5,6 +5,8 @@ import { z } from "zod";
 import { sessionUser } from "@/lib/auth/current-user";
 import { staffCancelBooking, staffCancelSchema } from "@/lib/admin/bookings";
 import { cancelShow, scheduleSchema, scheduleShows, setSeatsBlocked } from "@/lib/admin/shows";
+import { createHall, layoutSchema, updateHallLayout } from "@/lib/admin/halls";
+import { parseInput } from "@/lib/http/validation";
 import { formAction, type ActionResult } from "@/lib/http/action";
 import { AppError } from "@/lib/http/errors";
 import { addDays } from "@/lib/time/zone";
@@ -110,5 +112,33 @@ const refundAction = formAction(staffCancelSchema.extend({ bookingId: z.uuid() }
 export async function refundBookingFormAction(prev: ActionResult<{ status: string; refundId: string | null }> | null, form: FormData) {
   const result = await refundAction(prev, form);
   if (result.ok) revalidatePath(`/admin/bookings/${form.get("bookingId")}`);
+  return result;
+}
+
+const hallForm = z.object({ sectionId: z.uuid().optional(), venueId: z.uuid().optional(), layout: z.string().max(200_000) });
+
+const saveHall = formAction(hallForm, async ({ sectionId, venueId, layout }) => {
+  const user = await staffUser();
+  let raw: unknown;
+  try {
+    raw = JSON.parse(layout);
+  } catch {
+    throw new AppError("VALIDATION_FAILED", "The layout could not be read.");
+  }
+  const input = parseInput(layoutSchema, raw, "layout");
+  if (sectionId) {
+    await updateHallLayout(user, sectionId, input);
+    return { id: sectionId };
+  }
+  if (!venueId) throw new AppError("VALIDATION_FAILED", "Choose a venue.", { details: { fieldErrors: { venueId: ["Choose a venue"] } } });
+  return createHall(user, venueId, input);
+});
+
+export async function saveHallAction(prev: ActionResult<{ id: string }> | null, form: FormData) {
+  const result = await saveHall(prev, form);
+  if (result.ok) {
+    revalidatePath("/admin/halls");
+    redirect(`/admin/halls/${result.data.id}?saved=1`);
+  }
   return result;
 }

@@ -1,0 +1,27 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { HallEditor } from "@/components/admin/hall-editor";
+import { requireStaffPage } from "@/lib/admin/access";
+import { getHallLayout } from "@/lib/admin/halls";
+import { AppError } from "@/lib/http/errors";
+
+export const metadata: Metadata = { title: "Admin · Hall layout" };
+
+export default async function HallPage({ params, searchParams }: { params: Promise<{ sectionId: string }>; searchParams: Promise<{ saved?: string }> }) {
+  const { sectionId } = await params;
+  const { saved } = await searchParams;
+  const user = await requireStaffPage(`/admin/halls/${sectionId}`);
+  if (!/^[0-9a-f-]{36}$/i.test(sectionId)) notFound();
+  const hall = await getHallLayout(user, sectionId).catch((err: unknown) => {
+    if (err instanceof AppError && err.code === "NOT_FOUND") notFound();
+    throw err;
+  });
+  return (
+    <div className="space-y-3">
+      <h1 className="text-2xl font-bold">{hall.name}</h1>
+      {saved ? <p role="status" className="rounded-xl bg-emerald-50 p-3 text-emerald-800 ring-1 ring-emerald-200">Saved. Upcoming shows in this hall follow the new layout.</p> : null}
+      <p className="text-sm text-slate-600">Seats keep their labels when you edit; seats that have bookings cannot be removed.</p>
+      <HallEditor key={JSON.stringify(hall.rows)} sectionId={hall.id} initial={{ name: hall.name, kind: hall.kind, stageLabel: hall.stageLabel, rows: hall.rows }} />
+    </div>
+  );
+}
