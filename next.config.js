@@ -9,6 +9,8 @@ const nextConfig = {
   // PGlite loads its WASM and data files from its own package directory at run time.
   serverExternalPackages: ["@electric-sql/pglite"],
   poweredByHeader: false,
+  // Poster uploads go through a server action: 2 MB images plus form overhead.
+  experimental: { serverActions: { bodySizeLimit: "3mb" } },
   images: { unoptimized: false },
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders({ nodeEnv: NODE_ENV, appUrl: APP_URL }) }];

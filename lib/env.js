@@ -41,6 +41,8 @@ const schema = z
     TWILIO_AUTH_TOKEN: z.string().min(16).optional(),
     TWILIO_FROM: z.string().min(3).optional(),
     CRON_SECRET: z.string().min(16).optional(),
+    // Where uploaded posters are stored (served at /media/posters/…).
+    MEDIA_DIR: z.string().min(1).default(".data/media"),
     // The in-process scheduler (demo, single instance): seconds between cron runs; 0 turns it off.
     CRON_TIMER_SECONDS: z.coerce.number().int().min(0).max(3600).default(30),
     DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(500).default(10),
