@@ -7,6 +7,7 @@ import { createEventAsStaff, eventSchema, setEventPublished, updateEventAsStaff,
 import { promoSchema, savePromo, setPromoActive } from "@/lib/admin/promos";
 import { formAction, type ActionResult } from "@/lib/http/action";
 import { AppError } from "@/lib/http/errors";
+import { parseInput } from "@/lib/http/validation";
 
 async function actor(roles: readonly string[] = ["staff", "admin"]) {
   const user = await sessionUser();
@@ -77,4 +78,28 @@ export async function pausePromoAction(form: FormData) {
   const id = z.uuid().parse(form.get("promoId"));
   await setPromoActive(user, id, form.get("active") === "true");
   revalidatePath(`/admin/promos/${id}`);
+}
+
+const venueForm = z.object({ venueId: z.uuid().optional() }).passthrough();
+
+const saveVenue = formAction(venueForm, async (raw) => {
+  const user = await actor();
+  const { venueId, ...fields } = raw as { venueId?: string } & Record<string, unknown>;
+  if (venueId) {
+    const { venueUpdateSchema, updateVenue } = await import("@/lib/admin/venues");
+    const changes = parseInput(venueUpdateSchema, fields, "form");
+    await updateVenue(user, venueId, changes);
+    return { id: venueId };
+  }
+  const { venueCreateSchema, createVenue } = await import("@/lib/admin/venues");
+  return createVenue(user, parseInput(venueCreateSchema, fields, "form"));
+});
+
+export async function saveVenueAction(prev: ActionResult<{ id: string }> | null, form: FormData) {
+  const result = await saveVenue(prev, form);
+  if (result.ok) {
+    revalidatePath("/admin/venues");
+    redirect(`/admin/venues/${result.data.id}?saved=1`);
+  }
+  return result;
 }

@@ -5,6 +5,7 @@ export default function AdminLayout({ children }: { children: React.ReactNode })
     <div className="space-y-4">
       <nav aria-label="Admin" className="flex flex-wrap gap-2 text-sm">
         <Link href="/admin" className="rounded-lg px-3 py-1.5 font-medium ring-1 ring-slate-300 hover:bg-white">Sales</Link>
+        <Link href="/admin/venues" className="rounded-lg px-3 py-1.5 font-medium ring-1 ring-slate-300 hover:bg-white">Venues</Link>
         <Link href="/admin/events" className="rounded-lg px-3 py-1.5 font-medium ring-1 ring-slate-300 hover:bg-white">Events</Link>
         <Link href="/admin/promos" className="rounded-lg px-3 py-1.5 font-medium ring-1 ring-slate-300 hover:bg-white">Promo codes</Link>
         <Link href="/admin/halls" className="rounded-lg px-3 py-1.5 font-medium ring-1 ring-slate-300 hover:bg-white">Halls</Link>

@@ -1,6 +1,6 @@
 "use client";
 import { useActionState } from "react";
-import { savePromoAction, saveEventAction, uploadPosterAction } from "@/app/actions/admin-catalog";
+import { savePromoAction, saveEventAction, saveVenueAction, uploadPosterAction } from "@/app/actions/admin-catalog";
 import { FormError } from "@/components/ui/field";
 
 const input = "w-full rounded-lg border border-slate-300 bg-white px-3 py-2";
@@ -125,6 +125,45 @@ export function PromoForm({ initial }: { initial?: PromoDraft }) {
       </label>
       <div className="sm:col-span-3">
         <button disabled={pending} className="rounded-lg bg-brand-500 px-5 py-2.5 font-semibold text-white disabled:opacity-60">{pending ? "Saving…" : initial?.id ? "Save code" : "Create code"}</button>
+      </div>
+    </form>
+  );
+}
+
+export type VenueDraft = { id?: string; cityId: string; name: string; address: string; lat: string; lng: string; timeZone: string };
+
+export function VenueForm({ initial, cities }: { initial?: VenueDraft; cities: { id: string; name: string }[] }) {
+  const [state, action, pending] = useActionState(saveVenueAction, null);
+  const fe = state && !state.ok ? state.fieldErrors : undefined;
+  const v = (k: keyof VenueDraft) => (state && !state.ok ? state.values?.[k] : undefined) ?? initial?.[k] ?? "";
+  const field = (name: keyof VenueDraft, text: string, extra: React.InputHTMLAttributes<HTMLInputElement> = {}) => (
+    <div>
+      <label htmlFor={`v-${name}`} className={label}>{text}</label>
+      <input id={`v-${name}`} name={name} defaultValue={v(name)} className={input} {...extra} />
+      <Errors errors={fe?.[name]} />
+    </div>
+  );
+  return (
+    <form action={action} className="grid gap-4 rounded-2xl bg-white p-6 shadow-sm ring-1 ring-black/5 sm:grid-cols-2">
+      {initial?.id ? <input type="hidden" name="venueId" value={initial.id} /> : null}
+      <div className="sm:col-span-2"><FormError message={state && !state.ok ? state.message : undefined} /></div>
+      {initial?.id ? null : (
+        <div>
+          <label htmlFor="v-city" className={label}>City</label>
+          <select id="v-city" name="cityId" defaultValue={v("cityId")} className={input}>
+            {cities.map((c) => (
+              <option key={c.id} value={c.id}>{c.name}</option>
+            ))}
+          </select>
+        </div>
+      )}
+      {field("name", "Name", { required: true })}
+      {field("address", "Address", { required: true })}
+      {field("lat", "Latitude", { inputMode: "decimal", required: true })}
+      {field("lng", "Longitude", { inputMode: "decimal", required: true })}
+      {field("timeZone", "Time zone", { required: true, placeholder: "Asia/Kolkata" })}
+      <div className="sm:col-span-2">
+        <button disabled={pending} className="rounded-lg bg-brand-500 px-5 py-2.5 font-semibold text-white disabled:opacity-60">{pending ? "Saving…" : initial?.id ? "Save venue" : "Open venue"}</button>
       </div>
     </form>
   );

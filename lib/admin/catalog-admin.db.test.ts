@@ -69,3 +69,21 @@ describe("promo codes", () => {
     expect(() => promoSchema.parse({ ...base, amount: "150" })).toThrow(/100%/);
   });
 });
+
+describe("venues", () => {
+  it("admins open venues (valid time zone, known city, unique slug); staff edit only theirs", async () => {
+    const { createVenue, updateVenue, venueCreateSchema, venueUpdateSchema } = await import("./venues");
+    const { createCity } = await import("@/lib/testing/fixtures");
+    const city = await createCity();
+    const input = venueCreateSchema.parse({ cityId: city.id, name: "Rang Shaarda", address: "Bandra Reclamation, Mumbai", lat: "19.05", lng: "72.82", timeZone: "Asia/Kolkata" });
+    const a = await createVenue(admin, input);
+    const b = await createVenue(admin, input);
+    expect(a.slug).toBe("rang-shaarda");
+    expect(b.slug).toBe("rang-shaarda-2");
+    await expect(createVenue(staff, input)).rejects.toMatchObject({ code: "FORBIDDEN" });
+    expect(() => venueCreateSchema.parse({ ...input, timeZone: "Mars/Olympus" })).toThrow(/time zone/);
+    await expect(updateVenue(staff, a.id, venueUpdateSchema.parse({ name: "Rang Sharda" }))).rejects.toMatchObject({ code: "NOT_FOUND" });
+    const mine = await createUser("staff", [a.id]);
+    expect((await updateVenue(mine, a.id, venueUpdateSchema.parse({ name: "Rang Sharda", lat: "19.06" }))).name).toBe("Rang Sharda");
+  });
+});
