@@ -28,12 +28,15 @@
 //
 // Exit status: 1 when the audit fails or any request errored (the run is not valid), 2 when the
 // holds API is missing from the build; missed targets are marked ✗ (and exit 1 with --strict).
-import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import http from "node:http";
-import path from "node:path";
 import { parseArgs } from "node:util";
-import postgres from "postgres";
+import type postgres from "postgres";
+import {
+  createHarness, describe, jsonBody, Missing, type Res, type World, // the run: server, bridge, database, HTTP
+  HALF, PER_ROW, ROWS, rowLabel, SEATS, // the hall
+  retryDeadlocks, rng, runBuyers, sleep, type Errors, // the workload
+  exitStatus, f1, mismatchedBookings, pad, pct, printChecks, printErrors, printTargets, type Check, type Target, // the audit and the report
+} from "./harness";
 
 const { values: args } = parseArgs({
   options: {
@@ -60,7 +63,6 @@ const POLL_MS = Number(args["poll-ms"]);
 const MAP_CLIENTS = Number(args["map-clients"]);
 const PORT = Number(args.port);
 const WORKERS = Number(args.workers);
-const BRIDGE_PORT = PORT + 1;
 const SEED = Number(args.seed);
 const USE_REDIS = !args["no-redis"];
 const BASELINE_ONLY = args["baseline-only"];
@@ -70,37 +72,23 @@ for (const [name, v] of Object.entries({ BUYERS, CONCURRENCY, VIEWERS, SECONDS, 
     process.exit(2);
   }
 }
-const BASE_URL = process.env.DATABASE_URL;
-if (!BASE_URL) {
-  console.error("Set DATABASE_URL to a Postgres server, e.g. postgres://postgres@127.0.0.1:5432/postgres");
-  process.exit(2);
-}
-const REDIS_URL = process.env.REDIS_URL || "redis://127.0.0.1:6379";
+const h = createHarness({
+  name: "holds",
+  port: PORT,
+  useRedis: USE_REDIS,
+  workers: WORKERS,
+  // One keep-alive pool sized to the largest phase.
+  maxSockets: Math.max(CONCURRENCY, VIEWERS + 16, MAP_CLIENTS) + 16,
+  serverName: "next start",
+});
+const { request, redisCommand } = h;
 
 const TARGETS = { holdP99Ms: 250, ratio: 0.3, readP95Ms: 20 };
 
-// ---- the hall: 25 rows × 40 seats, an aisle of two grid columns down the middle -------------
-const ROWS = 25;
-const PER_ROW = 40;
-const HALF = PER_ROW / 2;
-const AISLE = 2;
-const SEATS = ROWS * PER_ROW;
+// ---- the hall (bench/harness.ts): 25 rows × 40 seats; the best rows -------------------------
 const BEST_ROWS = [12, 13, 14, 15, 16, 17]; // M–R: the middle of the hall
-const PRICES = { REGULAR: 25000, PREMIUM: 40000, RECLINER: 65000, ACCESSIBLE: 25000 } as const;
-type SeatType = keyof typeof PRICES;
-const rowLabel = (r: number) => String.fromCharCode(65 + r);
-function seatType(r: number, k: number): SeatType {
-  if (r >= 22) return "RECLINER";
-  if (r >= 15) return "PREMIUM";
-  if (r === 0 && (k < 2 || k >= PER_ROW - 2)) return "ACCESSIBLE";
-  return "REGULAR";
-}
 
 // ---- workload: fixed by --seed, the same for the app and the baseline ------------------------
-function rng(seed: number) {
-  seed = seed >>> 0;
-  return () => ((seed = (seed * 1664525 + 1013904223) >>> 0) / 2 ** 32);
-}
 const shuffle = <T>(xs: T[], rand: () => number): T[] => {
   for (let i = xs.length - 1; i > 0; i--) {
     const j = Math.floor(rand() * (i + 1));
@@ -143,65 +131,7 @@ function retryBlock(plan: Plan, taken: Uint8Array): number[] | null {
   return null;
 }
 
-// ---- measurement ----------------------------------------------------------------------------
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-type Pct = { p50: number; p95: number; p99: number };
-function pct(latencies: number[]): Pct {
-  const xs = [...latencies].sort((a, b) => a - b);
-  const q = (p: number) => xs[Math.min(xs.length - 1, Math.floor(p * xs.length))] ?? NaN;
-  return { p50: q(0.5), p95: q(0.95), p99: q(0.99) };
-}
-
-class Errors {
-  count = 0;
-  private samples = new Map<string, number>();
-  add(where: string, what: string) {
-    this.count++;
-    const key = `${where}: ${what.slice(0, 300)}`;
-    const seen = this.samples.get(key);
-    if (seen !== undefined) this.samples.set(key, seen + 1);
-    else if (this.samples.size < 10) {
-      this.samples.set(key, 1);
-      if (!stopping) console.error(`  error ${key}`);
-    }
-  }
-  print(indent = "  ") {
-    for (const [k, n] of this.samples) console.log(`${indent}${n}× ${k}`);
-    const shown = [...this.samples.values()].reduce((a, b) => a + b, 0);
-    if (this.count > shown) console.log(`${indent}${this.count - shown} more, with other messages`);
-  }
-}
-
-// ---- HTTP: one keep-alive pool sized to the largest phase -----------------------------------
-const agent = new http.Agent({ keepAlive: true, maxSockets: Math.max(CONCURRENCY, VIEWERS + 16, MAP_CLIENTS) + 16, maxFreeSockets: 1024 });
-type Res = { status: number; headers: http.IncomingHttpHeaders; text: string };
-
-function request(method: string, urlPath: string, opts: { token?: string; body?: unknown; headers?: Record<string, string> } = {}, retried = false): Promise<Res> {
-  return new Promise<Res>((resolve, reject) => {
-    const payload = opts.body === undefined ? undefined : JSON.stringify(opts.body);
-    const headers: Record<string, string> = { accept: "application/json", ...opts.headers };
-    if (opts.token) headers.authorization = `Bearer ${opts.token}`;
-    if (payload !== undefined) {
-      headers["content-type"] = "application/json";
-      headers["content-length"] = String(Buffer.byteLength(payload));
-    }
-    const req = http.request({ host: "127.0.0.1", port: PORT, method, path: urlPath, agent, headers }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on("data", (c: Buffer) => chunks.push(c));
-      res.on("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers, text: Buffer.concat(chunks).toString("utf8") }));
-      res.on("error", reject);
-    });
-    req.setTimeout(30_000, () => req.destroy(new Error("timed out after 30 s")));
-    req.on("error", (err: NodeJS.ErrnoException) => {
-      // The server closed an idle keep-alive socket just as we reused it: nothing was processed.
-      if (req.reusedSocket && err.code === "ECONNRESET" && !retried) request(method, urlPath, opts, true).then(resolve, reject);
-      else reject(err);
-    });
-    req.end(payload);
-  });
-}
-
-// The parts of the API's answers the bench looks at.
+// ---- HTTP: the parts of the API's answers the bench looks at --------------------------------
 type Body = {
   booking?: { id?: string; status?: string; seats?: { seatId?: string; id?: string }[] };
   error?: { code?: string; details?: { seatIds?: unknown } };
@@ -209,246 +139,7 @@ type Body = {
   version?: unknown;
 };
 
-function json(res: Res): Body {
-  try {
-    const body: unknown = JSON.parse(res.text);
-    return body && typeof body === "object" ? (body as Body) : {};
-  } catch {
-    return {};
-  }
-}
-const describe = (res: Res) => `${res.status} ${res.text.slice(0, 200)}`;
-
-// ---- processes and cleanup ------------------------------------------------------------------
-const dbName = `marquee_bench_holds_${process.pid}`;
-const benchUrl = (() => {
-  const u = new URL(BASE_URL);
-  u.pathname = `/${dbName}`;
-  return u.toString();
-})();
-const authSecret = randomBytes(32).toString("base64url");
-const bridgeToken = randomBytes(24).toString("base64url");
-const originalEnv = { ...process.env };
-
-let dbCreated = false;
-let server: ChildProcess | undefined;
-let bridge: ChildProcess | undefined;
-let pg: postgres.Sql | undefined;
-const showIds: string[] = [];
-
-async function stopChild(child: ChildProcess | undefined) {
-  if (!child?.pid || child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise<void>((r) => child.once("exit", () => r()));
-  const kill = (sig: NodeJS.Signals) => {
-    try {
-      process.kill(-child.pid!, sig); // its own process group: npx/tsx and their node child too
-    } catch {}
-  };
-  kill("SIGTERM");
-  const done = await Promise.race([exited.then(() => true), sleep(5000).then(() => false)]);
-  if (!done) kill("SIGKILL");
-}
-
-let stopping = false; // interrupted: what fails from here on is us tearing down
-let cleaning: Promise<void> | undefined;
-function cleanup(): Promise<void> {
-  cleaning ??= (async () => {
-    if (bridge && bridge.exitCode === null) {
-      // Hold keys expire on their own; delete ours now rather than leave them for HOLD_MINUTES.
-      const { seatKey } = await import("@/lib/seating/redis-holds").catch(() => ({ seatKey: undefined }));
-      for (const id of showIds) {
-        if (!seatKey) break;
-        const keys = await redisCommand(["KEYS", seatKey(id, "*")]).catch(() => []);
-        if (Array.isArray(keys) && keys.length) await redisCommand(["DEL", ...(keys as string[])]).catch(() => {});
-      }
-    }
-    await stopChild(server);
-    await stopChild(bridge);
-    agent.destroy();
-    await pg?.end({ timeout: 5 }).catch(() => {});
-    if (dbCreated) {
-      const admin = postgres(BASE_URL!, { max: 1, onnotice: () => {} });
-      await admin.unsafe(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`).catch((err: Error) => console.error(`could not drop ${dbName}: ${err.message}`));
-      await admin.end();
-      dbCreated = false;
-    }
-  })();
-  return cleaning;
-}
-for (const [signal, code] of [
-  ["SIGINT", 130],
-  ["SIGTERM", 143],
-] as const) {
-  process.on(signal, () => {
-    stopping = true;
-    console.error(`\n${signal}: cleaning up…`);
-    void cleanup().finally(() => process.exit(code));
-  });
-}
-
-async function redisCommand(cmd: string[]): Promise<unknown> {
-  const res = await fetch(`http://127.0.0.1:${BRIDGE_PORT}/`, {
-    method: "POST",
-    headers: { authorization: `Bearer ${bridgeToken}`, "content-type": "application/json" },
-    body: JSON.stringify(cmd),
-  });
-  const body = (await res.json()) as { result?: unknown; error?: string };
-  if (!res.ok || body.error) throw new Error(body.error ?? `bridge answered ${res.status}`);
-  return body.result;
-}
-
-async function portInUse(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const req = http.get({ host: "127.0.0.1", port, path: "/", timeout: 1000 }, (res) => {
-      res.resume();
-      resolve(true);
-    });
-    req.on("error", () => resolve(false));
-    req.on("timeout", () => {
-      req.destroy();
-      resolve(true);
-    });
-  });
-}
-
-async function waitFor(what: string, child: ChildProcess, ready: () => Promise<boolean>, seconds: number) {
-  const exit = new Promise<string>((r) => child.once("exit", (code, sig) => r(`${what} exited (${sig ?? code})`)));
-  let exited: string | undefined;
-  void exit.then((m) => (exited = m));
-  for (let t = 0; t < seconds * 4; t++) {
-    if (exited) throw new Error(exited);
-    if (await ready().catch(() => false)) return;
-    await sleep(250);
-  }
-  throw new Error(`${what} did not come up within ${seconds} s`);
-}
-
-async function startBridge(): Promise<ChildProcess> {
-  if (await portInUse(BRIDGE_PORT)) throw new Error(`port ${BRIDGE_PORT} (bridge) is in use; pick another --port`);
-  const env = { ...originalEnv, REDIS_URL, UPSTASH_BRIDGE_PORT: String(BRIDGE_PORT), UPSTASH_REDIS_REST_TOKEN: bridgeToken };
-  const child = spawn(path.join("node_modules", ".bin", "tsx"), ["lib/redis/bridge-cli.ts"], { env, stdio: ["ignore", "ignore", "inherit"], detached: true });
-  bridge = child;
-  await waitFor("the Upstash bridge", child, async () => (await redisCommand(["PING"])) === "PONG", 30);
-  return child;
-}
-
-async function startServer(): Promise<ChildProcess> {
-  if (await portInUse(PORT)) throw new Error(`port ${PORT} is in use; pick another --port`);
-  const env: NodeJS.ProcessEnv = {
-    ...originalEnv,
-    NODE_ENV: "production",
-    APP_URL: `http://127.0.0.1:${PORT}`,
-    DATABASE_URL: benchUrl,
-    AUTH_SECRET: authSecret,
-    RATE_LIMIT_MULTIPLIER: "10000", // thousands of buyers from one machine, by design
-  };
-  if (USE_REDIS) {
-    env.UPSTASH_REDIS_REST_URL = `http://127.0.0.1:${BRIDGE_PORT}`;
-    env.UPSTASH_REDIS_REST_TOKEN = bridgeToken;
-  } else {
-    delete env.UPSTASH_REDIS_REST_URL;
-    delete env.UPSTASH_REDIS_REST_TOKEN;
-  }
-  // Its own process group, so stopping it also stops the next-server it starts.
-  const child = spawn(process.execPath, [path.join("lib", "server", "start.mjs"), "--port", String(PORT), "--hostname", "127.0.0.1"], {
-    env: { ...env, WEB_CONCURRENCY: String(WORKERS) },
-    stdio: ["ignore", "ignore", "inherit"],
-    detached: true,
-  });
-  server = child;
-  await waitFor("next start (run `npm run build` first)", child, async () => (await request("GET", "/api/v1/cities")).status === 200, 90);
-  return child;
-}
-
-// ---- database: a fresh one, migrated and seeded ----------------------------------------------
-type World = {
-  sectionId: string;
-  seatIds: string[]; // by seat index r * PER_ROW + k
-  indexOf: Map<string, number>;
-  users: { id: string; token: string }[];
-  newShow: (label: string) => Promise<string>;
-};
-
-async function setupDatabase(): Promise<World> {
-  const admin = postgres(BASE_URL!, { max: 1, onnotice: () => {} });
-  try {
-    await admin.unsafe(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
-    await admin.unsafe(`CREATE DATABASE ${dbName}`);
-    dbCreated = true;
-  } finally {
-    await admin.end();
-  }
-  // This process's env() is parsed once, on first use: set it up before importing the app.
-  process.env.DATABASE_URL = benchUrl;
-  process.env.AUTH_SECRET = authSecret;
-  delete process.env.UPSTASH_REDIS_REST_URL;
-  delete process.env.UPSTASH_REDIS_REST_TOKEN;
-  const { migrateDatabase, closeDatabase } = await import("@/db/client");
-  await migrateDatabase();
-  await closeDatabase();
-
-  pg = postgres(benchUrl, { max: 4, onnotice: () => {} });
-  const sql = pg;
-  const tag = randomBytes(3).toString("hex");
-  await sql`INSERT INTO cities (id, name, state, time_zone, lat, lng) VALUES ('bench-city', 'Bench City', 'Test', 'Asia/Kolkata', 19.07, 72.87)`;
-  const [venue] = await sql<{ id: string }[]>`
-    INSERT INTO venues (city_id, name, slug, address, lat, lng, time_zone)
-    VALUES ('bench-city', 'Flash Sale Palace', ${`flash-sale-palace-${tag}`}, '1 Bench Road', 19.07, 72.87, 'Asia/Kolkata') RETURNING id`;
-  const [section] = await sql<{ id: string }[]>`
-    INSERT INTO sections (venue_id, name, kind, row_count, col_count)
-    VALUES (${venue!.id}, 'Screen 1', 'SCREEN', ${ROWS}, ${PER_ROW + AISLE}) RETURNING id`;
-  const seatRows = [];
-  for (let r = 0; r < ROWS; r++) {
-    for (let k = 0; k < PER_ROW; k++) {
-      seatRows.push({
-        section_id: section!.id,
-        label: `${rowLabel(r)}${k + 1}`,
-        row_label: rowLabel(r),
-        row_index: r,
-        col_index: k < HALF ? k : k + AISLE,
-        type: seatType(r, k),
-      });
-    }
-  }
-  await sql`INSERT INTO seats ${sql(seatRows)}`;
-  const seatList = await sql<{ id: string; row_index: number; col_index: number }[]>`
-    SELECT id, row_index, col_index FROM seats WHERE section_id = ${section!.id} ORDER BY row_index, col_index`;
-  if (seatList.length !== SEATS) throw new Error(`expected ${SEATS} seats, made ${seatList.length}`);
-  const seatIds = seatList.map((s) => s.id);
-  const [event] = await sql<{ id: string }[]>`
-    INSERT INTO events (slug, title, category, duration_minutes, languages)
-    VALUES (${`flash-sale-${tag}`}, 'Flash Sale: The Movie', 'MOVIE', 150, ${["English"]}) RETURNING id`;
-
-  const startsAt = new Date(Date.now() + 24 * 3600_000);
-  const newShow = async (label: string) => {
-    const [show] = await sql<{ id: string }[]>`
-      INSERT INTO shows (event_id, section_id, venue_id, city_id, starts_at, ends_at, language, format, min_price_minor, max_price_minor)
-      VALUES (${event!.id}, ${section!.id}, ${venue!.id}, 'bench-city', ${startsAt}, ${new Date(startsAt.getTime() + 3 * 3600_000)}, 'English', ${label},
-              ${Math.min(...Object.values(PRICES))}, ${Math.max(...Object.values(PRICES))})
-      RETURNING id`;
-    await sql`INSERT INTO show_prices ${sql(Object.entries(PRICES).map(([seat_type, price_minor]) => ({ show_id: show!.id, seat_type, price_minor })))}`;
-    const made = await sql`
-      INSERT INTO show_seats (show_id, seat_id, price_minor)
-      SELECT ${show!.id}::uuid, s.id, p.price_minor
-      FROM seats s JOIN show_prices p ON p.show_id = ${show!.id}::uuid AND p.seat_type = s.type
-      WHERE s.section_id = ${section!.id}::uuid`;
-    if (made.count !== SEATS) throw new Error(`expected ${SEATS} show seats, made ${made.count}`);
-    showIds.push(show!.id);
-    return show!.id;
-  };
-
-  // Buyers: distinct customers (no passwords: they never sign in, their tokens are minted here).
-  const userCount = Math.max(BUYERS, 50);
-  await sql`
-    INSERT INTO users (name, email, role)
-    SELECT 'Buyer ' || g, 'buyer-' || lpad(g::text, 6, '0') || '@bench.test', 'customer'
-    FROM generate_series(1, ${userCount}::int) g`;
-  const userRows = await sql<{ id: string }[]>`SELECT id FROM users WHERE email LIKE 'buyer-%@bench.test' ORDER BY email`;
-  const { issueApiToken } = await import("@/lib/auth/api-token");
-  const users = await Promise.all(userRows.map(async (u) => ({ id: u.id, token: (await issueApiToken(u.id)).token })));
-  await sql`ANALYZE`;
-  return { sectionId: section!.id, seatIds, indexOf: new Map(seatIds.map((id, i) => [id, i])), users, newShow };
-}
+const json = (res: Res) => jsonBody<Body>(res);
 
 // ---- flash sale -------------------------------------------------------------------------------
 type SaleResult = {
@@ -469,21 +160,10 @@ type SaleResult = {
 };
 
 function newSale(name: string, buyers: number): SaleResult {
-  return { name, buyers, bookings: 0, deadlocks: 0, attempts: 0, holds: new Map(), conflicts: 0, gaveUp: 0, lostOut: 0, errors: new Errors(), seconds: 0, lockLat: [], okLat: [], initLat: [] };
+  return { name, buyers, bookings: 0, deadlocks: 0, attempts: 0, holds: new Map(), conflicts: 0, gaveUp: 0, lostOut: 0, errors: h.errors(), seconds: 0, lockLat: [], okLat: [], initLat: [] };
 }
 
 const seatsHeld = (r: SaleResult) => [...r.holds.values()].reduce((n, s) => n + s.length, 0);
-
-async function runBuyers(buyers: number, concurrency: number, buyer: (i: number) => Promise<void>): Promise<number> {
-  let next = 0;
-  const t0 = performance.now();
-  await Promise.all(
-    Array.from({ length: Math.min(concurrency, buyers) }, async () => {
-      while (next < buyers) await buyer(next++);
-    }),
-  );
-  return (performance.now() - t0) / 1000;
-}
 
 async function appSale(world: World, showId: string, plans: Plan[]): Promise<SaleResult> {
   const r = newSale("app  HTTP", plans.length);
@@ -557,19 +237,7 @@ class Conflict extends Error {
 
 // The UPDATE locks its rows in whatever order its plan visits them, so two transactions wanting
 // overlapping seats can deadlock; Postgres then aborts one (after deadlock_timeout) and a raw
-// client retries it. Counted and reported, not errors.
-async function retryDeadlocks<T>(r: SaleResult, run: () => Promise<T>): Promise<T> {
-  for (let tries = 0; ; tries++) {
-    try {
-      return await run();
-    } catch (err) {
-      const code = (err as { code?: string }).code;
-      if (tries >= 3 || (code !== "40P01" && code !== "40001")) throw err;
-      r.deadlocks++;
-    }
-  }
-}
-
+// client retries it (retryDeadlocks). Counted and reported, not errors.
 async function rawSale(world: World, showId: string, plans: Plan[], sql: postgres.Sql): Promise<SaleResult> {
   const r = newSale("raw  SQL", plans.length);
   const taken = new Uint8Array(SEATS);
@@ -625,8 +293,6 @@ async function rawSale(world: World, showId: string, plans: Plan[], sql: postgre
 }
 
 // ---- audit: straight in Postgres ---------------------------------------------------------------
-type Check = { name: string; ok: boolean; detail: string };
-
 async function audit(sql: postgres.Sql, world: World, showId: string, sale: SaleResult, full: boolean): Promise<Check[]> {
   const checks: Check[] = [];
   const add = (name: string, bad: number, detail = `${bad} violating rows`) => checks.push({ name, ok: bad === 0, detail: bad === 0 ? "" : detail });
@@ -659,20 +325,7 @@ async function audit(sql: postgres.Sql, world: World, showId: string, sale: Sale
   );
 
   // What each buyer was told it holds is what Postgres says that booking holds.
-  const rows = await sql<{ booking_id: string; seat_id: string }[]>`
-    SELECT locked_by_booking_id AS booking_id, seat_id FROM show_seats WHERE show_id = ${showId} AND status = 'LOCKED'`;
-  const dbHolds = new Map<string, Set<number>>();
-  for (const row of rows) {
-    const set = dbHolds.get(row.booking_id) ?? new Set<number>();
-    set.add(world.indexOf.get(row.seat_id)!);
-    dbHolds.set(row.booking_id, set);
-  }
-  let mismatched = 0;
-  for (const [bookingId, seats] of sale.holds) {
-    const got = dbHolds.get(bookingId);
-    if (!got || got.size !== seats.length || !seats.every((s) => got.has(s))) mismatched++;
-  }
-  for (const bookingId of dbHolds.keys()) if (!sale.holds.has(bookingId)) mismatched++;
+  const mismatched = await mismatchedBookings(world, showId, "LOCKED", sale.holds);
   add("each successful hold holds exactly its seats, and no other booking holds any", mismatched, `${mismatched} bookings disagree`);
 
   if (full) {
@@ -715,8 +368,8 @@ async function audit(sql: postgres.Sql, world: World, showId: string, sale: Sale
 type ReadResult = { name: string; clients: number; n: number; ok200: number; n304: number; errors: Errors; rps: number; lat: number[]; bytes: number; regressions: number };
 
 async function statusReaders(world: World, showId: string, bgUsers: { id: string; token: string }[]): Promise<{ reads: ReadResult; bg: { holds: number; conflicts: number; errors: Errors } }> {
-  const reads: ReadResult = { name: "status, If-None-Match", clients: VIEWERS, n: 0, ok200: 0, n304: 0, errors: new Errors(), rps: 0, lat: [], bytes: 0, regressions: 0 };
-  const bg = { holds: 0, conflicts: 0, errors: new Errors() };
+  const reads: ReadResult = { name: "status, If-None-Match", clients: VIEWERS, n: 0, ok200: 0, n304: 0, errors: h.errors(), rps: 0, lat: [], bytes: 0, regressions: 0 };
+  const bg = { holds: 0, conflicts: 0, errors: h.errors() };
   const taken = new Uint8Array(SEATS);
   const { status: first } = json(await request("GET", `/api/v1/shows/${showId}/seats?view=status`));
   if (typeof first === "string") for (let i = 0; i < first.length && i < SEATS; i++) if (first[i] !== "A") taken[i] = 1;
@@ -792,7 +445,7 @@ async function statusReaders(world: World, showId: string, bgUsers: { id: string
 }
 
 async function fullMapReaders(showId: string): Promise<ReadResult> {
-  const r: ReadResult = { name: "full map", clients: MAP_CLIENTS, n: 0, ok200: 0, n304: 0, errors: new Errors(), rps: 0, lat: [], bytes: 0, regressions: 0 };
+  const r: ReadResult = { name: "full map", clients: MAP_CLIENTS, n: 0, ok200: 0, n304: 0, errors: h.errors(), rps: 0, lat: [], bytes: 0, regressions: 0 };
   const seconds = Math.min(SECONDS, 5);
   const until = performance.now() + seconds * 1000;
   const t0 = performance.now();
@@ -821,8 +474,6 @@ async function fullMapReaders(showId: string): Promise<ReadResult> {
 }
 
 // ---- preflight and warm-up ----------------------------------------------------------------------
-class Missing extends Error {}
-
 async function preflight(world: World, saleShow: string, warmShow: string) {
   const status = await request("GET", `/api/v1/shows/${saleShow}/seats?view=status`);
   const missing = (res: Res, what: string) => {
@@ -883,9 +534,6 @@ async function warmRaw(sql: postgres.Sql, world: World, showId: string) {
 }
 
 // ---- report -------------------------------------------------------------------------------------
-const f1 = (x: number) => (Number.isFinite(x) ? x.toFixed(1) : "–");
-const pad = (s: string | number, n: number) => String(s).padStart(n);
-
 function printSale(results: SaleResult[]) {
   console.log("phase      buyers  attempts  holds  seats  conflicts  lost-out  errors   holds/s  attempts/s   p50 ms   p95 ms   p99 ms  ok p99");
   for (const r of results) {
@@ -907,15 +555,14 @@ function printReads(results: ReadResult[]) {
   }
 }
 
-function printChecks(title: string, checks: Check[]) {
-  console.log(title);
-  for (const c of checks) console.log(`  ${c.ok ? "PASS" : "FAIL"}  ${c.name}${c.detail && !c.ok ? `: ${c.detail}` : c.detail ? ` (${c.detail})` : ""}`);
-}
-
 // ---- main ---------------------------------------------------------------------------------------
 async function main(): Promise<number> {
-  console.log(`setting up ${dbName}: ${SEATS} seats, ${BUYERS} buyers…`);
-  const world = await setupDatabase();
+  console.log(`setting up ${h.dbName}: ${SEATS} seats, ${BUYERS} buyers…`);
+  const world = await h.setupDatabase({
+    venue: { name: "Flash Sale Palace", slug: "flash-sale-palace" },
+    event: { title: "Flash Sale: The Movie", slug: "flash-sale" },
+    users: Math.max(BUYERS, 50),
+  });
   const saleShow = await world.newShow("2D");
   const rawShow = await world.newShow("2D raw");
   const viewShow = await world.newShow("2D view");
@@ -924,10 +571,7 @@ async function main(): Promise<number> {
   console.log(`workload (seed ${SEED}): ${BUYERS} buyers want ${wanted} seats of ${SEATS}; ${plans.filter((p) => p.best).length} aim at rows ${rowLabel(BEST_ROWS[0]!)}–${rowLabel(BEST_ROWS.at(-1)!)}`);
 
   // The raw client: one connection per in-flight buyer, up to what the server has spare.
-  const [conn] = await pg!<{ max: number; used: number }[]>`
-    SELECT current_setting('max_connections')::int AS max, (SELECT count(*)::int FROM pg_stat_activity) AS used`;
-  const spare = Math.max(4, conn!.max - conn!.used - 10 /* app pool */ - 10 /* headroom */);
-  const rawMax = args["raw-max"] ? Number(args["raw-max"]) : Math.min(CONCURRENCY, spare);
+  const rawMax = await h.rawPoolMax(world, args["raw-max"], CONCURRENCY, 10 /* app pool */ + 10 /* headroom */);
 
   let sale: SaleResult | undefined;
   let saleChecks: Check[] = [];
@@ -938,25 +582,13 @@ async function main(): Promise<number> {
   let mapAgrees: Check | undefined;
 
   if (!BASELINE_ONLY) {
-    if (USE_REDIS) {
-      await startBridge();
-      console.log(`upstash bridge on 127.0.0.1:${BRIDGE_PORT} -> ${REDIS_URL}`);
-    }
-    await startServer();
+    await h.start();
     console.log(`next start on 127.0.0.1:${PORT}, ${WORKERS} worker(s) (Redis ${USE_REDIS ? "on" : "off"})`);
-    try {
-      await preflight(world, saleShow, viewShow);
-    } catch (err) {
-      if (err instanceof Missing) {
-        console.error(err.message);
-        return 2;
-      }
-      throw err;
-    }
+    await preflight(world, saleShow, viewShow); // exits 2 (Missing) when the build lacks the holds API
 
     console.log(`\nflash sale over HTTP: ${BUYERS} buyers, ${CONCURRENCY} in flight…`);
     sale = await appSale(world, saleShow, plans);
-    saleChecks = await audit(pg!, world, saleShow, sale, true);
+    saleChecks = await audit(world.sql, world, saleShow, sale, true);
     // The seat map agrees with Postgres once its half-second cache has turned over.
     await sleep(700);
     const after = json(await request("GET", `/api/v1/shows/${saleShow}/seats?view=status`)).status;
@@ -971,16 +603,11 @@ async function main(): Promise<number> {
   }
 
   console.log(`\nraw baseline: the same ${BUYERS} buyers, ${CONCURRENCY} in flight, postgres.js pool of ${rawMax}…`);
-  const raw = postgres(benchUrl, { max: rawMax, onnotice: () => {}, prepare: true });
-  let base: SaleResult;
-  let baseChecks: Check[];
-  try {
+  const { base, baseChecks } = await h.withRawClient(rawMax, async (raw) => {
     await warmRaw(raw, world, rawShow);
-    base = await rawSale(world, rawShow, plans, raw);
-    baseChecks = await audit(pg!, world, rawShow, base, false);
-  } finally {
-    await raw.end({ timeout: 5 });
-  }
+    const base = await rawSale(world, rawShow, plans, raw);
+    return { base, baseChecks: await audit(world.sql, world, rawShow, base, false) };
+  });
 
   if (!BASELINE_ONLY) {
     console.log(`\nseat-map reads: ${VIEWERS} viewers ${POLL_MS > 0 ? `polling every ${POLL_MS} ms` : "back to back"} for ${SECONDS} s, with background holds…`);
@@ -1002,26 +629,12 @@ async function main(): Promise<number> {
   if (base.deadlocks) console.log(`raw baseline: ${base.deadlocks} deadlock(s), retried (latency includes the wait)`);
   const ratio = sale ? sale.holds.size / sale.seconds / (base.holds.size / base.seconds) : NaN;
   if (sale) console.log(`app/baseline hold throughput: ${ratio.toFixed(2)}`);
-  for (const r of [sale, base]) {
-    if (r?.errors.count) {
-      console.log(`${r.name.trim()} errors:`);
-      r.errors.print();
-    }
-  }
+  printErrors([sale, base]);
 
   if (reads && fullMap) {
     console.log(`\n== Seat-map reads (${SEATS}-seat show${bg ? `, ${bg.holds} background holds, ${bg.conflicts} conflicts` : ""}) ==`);
     printReads([reads, fullMap]);
-    for (const r of [reads, fullMap]) {
-      if (r.errors.count) {
-        console.log(`${r.name} errors:`);
-        r.errors.print();
-      }
-    }
-    if (bg?.errors.count) {
-      console.log("background hold errors:");
-      bg.errors.print();
-    }
+    printErrors([reads, fullMap, bg && { name: "background hold", errors: bg.errors }]);
     console.log(`status version went backwards for a viewer: ${reads.regressions} time(s)${reads.regressions ? "  (WARN: `version` should only grow)" : ""}`);
   }
 
@@ -1031,7 +644,7 @@ async function main(): Promise<number> {
   const auditOk = [...saleChecks, ...baseChecks].every((c) => c.ok);
   const errorCount = (sale?.errors.count ?? 0) + base.errors.count + (reads?.errors.count ?? 0) + (fullMap?.errors.count ?? 0) + (bg?.errors.count ?? 0);
 
-  const rows: { name: string; value: string; target: string; ok: boolean }[] = [];
+  const rows: Target[] = [];
   if (sale && reads) {
     const holdP99 = pct(sale.lockLat).p99;
     const readP95 = pct(reads.lat).p95;
@@ -1041,21 +654,8 @@ async function main(): Promise<number> {
   }
   rows.push({ name: "audit: seats held exactly once, none lost", value: auditOk ? "PASS" : "FAIL", target: "PASS", ok: auditOk });
   rows.push({ name: "errors", value: String(errorCount), target: "0", ok: errorCount === 0 });
-  console.log("\ntarget                                        value        target");
-  for (const r of rows) console.log(`${r.name.padEnd(45)} ${r.value.padEnd(12)} ${r.target.padEnd(10)} ${r.ok ? "✓" : "✗"}`);
-
-  if (!auditOk || errorCount > 0) return 1;
-  if (args.strict && rows.some((r) => !r.ok)) return 1;
-  return 0;
+  printTargets(rows);
+  return exitStatus({ auditOk, errorCount, strict: args.strict, targets: rows });
 }
 
-let exitCode = 1;
-try {
-  exitCode = await main();
-} catch (err) {
-  if (!stopping) console.error(err instanceof Error ? (err.stack ?? err.message) : err);
-  exitCode = 1;
-} finally {
-  await cleanup();
-}
-process.exit(exitCode);
+await h.run(main);
