@@ -67,6 +67,8 @@ describe("promo codes", () => {
     const listed = (await listPromos()).find((p) => p.id === id)!;
     expect(listed).toMatchObject({ value: 2000, active: false, redemptions: 0 });
     expect(() => promoSchema.parse({ ...base, amount: "150" })).toThrow(/100%/);
+    // The form's local times are India time.
+    expect(promoSchema.parse({ ...base, endsAt: "2026-12-31T23:30" }).endsAt!.toISOString()).toBe("2026-12-31T18:00:00.000Z");
   });
 });
 

@@ -8,10 +8,19 @@ import { queryRows } from "@/db/rows";
 import { isUniqueViolation } from "@/db/errors";
 import type { User } from "@/lib/auth/accounts";
 import { AppError, notFound } from "@/lib/http/errors";
+import { zonedTimeToInstant } from "@/lib/time/zone";
 import { audit } from "./audit";
 
 const optionalInt = z.union([z.literal(""), z.coerce.number().int().min(0)]).optional().transform((v) => (v === "" || v === undefined ? null : v));
-const optionalDate = z.union([z.literal(""), z.coerce.date()]).optional().transform((v) => (v === "" || v === undefined ? null : v));
+// A datetime-local field ("2026-12-01T10:00") is India time, the promo codes' market.
+const optionalDate = z
+  .union([z.literal(""), z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/, "Pick a date and time"), z.date()])
+  .optional()
+  .transform((v) => {
+    if (v === "" || v === undefined) return null;
+    if (v instanceof Date) return v;
+    return zonedTimeToInstant(v.slice(0, 10), Number(v.slice(11, 13)), Number(v.slice(14, 16)), "Asia/Kolkata");
+  });
 const csv = z.string().max(2000).optional().transform((v) => (v ? v.split(",").map((x) => x.trim()).filter(Boolean) : []));
 
 export const promoSchema = z
