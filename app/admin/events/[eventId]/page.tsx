@@ -6,6 +6,9 @@ import { StatusBadge } from "@/components/account/status-badge";
 import { EventForm, PosterForm } from "@/components/admin/catalog-forms";
 import { requireStaffPage } from "@/lib/admin/access";
 import { getEventForStaff } from "@/lib/admin/events";
+import { revenueByDay, showSales } from "@/lib/admin/sales";
+import { RevenueChart } from "@/components/admin/revenue-chart";
+import { formatMoney } from "@/lib/format/money";
 import { AppError } from "@/lib/http/errors";
 
 export const metadata: Metadata = { title: "Admin · Event" };
@@ -13,13 +16,16 @@ export const metadata: Metadata = { title: "Admin · Event" };
 export default async function EventAdmin({ params, searchParams }: { params: Promise<{ eventId: string }>; searchParams: Promise<{ saved?: string }> }) {
   const { eventId } = await params;
   const { saved } = await searchParams;
-  await requireStaffPage(`/admin/events/${eventId}`);
+  const user = await requireStaffPage(`/admin/events/${eventId}`);
   if (!/^[0-9a-f-]{36}$/i.test(eventId)) notFound();
   const e = await getEventForStaff(eventId).catch((err: unknown) => {
     if (err instanceof AppError && err.code === "NOT_FOUND") notFound();
     throw err;
   });
   const published = e.status === "PUBLISHED";
+  const [sales, daily] = await Promise.all([showSales(user, { eventId, limit: 1000 }), revenueByDay(user, { eventId, days: 60 })]);
+  const sum = (k: "sold" | "seats" | "blocked" | "revenueMinor" | "discountMinor" | "refundedMinor" | "bookings") => sales.reduce((n, r) => n + r[k], 0);
+  const sellable = sum("seats") - sum("blocked");
   return (
     <div className="space-y-4">
       {saved ? <p role="status" className="rounded-xl bg-emerald-50 p-3 text-emerald-800 ring-1 ring-emerald-200">Saved.</p> : null}
@@ -33,6 +39,16 @@ export default async function EventAdmin({ params, searchParams }: { params: Pro
         </form>
         {published ? <Link href={`/events/${e.slug}`} className="text-sm text-brand-700 underline">See it as buyers do</Link> : null}
       </div>
+      <section aria-labelledby="event-sales" className="rounded-2xl bg-white p-5 shadow-sm ring-1 ring-black/5">
+        <div className="flex flex-wrap items-baseline justify-between gap-2">
+          <h2 id="event-sales" className="font-semibold">Sales across {sales.length} show(s){user.role === "admin" ? "" : " at your venues"}</h2>
+          <a href={`/api/v1/admin/sales?format=csv&eventId=${e.id}`} download className="text-sm font-semibold text-brand-700 underline">Export CSV</a>
+        </div>
+        <p className="mt-1 text-sm text-slate-700">
+          {sum("sold")} of {sellable} seats sold ({sellable ? Math.round((sum("sold") / sellable) * 100) : 0}%) · {sum("bookings")} bookings · revenue {formatMoney(sum("revenueMinor"))} · discounts {formatMoney(sum("discountMinor"))} · refunds {formatMoney(sum("refundedMinor"))}
+        </p>
+        <RevenueChart data={daily} />
+      </section>
       <div className="grid gap-6 lg:grid-cols-[1fr_300px]">
         <EventForm
           initial={{ id: e.id, title: e.title, category: e.category, description: e.description, languages: e.languages.join(", "), genres: e.genres.join(", "), durationMinutes: e.durationMinutes, certificate: e.certificate ?? "", startDate: e.startDate ?? "", endDate: e.endDate ?? "" }}
