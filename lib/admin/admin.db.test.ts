@@ -3,9 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db, databaseKind } from "@/db/client";
 import { queryRows } from "@/db/rows";
 import { AppError } from "@/lib/http/errors";
-import { deliverDueEvents, setLocalAutoDelivery, setLocalWebhookTarget } from "@/lib/payments/local-gateway";
+import { deliverDueEvents } from "@/lib/payments/local-gateway";
+import { deliverWebhooksInProcess } from "@/lib/testing/payments";
 import { processPayment, processSchema } from "@/lib/payments/process";
-import { handleWebhook } from "@/lib/payments/webhook";
 import { getSeatMapLayout } from "@/lib/seating/availability";
 import { initiateBooking, lockSeats } from "@/lib/seating/holds";
 import { createCity, createEvent, createVenue } from "@/lib/testing/fixtures";
@@ -20,6 +20,7 @@ let venue: { id: string; cityId: string };
 let sectionId = "";
 let eventId = "";
 let staff: Awaited<ReturnType<typeof createUser>>;
+let restoreGateway = () => {};
 let otherStaff: Awaited<ReturnType<typeof createUser>>;
 const day = (n: number) => addDays(zonedYmd(new Date(), "Asia/Kolkata"), n);
 
@@ -50,15 +51,7 @@ async function paidBooking(showId: string, seatCount = 2) {
 }
 
 beforeAll(async () => {
-  setLocalAutoDelivery(false);
-  setLocalWebhookTarget(async (raw, signature) => {
-    try {
-      await handleWebhook(raw, signature);
-      return { status: 200 };
-    } catch {
-      return { status: 500 };
-    }
-  });
+  restoreGateway = deliverWebhooksInProcess();
   const city = await createCity();
   const v = await createVenue(city.id, { rows: 3, cols: 6 });
   const other = await createVenue(city.id, { rows: 1, cols: 2 });
@@ -68,10 +61,7 @@ beforeAll(async () => {
   staff = await createUser("staff", [venue.id]);
   otherStaff = await createUser("staff", [other.venue.id]);
 });
-afterAll(() => {
-  setLocalWebhookTarget(null);
-  setLocalAutoDelivery(true);
-});
+afterAll(() => restoreGateway());
 
 describe("scheduling", () => {
   it("schedules every date × time with prices, seats ready to sell, and audits it", async () => {

@@ -9,7 +9,8 @@ import { clearSeatingCaches, getSeatMapLayout } from "@/lib/seating/availability
 import { initiateBooking, lockSeats } from "@/lib/seating/holds";
 import { createCity, createEvent, createShow, createVenue, hoursFromNow } from "@/lib/testing/fixtures";
 import { createUser } from "@/lib/testing/users";
-import { deliverDueEvents, localWebhookSecret, setLocalAutoDelivery, setLocalWebhookTarget } from "./local-gateway";
+import { deliverWebhooksInProcess } from "@/lib/testing/payments";
+import { deliverDueEvents, localWebhookSecret } from "./local-gateway";
 import { processPayment, processSchema } from "./process";
 import { reconcilePayments } from "./reconcile";
 import { handleWebhook } from "./webhook";
@@ -21,6 +22,7 @@ const CARD_DELAYED = { number: "4000 0000 0000 3220", expMonth: 12, expYear: 203
 
 let delivered: { raw: string; signature: string }[] = [];
 let webhookUp = true;
+let restoreGateway = () => {};
 let venue: { id: string; cityId: string };
 let sectionId: string;
 let eventId: string;
@@ -71,16 +73,11 @@ const pay = (user: { id: string; email: string; name: string }, input: Record<st
   processPayment(user, processSchema.parse({ method: "CARD", card: CARD_OK, ...input }), k);
 
 beforeAll(async () => {
-  setLocalAutoDelivery(false);
-  setLocalWebhookTarget(async (raw, signature) => {
-    delivered.push({ raw, signature });
-    if (!webhookUp) return { status: 503 };
-    try {
-      await handleWebhook(raw, signature);
-      return { status: 200 };
-    } catch {
-      return { status: 500 };
-    }
+  restoreGateway = deliverWebhooksInProcess({
+    before: (raw, signature) => {
+      delivered.push({ raw, signature });
+      return webhookUp ? null : 503;
+    },
   });
   const city = await createCity();
   const v = await createVenue(city.id, { rows: 4, cols: 5 });
@@ -88,10 +85,7 @@ beforeAll(async () => {
   sectionId = v.section.id;
   eventId = (await createEvent({ category: "MOVIE" })).id;
 });
-afterAll(() => {
-  setLocalWebhookTarget(null);
-  setLocalAutoDelivery(true);
-});
+afterAll(() => restoreGateway());
 beforeEach(async () => {
   delivered = [];
   webhookUp = true;

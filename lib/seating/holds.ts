@@ -42,19 +42,8 @@ export type Hold = {
   seats: HeldSeat[];
 };
 
-type BookingRow = {
-  id: string;
-  reference: string;
-  userId: string;
-  showId: string;
-  status: BookingStatus;
-  currency: string;
-  subtotalMinor: number;
-  totalMinor: number;
-  expiresAt: Date | null;
-  createdAt: Date;
-  expired: boolean;
-};
+/** A booking row as BOOKING_COLUMNS reads it: a Hold without its seats. */
+type BookingRow = Omit<Hold, "seats">;
 
 const BOOKING_COLUMNS = sql`b.id, b.reference, b.user_id AS "userId", b.show_id AS "showId", b.status, b.currency,
   b.subtotal_minor AS "subtotalMinor", b.total_minor AS "totalMinor", b.expires_at AS "expiresAt", b.created_at AS "createdAt",
