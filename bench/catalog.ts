@@ -21,6 +21,9 @@ const { values: args } = parseArgs({
     seconds: { type: "string", default: "15" },
     clients: { type: "string", default: "20" },
     port: { type: "string", default: "3210" },
+    // next-server processes (WEB_CONCURRENCY). One by default: each worker keeps its own catalog
+    // cache, so more workers mean more cold misses on this workload.
+    workers: { type: "string", default: "1" },
     cache: { type: "boolean", default: false },
   },
 });
@@ -147,9 +150,15 @@ function rawSearch(text: string) {
 }
 
 async function startServer(): Promise<ChildProcess> {
-  const env = { ...process.env, NODE_ENV: "production" as const, CATALOG_CACHE_SECONDS: args.cache ? "30" : "0", RATE_LIMIT_MULTIPLIER: "10000" }; // one IP, by design
-  // Its own process group, so stopping it also stops the next-server that npx starts.
-  const child = spawn("npx", ["next", "start", "--port", String(PORT), "--hostname", "127.0.0.1"], { env, stdio: ["ignore", "ignore", "inherit"], detached: true });
+  const env = {
+    ...process.env,
+    NODE_ENV: "production" as const,
+    CATALOG_CACHE_SECONDS: args.cache ? "30" : "0",
+    RATE_LIMIT_MULTIPLIER: "10000", // one IP, by design
+    WEB_CONCURRENCY: args.workers,
+  };
+  // The production launcher, in its own process group so stopping it stops its workers too.
+  const child = spawn(process.execPath, ["lib/server/start.mjs", "--port", String(PORT), "--hostname", "127.0.0.1"], { env, stdio: ["ignore", "ignore", "inherit"], detached: true });
   for (let t = 0; t < 120; t++) {
     try {
       if ((await fetch(`http://127.0.0.1:${PORT}/api/v1/cities`)).ok) return child;
@@ -175,7 +184,7 @@ try {
     await measure("listing  HTTP", (k) => http(listingUrl(listings[k % listings.length]!))),
     await measure("listing  raw SQL", (k) => rawListing(listings[k % listings.length]!).then(() => {})),
   ];
-  console.log(`\n${CLIENTS} concurrent clients, ${SECONDS}s per phase, catalog cache ${args.cache ? "on (30s)" : "off"}`);
+  console.log(`\n${CLIENTS} concurrent clients, ${SECONDS}s per phase, catalog cache ${args.cache ? "on (30s)" : "off"}, ${args.workers} server worker(s)`);
   console.log("phase               requests  errors     req/s   p50 ms   p95 ms   p99 ms");
   for (const r of results) {
     console.log(
