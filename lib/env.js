@@ -46,6 +46,8 @@ const schema = z
     // The in-process scheduler (demo, single instance): seconds between cron runs; 0 turns it off.
     CRON_TIMER_SECONDS: z.coerce.number().int().min(0).max(3600).default(30),
     DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(500).default(10),
+    // Server processes behind `npm start` (node:cluster); one per core is usual.
+    WEB_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(1),
   })
   .superRefine((env, ctx) => {
     if (Boolean(env.STRIPE_SECRET_KEY) !== Boolean(env.STRIPE_WEBHOOK_SECRET)) {

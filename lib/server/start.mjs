@@ -6,12 +6,14 @@
 import cluster from "node:cluster";
 import { createRequire } from "node:module";
 import { parseArgs } from "node:util";
+import { env } from "../env.js";
 
 const { values } = parseArgs({
   options: { port: { type: "string", default: process.env.PORT ?? "3000" }, hostname: { type: "string" } },
   allowPositionals: false,
 });
-const workers = Math.max(1, Number.parseInt(process.env.WEB_CONCURRENCY ?? "1", 10) || 1);
+// Validates the whole environment before any worker starts: a bad variable stops here, named.
+const workers = env().WEB_CONCURRENCY;
 const nextBin = createRequire(import.meta.url).resolve("next/dist/bin/next");
 const args = ["start", "--port", values.port, ...(values.hostname ? ["--hostname", values.hostname] : [])];
 
