@@ -31,8 +31,17 @@ export function localWebhookSecret(): string {
 
 type Deliver = (rawBody: string, signature: string) => Promise<{ status: number }>;
 
+/**
+ * The app's own webhook URL: this server's port on loopback when the launcher told us the port
+ * (so `PORT=3300 npm run demo` works without setting APP_URL), else APP_URL.
+ */
+function webhookUrl(): URL {
+  const port = process.env.PORT;
+  return new URL("/api/v1/payments/webhook", port && /^\d+$/.test(port) ? `http://127.0.0.1:${port}` : env().APP_URL);
+}
+
 async function deliverOverHttp(rawBody: string, signature: string): Promise<{ status: number }> {
-  const res = await fetch(new URL("/api/v1/payments/webhook", env().APP_URL), {
+  const res = await fetch(webhookUrl(), {
     method: "POST",
     headers: { "content-type": "application/json", "stripe-signature": signature },
     body: rawBody,

@@ -15,6 +15,8 @@ const { values } = parseArgs({
 // Validates the whole environment before any worker starts: a bad variable stops here, named.
 const workers = env().WEB_CONCURRENCY;
 const nextBin = createRequire(import.meta.url).resolve("next/dist/bin/next");
+// The app calls itself on this port (the local payment gateway's webhooks).
+process.env.PORT = values.port;
 const args = ["start", "--port", values.port, ...(values.hostname ? ["--hostname", values.hostname] : [])];
 
 if (workers === 1) {
