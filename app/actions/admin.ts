@@ -4,7 +4,7 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { sessionUser } from "@/lib/auth/current-user";
 import { staffCancelBooking, staffCancelSchema } from "@/lib/admin/bookings";
-import { cancelShow, scheduleSchema, scheduleShows, setSeatsBlocked } from "@/lib/admin/shows";
+import { cancelShow, scheduleSchema, scheduleShows, seatIdsByLabel, setSeatsBlocked } from "@/lib/admin/shows";
 import { createHall, layoutSchema, updateHallLayout } from "@/lib/admin/halls";
 import { parseInput } from "@/lib/http/validation";
 import { formAction, type ActionResult } from "@/lib/http/action";
@@ -91,13 +91,7 @@ const blockAction = formAction(
   z.object({ showId: z.uuid(), labels: z.string().trim().min(1, "List seats, e.g. A1, A2").max(2000), blocked: z.enum(["true", "false"]) }),
   async ({ showId, labels, blocked }) => {
     const user = await staffUser();
-    const { getSeatMapLayout } = await import("@/lib/seating/availability");
-    const layout = await getSeatMapLayout(showId);
-    const wanted = labels.split(/[\s,]+/).map((l) => l.toUpperCase()).filter(Boolean);
-    const byLabel = new Map(layout.seats.map((s) => [s.label.toUpperCase(), s.id]));
-    const unknown = wanted.filter((l) => !byLabel.has(l));
-    if (unknown.length) throw new AppError("VALIDATION_FAILED", `No such seats: ${unknown.join(", ")}`, { details: { fieldErrors: { labels: [`Unknown: ${unknown.join(", ")}`] } } });
-    return setSeatsBlocked(user, showId, { seatIds: wanted.map((l) => byLabel.get(l)!), blocked: blocked === "true" });
+    return setSeatsBlocked(user, showId, { seatIds: await seatIdsByLabel(showId, labels), blocked: blocked === "true" });
   },
 );
 

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db, databaseKind } from "@/db/client";
 import { queryRows } from "@/db/rows";
 import { AppError } from "@/lib/http/errors";
+import { errorCode } from "@/lib/testing/errors";
 import { deliverDueEvents } from "@/lib/payments/local-gateway";
 import { deliverWebhooksInProcess } from "@/lib/testing/payments";
 import { processPayment, processSchema } from "@/lib/payments/process";
@@ -23,16 +24,6 @@ let staff: Awaited<ReturnType<typeof createUser>>;
 let restoreGateway = () => {};
 let otherStaff: Awaited<ReturnType<typeof createUser>>;
 const day = (n: number) => addDays(zonedYmd(new Date(), "Asia/Kolkata"), n);
-
-async function code(p: Promise<unknown>) {
-  try {
-    await p;
-    return "OK";
-  } catch (err) {
-    if (err instanceof AppError) return err.code;
-    throw err;
-  }
-}
 
 const schedule = (over: Record<string, unknown> = {}, who = staff) =>
   scheduleShows(who, scheduleSchema.parse({ eventId, sectionId, dates: [day(3)], times: ["13:00"], prices: { REGULAR: 25000, PREMIUM: 40000 }, ...over }));
@@ -80,21 +71,21 @@ describe("scheduling", () => {
 
   it("refuses overlaps in the hall (with the changeover gap), inside a batch or with existing shows, creating nothing", async () => {
     await schedule({ dates: [day(8)], times: ["18:00"] });
-    expect(await code(schedule({ dates: [day(8)], times: ["20:00"] }))).toBe("CONFLICT"); // 18:00 + 150 min runs to 20:30
-    expect(await code(schedule({ dates: [day(9)], times: ["10:00", "12:00"] }))).toBe("CONFLICT");
+    expect(await errorCode(schedule({ dates: [day(8)], times: ["20:00"] }))).toBe("CONFLICT"); // 18:00 + 150 min runs to 20:30
+    expect(await errorCode(schedule({ dates: [day(9)], times: ["10:00", "12:00"] }))).toBe("CONFLICT");
     const [n] = await queryRows<{ n: number }>(db, sql`SELECT count(*)::int AS n FROM shows WHERE section_id = ${sectionId}::uuid AND starts_at::date = ${day(9)}::date`);
     expect(n!.n).toBe(0);
-    expect(await code(schedule({ dates: [day(8)], times: ["20:45"] }))).toBe("OK"); // after 20:30 + 15 min gap
+    expect(await errorCode(schedule({ dates: [day(8)], times: ["20:45"] }))).toBe("OK"); // after 20:30 + 15 min gap
   });
 
   it("needs a price for every seat type in the hall, a future time, and the actor's own venue", async () => {
-    expect(await code(schedule({ dates: [day(10)], prices: { REGULAR: 25000 } }))).toBe("VALIDATION_FAILED");
-    expect(await code(schedule({ dates: [day(-1)] }))).toBe("VALIDATION_FAILED");
-    expect(await code(schedule({ dates: [day(11)] }, otherStaff))).toBe("NOT_FOUND");
+    expect(await errorCode(schedule({ dates: [day(10)], prices: { REGULAR: 25000 } }))).toBe("VALIDATION_FAILED");
+    expect(await errorCode(schedule({ dates: [day(-1)] }))).toBe("VALIDATION_FAILED");
+    expect(await errorCode(schedule({ dates: [day(11)] }, otherStaff))).toBe("NOT_FOUND");
   });
 
   it.skipIf(databaseKind() !== "postgres")("two staff scheduling the same slot at once: one show", async () => {
-    const results = await Promise.all([schedule({ dates: [day(12)], times: ["19:00"] }), schedule({ dates: [day(12)], times: ["19:30"] })].map(code));
+    const results = await Promise.all([schedule({ dates: [day(12)], times: ["19:00"] }), schedule({ dates: [day(12)], times: ["19:30"] })].map(errorCode));
     expect(results.sort()).toEqual(["CONFLICT", "OK"]);
   });
 });
@@ -111,7 +102,7 @@ describe("seats, cancellations, bookings and sales", () => {
     const [stillFree] = await queryRows<{ n: number }>(db, sql`SELECT count(*)::int AS n FROM show_seats WHERE show_id = ${showId}::uuid AND status = 'BLOCKED'`);
     expect(stillFree!.n).toBe(0);
     expect(await setSeatsBlocked(staff, showId, { seatIds: free, blocked: true })).toEqual({ changed: 2 });
-    expect(await code(setSeatsBlocked(otherStaff, showId, { seatIds: free, blocked: false }))).toBe("NOT_FOUND");
+    expect(await errorCode(setSeatsBlocked(otherStaff, showId, { seatIds: free, blocked: false }))).toBe("NOT_FOUND");
     expect(await setSeatsBlocked(staff, showId, { seatIds: free, blocked: false })).toEqual({ changed: 2 });
   });
 
@@ -151,6 +142,6 @@ describe("seats, cancellations, bookings and sales", () => {
     const after = await bookingHistory(staff, paid.bookingId);
     expect(after.booking.status).toBe("REFUNDED");
     expect(after.history.some((h) => h.kind === "staff" && h.what.includes("Customer called"))).toBe(true);
-    expect(await code(bookingHistory(otherStaff, paid.bookingId))).toBe("NOT_FOUND");
+    expect(await errorCode(bookingHistory(otherStaff, paid.bookingId))).toBe("NOT_FOUND");
   });
 });

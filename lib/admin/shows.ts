@@ -12,7 +12,7 @@ import { cancelConfirmedBooking } from "@/lib/booking/cancel";
 import { transitionSql } from "@/lib/booking/state";
 import { AppError, notFound } from "@/lib/http/errors";
 import { dynamicConfigSchema } from "@/lib/pricing/strategy";
-import { clearSeatingCaches } from "@/lib/seating/availability";
+import { clearSeatingCaches, getSeatMapLayout } from "@/lib/seating/availability";
 import { zonedTimeToInstant } from "@/lib/time/zone";
 import { audit } from "./audit";
 
@@ -198,4 +198,14 @@ export async function setSeatsBlocked(user: User, showId: string, input: z.outpu
   });
   clearSeatingCaches(showId);
   return { changed };
+}
+
+/** Seat labels typed by staff ("A1, a2 H14") → this show's seat ids; unknown labels are a 400 naming them. */
+export async function seatIdsByLabel(showId: string, labels: string): Promise<string[]> {
+  const layout = await getSeatMapLayout(showId);
+  const wanted = labels.split(/[\s,]+/).map((l) => l.toUpperCase()).filter(Boolean);
+  const byLabel = new Map(layout.seats.map((s) => [s.label.toUpperCase(), s.id]));
+  const unknown = wanted.filter((l) => !byLabel.has(l));
+  if (unknown.length) throw new AppError("VALIDATION_FAILED", `No such seats: ${unknown.join(", ")}`, { details: { fieldErrors: { labels: [`Unknown: ${unknown.join(", ")}`] } } });
+  return wanted.map((l) => byLabel.get(l)!);
 }

@@ -10,6 +10,7 @@ import { bookingNotice } from "@/lib/payments/notices";
 import { executePendingRefunds, requestRefund, type RefundReason } from "@/lib/payments/refunds";
 import { kickDispatcher } from "@/lib/notifications/dispatcher";
 import { invalidateAvailability } from "@/lib/seating/availability";
+import { releaseHold } from "@/lib/seating/holds";
 import { transitionSql } from "./state";
 
 export type CancelPolicy = { cancellable: boolean; refundable: boolean; cutoff: Date; reason?: string };
@@ -70,4 +71,15 @@ export async function cancelConfirmedBooking(
   if (refundId) await executePendingRefunds([refundId]);
   const [after] = await queryRows<{ status: string }>(db, sql`SELECT status FROM bookings WHERE id = ${bookingId}::uuid`);
   return { status: after!.status, refundId };
+}
+
+/**
+ * The API's and the ticket page's "cancel": a hold is released (seats back on sale at once), a
+ * confirmed booking is cancelled and refunded under the show's policy. Anyone else's booking: 404.
+ */
+export async function cancelOrRelease(userId: string, bookingId: string): Promise<void> {
+  const [b] = await queryRows<{ status: string }>(db, sql`SELECT status FROM bookings WHERE id = ${bookingId}::uuid AND user_id = ${userId}::uuid`);
+  if (!b) throw notFound("Booking");
+  if (b.status === "CONFIRMED") await cancelConfirmedBooking(bookingId, { userId });
+  else await releaseHold(userId, bookingId);
 }

@@ -5,6 +5,7 @@ import { db } from "@/db/client";
 import { queryRows } from "@/db/rows";
 import { cancelConfirmedBooking } from "@/lib/booking/cancel";
 import { AppError } from "@/lib/http/errors";
+import { errorCode } from "@/lib/testing/errors";
 import { clearSeatingCaches, getSeatMapLayout } from "@/lib/seating/availability";
 import { initiateBooking, lockSeats } from "@/lib/seating/holds";
 import { createCity, createEvent, createShow, createVenue, hoursFromNow } from "@/lib/testing/fixtures";
@@ -30,16 +31,6 @@ let showId: string;
 let seatIds: string[];
 let n = 0;
 const key = () => `test-key-${Date.now()}-${n++}`;
-
-async function code(p: Promise<unknown>): Promise<string> {
-  try {
-    await p;
-    return "OK";
-  } catch (err) {
-    if (err instanceof AppError) return err.code;
-    throw err;
-  }
-}
 
 const bookingStatus = async (id: string) => (await queryRows<{ status: string }>(db, sql`SELECT status FROM bookings WHERE id = ${id}::uuid`))[0]!.status;
 const seatStatuses = async (bookingId: string) =>
@@ -116,7 +107,7 @@ describe("paying for a hold", () => {
     const k = key();
     const results = await Promise.all(Array.from({ length: 8 }, () => pay(user, { bookingId }, k)));
     expect(new Set(results.map((r) => r.id)).size).toBe(1);
-    expect(await code(pay(user, { bookingId, method: "UPI", upi: { vpa: "success@marquee" } }, k))).toBe("IDEMPOTENCY_KEY_REUSED");
+    expect(await errorCode(pay(user, { bookingId, method: "UPI", upi: { vpa: "success@marquee" } }, k))).toBe("IDEMPOTENCY_KEY_REUSED");
     const rows = await queryRows<{ n: number; intents: number }>(
       db,
       sql`SELECT (SELECT count(*) FROM payments WHERE booking_id = ${bookingId}::uuid)::int AS n,
@@ -124,7 +115,7 @@ describe("paying for a hold", () => {
     );
     expect(rows[0]).toEqual({ n: 1, intents: 1 });
     // A second attempt with a new key while the first is in flight is refused: one live payment per booking.
-    expect(await code(pay(user, { bookingId }))).toBe("INVALID_STATE");
+    expect(await errorCode(pay(user, { bookingId }))).toBe("INVALID_STATE");
   });
 
   it("a declined card fails the payment at once and keeps the hold; another card then succeeds", async () => {
@@ -149,11 +140,11 @@ describe("paying for a hold", () => {
     await deliverDueEvents();
     const { raw } = delivered[0]!;
     const tampered = raw.replace(/"amount":\d+/, '"amount":1');
-    expect(await code(handleWebhook(tampered, delivered[0]!.signature))).toBe("UNAUTHORIZED");
-    expect(await code(handleWebhook(raw, signer.webhooks.generateTestHeaderString({ payload: raw, secret: "whsec_someone_else" })))).toBe("UNAUTHORIZED");
+    expect(await errorCode(handleWebhook(tampered, delivered[0]!.signature))).toBe("UNAUTHORIZED");
+    expect(await errorCode(handleWebhook(raw, signer.webhooks.generateTestHeaderString({ payload: raw, secret: "whsec_someone_else" })))).toBe("UNAUTHORIZED");
     const stale = signer.webhooks.generateTestHeaderString({ payload: raw, secret: localWebhookSecret(), timestamp: Math.floor(Date.now() / 1000) - 3600 });
-    expect(await code(handleWebhook(raw, stale))).toBe("UNAUTHORIZED");
-    expect(await code(handleWebhook(raw, null))).toBe("UNAUTHORIZED");
+    expect(await errorCode(handleWebhook(raw, stale))).toBe("UNAUTHORIZED");
+    expect(await errorCode(handleWebhook(raw, null))).toBe("UNAUTHORIZED");
     expect(await bookingStatus(bookingId)).toBe("PAYMENT_PENDING");
     // A fresh, valid signature on the real body applies it.
     expect(await handleWebhook(raw, signer.webhooks.generateTestHeaderString({ payload: raw, secret: localWebhookSecret() }))).toBe("confirmed");
@@ -237,7 +228,7 @@ describe("cancellation and refunds", () => {
     // The gateway's charge.refunded webhook then finds nothing left to do.
     await deliverDueEvents();
     expect(await bookingStatus(bookingId)).toBe("REFUNDED");
-    expect(await code(cancelConfirmedBooking(bookingId, { userId: user.id }))).toBe("INVALID_STATE");
+    expect(await errorCode(cancelConfirmedBooking(bookingId, { userId: user.id }))).toBe("INVALID_STATE");
   });
 
   it("refuses after the cutoff, and others cannot cancel your booking", async () => {
@@ -248,9 +239,9 @@ describe("cancellation and refunds", () => {
     await lockSeats(user.id, b.id, [seat]);
     await pay(user, { bookingId: b.id });
     await deliverDueEvents();
-    expect(await code(cancelConfirmedBooking(b.id, { userId: user.id }))).toBe("CANCELLATION_CLOSED");
+    expect(await errorCode(cancelConfirmedBooking(b.id, { userId: user.id }))).toBe("CANCELLATION_CLOSED");
     const stranger = await createUser();
-    expect(await code(cancelConfirmedBooking(b.id, { userId: stranger.id }))).toBe("NOT_FOUND");
+    expect(await errorCode(cancelConfirmedBooking(b.id, { userId: stranger.id }))).toBe("NOT_FOUND");
     expect(await bookingStatus(b.id)).toBe("CONFIRMED");
   });
 });
@@ -290,7 +281,7 @@ describe("promo codes", () => {
     const buyers = await Promise.all(Array.from({ length: 5 }, () => createUser()));
     const bookings: string[] = [];
     for (const [i, u] of buyers.entries()) bookings.push(await held(u, [seatIds[15 + i]!]));
-    const results = await Promise.all(buyers.map((u, i) => code(pay(u, { bookingId: bookings[i]!, promoCode: "ONLYTWO" }))));
+    const results = await Promise.all(buyers.map((u, i) => errorCode(pay(u, { bookingId: bookings[i]!, promoCode: "ONLYTWO" }))));
     expect(results.filter((r) => r === "OK")).toHaveLength(2);
     expect(results.filter((r) => r === "PROMO_INVALID")).toHaveLength(3);
     await deliverDueEvents();

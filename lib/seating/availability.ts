@@ -7,7 +7,7 @@ import { sql } from "drizzle-orm";
 import { db, type Executor } from "@/db/client";
 import { queryRows } from "@/db/rows";
 import { notFound } from "@/lib/http/errors";
-import type { LayoutSeat, SeatAvailability, SeatMapLayout, SeatStatus, StatusCode } from "./types";
+import { STATUS_CODE, type LayoutSeat, type SeatAvailability, type SeatMapLayout, type SeatStatus, type StatusCode } from "./types";
 
 const LAYOUT_TTL_MS = 60_000;
 const STATUS_TTL_MS = 500;
@@ -96,7 +96,6 @@ export function getSeatMapLayout(showId: string, ex: Executor = db): Promise<Sea
 
 export type Snapshot = SeatAvailability & { etag: string; lockedBy: Map<string, string>; at: Date };
 
-const CODE: Record<SeatStatus, StatusCode> = { AVAILABLE: "A", LOCKED: "H", BOOKED: "B", BLOCKED: "X" };
 
 async function loadSnapshot(showId: string, ex: Executor): Promise<Snapshot> {
   const layout = await getSeatMapLayout(showId, ex);
@@ -116,7 +115,7 @@ async function loadSnapshot(showId: string, ex: Executor): Promise<Snapshot> {
     // 2·Σversion + lapsed holds only grows: a later write on a lapsed seat adds 2, removes 1.
     version += 2 * Number(r.version) + (r.lapsed ? 1 : 0);
     if (r.lockedBy) lockedBy.set(seat.id, r.lockedBy);
-    return r.lapsed ? "A" : CODE[r.status];
+    return r.lapsed ? "A" : STATUS_CODE[r.status];
   });
   const status = chars.join("");
   const etag = `"${version.toString(36)}-${createHash("sha1").update(status).digest("base64url").slice(0, 10)}"`;

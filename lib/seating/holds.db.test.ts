@@ -3,6 +3,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/db/client";
 import { queryRows } from "@/db/rows";
 import { AppError } from "@/lib/http/errors";
+import { errorCode } from "@/lib/testing/errors";
 import { createCity, createEvent, createShow, createVenue, hoursFromNow } from "@/lib/testing/fixtures";
 import { createUser } from "@/lib/testing/users";
 import { clearSeatingCaches, getAvailability, getSeatMapLayout } from "./availability";
@@ -15,16 +16,6 @@ let seatIds: string[]; // row-major: A1..A4, B1..B4, C1..C4 (C is PREMIUM)
 let sectionId: string;
 let venue: { id: string; cityId: string };
 let eventId: string;
-
-async function codeOf(p: Promise<unknown>): Promise<string> {
-  try {
-    await p;
-  } catch (err) {
-    if (err instanceof AppError) return err.code;
-    throw err;
-  }
-  return "OK";
-}
 
 const seatRow = (id: string) =>
   queryRows<{ status: string; lockedBy: string | null; lockExpiry: Date | null; version: number }>(
@@ -109,17 +100,17 @@ describe("holding seats", () => {
   it("answers bad requests with a code and changes nothing", async () => {
     const user = await createUser();
     const b = await initiateBooking(user.id, showId);
-    expect(await codeOf(lockSeats(user.id, b.id, [seatIds[0]!, seatIds[0]!]))).toBe("DUPLICATE_SEATS");
-    expect(await codeOf(lockSeats(user.id, b.id, ["00000000-0000-4000-8000-000000000000"]))).toBe("UNKNOWN_SEATS");
-    expect(await codeOf(lockSeats(user.id, b.id, seatIds.slice(0, 11)))).toBe("TOO_MANY_SEATS");
-    expect(await codeOf(lockSeats(user.id, b.id, []))).toBe("VALIDATION_FAILED");
+    expect(await errorCode(lockSeats(user.id, b.id, [seatIds[0]!, seatIds[0]!]))).toBe("DUPLICATE_SEATS");
+    expect(await errorCode(lockSeats(user.id, b.id, ["00000000-0000-4000-8000-000000000000"]))).toBe("UNKNOWN_SEATS");
+    expect(await errorCode(lockSeats(user.id, b.id, seatIds.slice(0, 11)))).toBe("TOO_MANY_SEATS");
+    expect(await errorCode(lockSeats(user.id, b.id, []))).toBe("VALIDATION_FAILED");
     // A seat of another hall is foreign to this show.
     const otherVenue = await createVenue(venue.cityId, { rows: 1, cols: 2 });
     const otherShow = await createShow({ eventId, venue: otherVenue.venue, sectionId: otherVenue.section.id, startsAt: hoursFromNow(50) });
     const foreignSeat = (await getSeatMapLayout(otherShow.id)).seats[0]!.id;
-    expect(await codeOf(lockSeats(user.id, b.id, [foreignSeat]))).toBe("UNKNOWN_SEATS");
+    expect(await errorCode(lockSeats(user.id, b.id, [foreignSeat]))).toBe("UNKNOWN_SEATS");
     const stranger = await createUser();
-    expect(await codeOf(lockSeats(stranger.id, b.id, [seatIds[0]!]))).toBe("NOT_FOUND");
+    expect(await errorCode(lockSeats(stranger.id, b.id, [seatIds[0]!]))).toBe("NOT_FOUND");
     const rows = await queryRows<{ n: number }>(db, sql`SELECT count(*)::int AS n FROM show_seats WHERE show_id = ${showId}::uuid AND status <> 'AVAILABLE'`);
     expect(rows[0]!.n).toBe(0);
   });
@@ -127,10 +118,10 @@ describe("holding seats", () => {
   it("refuses shows that started or were cancelled", async () => {
     const user = await createUser();
     const past = await createShow({ eventId, venue, sectionId, startsAt: hoursFromNow(-1) });
-    expect(await codeOf(initiateBooking(user.id, past.id))).toBe("SHOW_NOT_ON_SALE");
+    expect(await errorCode(initiateBooking(user.id, past.id))).toBe("SHOW_NOT_ON_SALE");
     const b = await initiateBooking(user.id, showId);
     await db.execute(sql`UPDATE shows SET status = 'CANCELLED' WHERE id = ${showId}::uuid`);
-    expect(await codeOf(lockSeats(user.id, b.id, [seatIds[0]!]))).toBe("SHOW_NOT_ON_SALE");
+    expect(await errorCode(lockSeats(user.id, b.id, [seatIds[0]!]))).toBe("SHOW_NOT_ON_SALE");
   });
 
   it("keeps one open hold per user and show: initiating again answers the same booking", async () => {
@@ -142,7 +133,7 @@ describe("holding seats", () => {
     expect(again).toMatchObject({ id: first.id, created: false, status: "LOCKED" });
     expect(again.seats).toHaveLength(8);
     // So one user holds at most ten seats of a show.
-    expect(await codeOf(lockSeats(user.id, first.id, seatIds.slice(0, 11)))).toBe("TOO_MANY_SEATS");
+    expect(await errorCode(lockSeats(user.id, first.id, seatIds.slice(0, 11)))).toBe("TOO_MANY_SEATS");
     // A lapsed hold is closed and a new booking opened.
     await lapse(first.id);
     const fresh = await initiateBooking(user.id, showId);
@@ -161,7 +152,7 @@ describe("holding seats", () => {
     expect((await releaseHold(user.id, b.id)).status).toBe("EXPIRED");
     expect((await seatRow(seatIds[4]!)).status).toBe("AVAILABLE");
     expect(await findActiveHold(user.id, showId)).toBeNull();
-    expect(await codeOf(lockSeats(user.id, b.id, [seatIds[4]!]))).toBe("INVALID_STATE");
+    expect(await errorCode(lockSeats(user.id, b.id, [seatIds[4]!]))).toBe("INVALID_STATE");
     const other = await createUser();
     const ob = await initiateBooking(other.id, showId);
     await expect(lockSeats(other.id, ob.id, [seatIds[4]!])).resolves.toMatchObject({ status: "LOCKED" });
@@ -198,7 +189,7 @@ describe("expiry", () => {
     // Reads already show the seats free, before any cron ran.
     expect((await getAvailability(showId)).status.slice(0, 2)).toBe("AA");
     // Alice cannot extend a lapsed hold.
-    expect(await codeOf(lockSeats(alice.id, a.id, [seatIds[0]!]))).toBe("HOLD_EXPIRED");
+    expect(await errorCode(lockSeats(alice.id, a.id, [seatIds[0]!]))).toBe("HOLD_EXPIRED");
     const b = await initiateBooking(bob.id, showId);
     await lockSeats(bob.id, b.id, [seatIds[1]!]);
     expect((await seatRow(seatIds[1]!)).lockedBy).toBe(b.id);

@@ -1,0 +1,30 @@
+import "server-only";
+import { sql } from "drizzle-orm";
+import { db } from "@/db/client";
+import { queryRows } from "@/db/rows";
+import { AppError } from "@/lib/http/errors";
+import { syncPayment } from "@/lib/payments/reconcile";
+import { getTicket, type Ticket } from "@/lib/tickets/ticket";
+
+/**
+ * The confirmed booking and its ticket. A payment still pending is first checked with the
+ * gateway (its webhook may be late); a booking not paid is 402 PAYMENT_REQUIRED.
+ */
+export async function confirmedTicket(userId: string, bookingId: string): Promise<Ticket> {
+  const [pending] = await queryRows<{ id: string; bookingId: string; provider: string; providerPaymentId: string }>(
+    db,
+    sql`SELECT p.id, p.booking_id AS "bookingId", p.provider, p.provider_payment_id AS "providerPaymentId"
+        FROM payments p JOIN bookings b ON b.id = p.booking_id
+        WHERE b.id = ${bookingId}::uuid AND b.user_id = ${userId}::uuid AND b.status = 'PAYMENT_PENDING'
+          AND p.status = 'PENDING' AND p.provider_payment_id IS NOT NULL
+        ORDER BY p.created_at DESC LIMIT 1`,
+  );
+  if (pending) await syncPayment(pending);
+  const ticket = await getTicket(userId, bookingId);
+  if (ticket.status !== "CONFIRMED") {
+    throw new AppError("PAYMENT_REQUIRED", ticket.status === "PAYMENT_PENDING" ? "The payment has not completed yet." : `This booking is ${ticket.status.toLowerCase().replace("_", " ")}.`, {
+      details: { status: ticket.status },
+    });
+  }
+  return ticket;
+}
