@@ -372,6 +372,8 @@ export function createHarness(opts: HarnessOptions) {
       AUTH_SECRET: authSecret, // shared with this process, which mints the buyers' tokens
       RATE_LIMIT_MULTIPLIER: "10000", // hundreds or thousands of buyers from one machine, by design
     };
+    // e.g. BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" (with --workers 1) profiles the server.
+    const nodeArgs = process.env.BENCH_SERVER_NODE_ARGS?.split(/\s+/).filter(Boolean) ?? [];
     opts.serverEnv?.(env);
     if (useRedis) {
       env.UPSTASH_REDIS_REST_URL = `http://127.0.0.1:${bridgePort}`;
@@ -381,7 +383,7 @@ export function createHarness(opts: HarnessOptions) {
       delete env.UPSTASH_REDIS_REST_TOKEN;
     }
     // Its own process group, so stopping it also stops the next-server workers it starts.
-    const child = spawn(process.execPath, [path.join("lib", "server", "start.mjs"), "--port", String(port), "--hostname", "127.0.0.1"], {
+    const child = spawn(process.execPath, [...nodeArgs, path.join("lib", "server", "start.mjs"), "--port", String(port), "--hostname", "127.0.0.1"], {
       env: { ...env, WEB_CONCURRENCY: String(opts.workers) },
       stdio: ["ignore", "ignore", "inherit"],
       detached: true,

@@ -12,6 +12,8 @@ import { createCity, createEvent, createShow, createVenue, hoursFromNow } from "
 import { createUser } from "@/lib/testing/users";
 import { clearSeatingCaches, getSeatMapLayout } from "./availability";
 import { initiateBooking, lockSeats, releaseExpiredHolds } from "./holds";
+import { seatKey } from "./redis-holds";
+import { Redis as IORedis } from "ioredis";
 
 const CLIENTS = 200;
 const ROUNDS = 4;
@@ -166,6 +168,33 @@ describe.skipIf(!onPostgres)(`${CLIENTS} clients racing for one show (Postgres)`
     expect(attempts.some((a) => a.ok)).toBe(true);
     for (let r = 1; r < ROUNDS; r++) await race(20 + r);
   }, 120_000);
+
+  it.skipIf(!haveRedis)("a Redis key that outlived its hold never keeps a seat off sale; a real one is refused", async () => {
+    await useBridge();
+    const show = await createShow({ eventId, venue, sectionId, startsAt: hoursFromNow(100) });
+    const layout = await getSeatMapLayout(show.id);
+    const [a1, a2] = [layout.seats[0]!.id, layout.seats[1]!.id];
+    const direct = new IORedis(REDIS_URL);
+    try {
+      // A1: Redis says another booking has it (a release whose Redis call failed), Postgres says free.
+      await direct.set(seatKey(show.id, a1), "00000000-0000-4000-8000-0000000000aa", "PX", 60_000);
+      const [alice, bob] = [users[0]!, users[1]!];
+      const a = await initiateBooking(alice.id, show.id);
+      const held = await lockSeats(alice.id, a.id, [a1]);
+      expect(held.seats.map((x) => x.seatId)).toEqual([a1]);
+      expect(await direct.get(seatKey(show.id, a1))).toBe(a.id); // the key now names the real holder
+      // A1 again, and A2: Redis refuses A1 and Postgres agrees (Alice has it); nothing of Bob's changes.
+      const b = await initiateBooking(bob.id, show.id);
+      const err = await lockSeats(bob.id, b.id, [a1, a2]).catch((e: unknown) => e as AppError);
+      expect(err).toBeInstanceOf(AppError);
+      expect((err as AppError).code).toBe("SEATS_UNAVAILABLE");
+      expect((err as AppError).details).toMatchObject({ seatIds: [a1] });
+      expect(await direct.get(seatKey(show.id, a2))).toBeNull();
+      expect(await lockSeats(bob.id, b.id, [a2]).then((h) => h.seats.map((x) => x.seatId))).toEqual([a2]);
+    } finally {
+      direct.disconnect();
+    }
+  });
 
   it("with holds lapsing and the release cron running during the race", async () => {
     if (haveRedis) await useBridge();

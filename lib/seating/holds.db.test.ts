@@ -8,6 +8,7 @@ import { createCity, createEvent, createShow, createVenue, hoursFromNow } from "
 import { createUser } from "@/lib/testing/users";
 import { clearSeatingCaches, getAvailability, getSeatMapLayout } from "./availability";
 import { findActiveHold, initiateBooking, lockSeats, releaseExpiredHolds, releaseHold } from "./holds";
+import { applyFactor } from "@/lib/pricing/strategy";
 
 // These tests run on whatever Redis the environment configures (none on the PGlite run, the
 // bridge on the Postgres run); the concurrency suite below controls its own bridge.
@@ -177,6 +178,46 @@ describe("dynamic pricing", () => {
     expect(dear.seats[0]!.priceMinor).toBe(Math.round((35000 * (1 + 10 / 12 - 0.5)) / 100) * 100); // C3 is a ₹350 premium seat
     const [stored] = await queryRows<{ price: number }>(db, sql`SELECT price_minor AS price FROM booking_seats WHERE booking_id = ${l.id}::uuid`);
     expect(stored!.price).toBe(dear.seats[0]!.priceMinor);
+  });
+});
+
+describe("phase 2 in the database", () => {
+  it("prices a held seat exactly as applyFactor does (marquee_apply_factor), ties and all", async () => {
+    const cases: [number, number][] = [];
+    for (const base of [100, 150, 250, 9950, 10000, 12345, 35000, 49999, 250000]) {
+      for (const factor of [0.5, 0.75, 0.8, 0.9, 1, 1.1, 1.15, 1.2, 1.25, 1.333333333333333, 1.5, 1.7, 2, 10 / 12 + 0.5, 1 + 10 / 12 - 0.5]) cases.push([base, factor]);
+    }
+    const bases = `{${cases.map(([b]) => b).join(",")}}`;
+    const factors = `{${cases.map(([, f]) => String(f)).join(",")}}`;
+    const rows = await queryRows<{ price: number }>(
+      db,
+      sql`SELECT marquee_apply_factor(b, f) AS price FROM unnest(${bases}::int[], ${factors}::float8[]) WITH ORDINALITY AS t(b, f, n) ORDER BY n`,
+    );
+    expect(rows.map((r) => r.price)).toEqual(cases.map(([b, f]) => applyFactor(b, f)));
+  });
+
+  it("rolls back everything when one seat is taken: the booking, its other seats and booking_seats are unchanged", async () => {
+    const [alice, bob] = [await createUser(), await createUser()];
+    const a = await initiateBooking(alice.id, showId);
+    await lockSeats(alice.id, a.id, [seatIds[2]!]);
+    const b = await initiateBooking(bob.id, showId);
+    await lockSeats(bob.id, b.id, [seatIds[0]!]);
+    const before = await queryRows(db, sql`SELECT status, version, expires_at FROM bookings WHERE id = ${b.id}::uuid`);
+    // Bob swaps A1 for A2 + A3, but A3 is Alice's: nothing of his changes.
+    const err = await lockSeats(bob.id, b.id, [seatIds[1]!, seatIds[2]!]).catch((e: unknown) => e);
+    expect(await errorCode(Promise.reject(err))).toBe("SEATS_UNAVAILABLE");
+    expect((err as AppError).details).toMatchObject({ seatIds: [seatIds[2]] });
+    expect(await queryRows(db, sql`SELECT status, version, expires_at FROM bookings WHERE id = ${b.id}::uuid`)).toEqual(before);
+    const seats = await queryRows<{ seatId: string; status: string; by: string | null }>(
+      db,
+      sql`SELECT seat_id AS "seatId", status, locked_by_booking_id AS by FROM show_seats WHERE show_id = ${showId}::uuid AND seat_id = ANY(${`{${seatIds.slice(0, 3).join(",")}}`}::uuid[])`,
+    );
+    const bySeat = new Map(seats.map((r) => [r.seatId, r]));
+    expect(bySeat.get(seatIds[0]!)).toMatchObject({ status: "LOCKED", by: b.id });
+    expect(bySeat.get(seatIds[1]!)).toMatchObject({ status: "AVAILABLE", by: null });
+    expect(bySeat.get(seatIds[2]!)).toMatchObject({ status: "LOCKED", by: a.id });
+    const held = await queryRows<{ seatId: string }>(db, sql`SELECT seat_id AS "seatId" FROM booking_seats WHERE booking_id = ${b.id}::uuid`);
+    expect(held.map((r) => r.seatId)).toEqual([seatIds[0]]);
   });
 });
 

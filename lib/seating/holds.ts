@@ -16,9 +16,10 @@ import { AppError, notFound } from "@/lib/http/errors";
 import { withRedis } from "@/lib/redis/client";
 import { transition, transitionSql, type BookingStatus } from "@/lib/booking/state";
 import { newBookingReference } from "@/lib/booking/reference";
-import { isUniqueViolation } from "@/db/errors";
+import { databaseError, isUniqueViolation } from "@/db/errors";
 import { getAvailability, getSeatMapLayout, invalidateAvailability } from "./availability";
-import { applyFactor, priceFactor } from "@/lib/pricing/strategy";
+import type { SeatMapLayout } from "./types";
+import { priceFactor } from "@/lib/pricing/strategy";
 import { acquireSeats, claimSeats, releaseSeats, type AcquireResult } from "./redis-holds";
 import { MAX_SEATS_PER_BOOKING } from "./types";
 
@@ -151,8 +152,21 @@ export async function findActiveHold(userId: string, showId: string, ex: Executo
   return row ? { ...shape(row), seats: await heldSeats(row.id, ex) } : null;
 }
 
-function seatsUnavailable(seatIds: string[], labels: Map<string, string>): AppError {
-  const names = seatIds.map((id) => labels.get(id) ?? id);
+type SeatIndex = Map<string, { seat: SeatMapLayout["seats"][number]; index: number }>;
+const seatIndexes = new WeakMap<SeatMapLayout, SeatIndex>();
+
+/** A layout's seats by id, with their position in the status string (built once per layout). */
+function seatIndex(layout: SeatMapLayout): SeatIndex {
+  let index = seatIndexes.get(layout);
+  if (!index) {
+    index = new Map(layout.seats.map((seat, i) => [seat.id, { seat, index: i }]));
+    seatIndexes.set(layout, index);
+  }
+  return index;
+}
+
+function seatsUnavailable(seatIds: string[], seats: SeatIndex): AppError {
+  const names = seatIds.map((id) => seats.get(id)?.seat.label ?? id);
   return new AppError(
     "SEATS_UNAVAILABLE",
     `${names.length === 1 ? `Seat ${names[0]} was` : `Seats ${names.join(", ")} were`} just taken by someone else. Please pick other seats.`,
@@ -189,11 +203,10 @@ export async function lockSeats(userId: string, bookingId: string, seatIds: stri
   const showId = booking.showId;
 
   const layout = await getSeatMapLayout(showId);
-  const seatsById = new Map(layout.seats.map((s) => [s.id, s]));
-  const labels = new Map(layout.seats.map((s) => [s.id, s.label]));
-  const unknown = seatIds.filter((id) => !seatsById.has(id));
+  const labels = seatIndex(layout);
+  const unknown = seatIds.filter((id) => !labels.has(id));
   if (unknown.length) throw new AppError("UNKNOWN_SEATS", "Some seats are not part of this show.", { details: { seatIds: unknown } });
-  const notForSale = seatIds.filter((id) => seatsById.get(id)!.priceMinor < 0);
+  const notForSale = seatIds.filter((id) => labels.get(id)!.seat.priceMinor < 0);
   if (notForSale.length) throw seatsUnavailable(notForSale, labels);
 
   // Dynamic pricing moves base prices by demand and time to the show; the price fixed here is the
@@ -212,9 +225,20 @@ export async function lockSeats(userId: string, bookingId: string, seatIds: stri
   );
   // Redis only accelerates: when it says a seat is taken but Postgres has it free, the Redis key
   // outlived its hold (a release whose Redis call failed, say), so phase 2 decides and the keys
-  // are rewritten after it. The check reads only the contested rows.
+  // are rewritten after it.
   let reclaim = false;
   if (phase1 !== "skipped" && !phase1.ok) {
+    // Usually this process's seat-map snapshot (at most half a second old) agrees that someone
+    // else holds or bought a refused seat: answer the conflict from it, no query. A refusal the
+    // snapshot does not confirm is checked against the contested rows themselves, so a stale key
+    // never keeps a seat off sale. (At worst a seat freed in the last half second is refused
+    // once more, as if the buyer had been that much earlier.)
+    const snapshot = await getAvailability(showId);
+    const confirmed = phase1.taken.filter((id) => {
+      const code = snapshot.status[labels.get(id)!.index];
+      return code === "B" || code === "X" || (code === "H" && snapshot.lockedBy.get(id) !== bookingId);
+    });
+    if (confirmed.length) throw seatsUnavailable(confirmed, labels);
     const free = await queryRows<{ seatId: string }>(
       db,
       sql`SELECT seat_id AS "seatId" FROM show_seats
@@ -231,80 +255,22 @@ export async function lockSeats(userId: string, bookingId: string, seatIds: stri
       ? withRedis((redis) => releaseSeats(redis, showId, bookingId, phase1.fresh), () => 0)
       : Promise.resolve(0);
 
-  const ids = pgUuidArray(seatIds);
+  // Phase 2 (Postgres): one call to marquee_hold_seats (db/migrations/0010), a single statement
+  // and so a single transaction: the booking checked and locked, seats it no longer wants
+  // released, every wanted seat taken by one conditional, versioned UPDATE or nothing changed,
+  // booking_seats and the move to LOCKED written — one round trip instead of six.
   let released: string[] = [];
   let locked: { id: string; seatId: string; priceMinor: number }[] = [];
   try {
-    await db.transaction(async (tx) => {
-      // Changes to one booking's seats happen one at a time (a double-clicked Continue).
-      const [current] = await queryRows<BookingRow>(tx, sql`SELECT ${BOOKING_COLUMNS} FROM bookings b WHERE b.id = ${bookingId}::uuid FOR UPDATE`);
-      assertCanHold(current!);
-
-      // Phase 2, one statement: seats this booking no longer wants go back on sale, and the
-      // wanted rows are locked in id order (no deadlocks between overlapping requests), then
-      // taken by one conditional, versioned UPDATE. A row another transaction changed first is
-      // re-checked against the WHERE once that transaction ends: a seat is never taken twice.
-      const [result] = await queryRows<{ released: string[] | null; locked: typeof locked | null }>(
-        tx,
-        sql`WITH released AS (
-              UPDATE show_seats SET status = 'AVAILABLE', locked_by_booking_id = NULL, lock_expiry = NULL, version = version + 1
-              WHERE show_id = ${showId}::uuid AND locked_by_booking_id = ${bookingId}::uuid AND status = 'LOCKED'
-                AND NOT (seat_id = ANY(${ids}::uuid[]))
-              RETURNING seat_id
-            ), wanted AS (
-              SELECT id, version FROM show_seats
-              WHERE show_id = ${showId}::uuid AND seat_id = ANY(${ids}::uuid[])
-              ORDER BY id FOR UPDATE
-            ), taken AS (
-              UPDATE show_seats ss
-              SET status = 'LOCKED', locked_by_booking_id = ${bookingId}::uuid, lock_expiry = ${expiresAt.toISOString()}::timestamptz, version = ss.version + 1
-              FROM wanted
-              WHERE ss.id = wanted.id AND ss.version = wanted.version
-                AND (ss.status = 'AVAILABLE'
-                     OR (ss.status = 'LOCKED' AND (ss.lock_expiry <= now() OR ss.locked_by_booking_id = ${bookingId}::uuid)))
-              RETURNING ss.id, ss.seat_id, ss.price_minor
-            )
-            SELECT (SELECT array_agg(seat_id) FROM released) AS released,
-                   (SELECT json_agg(json_build_object('id', id, 'seatId', seat_id, 'priceMinor', price_minor)) FROM taken) AS locked`,
-      );
-      locked = (result?.locked ?? []).map((r) => ({ ...r, priceMinor: applyFactor(Number(r.priceMinor), factor) }));
-      if (locked.length !== seatIds.length) {
-        const got = new Set(locked.map((r) => r.seatId));
-        throw seatsUnavailable(
-          seatIds.filter((id) => !got.has(id)),
-          labels,
-        );
-      }
-      released = result?.released ?? [];
-
-      // The booking's seats become exactly these, at today's price, and the booking moves to
-      // LOCKED — unless its hold lapsed meanwhile.
-      const subtotal = locked.reduce((sum, r) => sum + Number(r.priceMinor), 0);
-      const [moved] = await queryRows<{ id: string }>(
-        tx,
-        sql`WITH dropped AS (
-              DELETE FROM booking_seats WHERE booking_id = ${bookingId}::uuid AND NOT (seat_id = ANY(${ids}::uuid[]))
-            ), added AS (
-              INSERT INTO booking_seats (booking_id, show_seat_id, seat_id, price_minor)
-              VALUES ${sql.join(
-                locked.map((r) => sql`(${bookingId}::uuid, ${r.id}::uuid, ${r.seatId}::uuid, ${r.priceMinor})`),
-                sql`, `,
-              )}
-              ON CONFLICT (booking_id, show_seat_id) DO UPDATE SET price_minor = EXCLUDED.price_minor
-            )
-            ${transitionSql(
-              bookingId,
-              ["INITIATED", "LOCKED"],
-              "LOCKED",
-              [sql`expires_at = ${expiresAt.toISOString()}::timestamptz`, sql`subtotal_minor = ${subtotal}`, sql`total_minor = ${subtotal}`],
-              sql`status = 'INITIATED' OR expires_at > now()`,
-            )}`,
-      );
-      if (!moved) throw new AppError("HOLD_EXPIRED", "Your hold on these seats ran out. Pick your seats again.");
-    });
+    const [row] = await queryRows<{ result: { released: string[]; locked: typeof locked } }>(
+      db,
+      sql`SELECT marquee_hold_seats(${bookingId}::uuid, ${showId}::uuid, ${pgUuidArray(seatIds)}::uuid[], ${expiresAt.toISOString()}::timestamptz, ${factor}::float8) AS result`,
+    );
+    released = row!.result.released;
+    locked = row!.result.locked;
   } catch (err) {
     await undoPhase1();
-    throw err;
+    throw holdError(err, labels);
   } finally {
     invalidateAvailability(showId);
   }
@@ -318,6 +284,25 @@ export async function lockSeats(userId: string, bookingId: string, seatIds: stri
     .map((s) => ({ seatId: s.id, showSeatId: byId.get(s.id)!.id, label: s.label, type: s.type, priceMinor: Number(byId.get(s.id)!.priceMinor) }));
   const subtotalMinor = seats.reduce((sum, s) => sum + s.priceMinor, 0);
   return { ...shape(booking), status: "LOCKED", expiresAt, expired: false, subtotalMinor, totalMinor: subtotalMinor, seats };
+}
+
+/** marquee_hold_seats' errors as the API's; anything else as it is. */
+function holdError(err: unknown, labels: SeatIndex): unknown {
+  const e = databaseError(err);
+  switch (e?.code) {
+    case "MQ409":
+      return seatsUnavailable(e.detail ? e.detail.split(",") : [], labels);
+    case "MQ410":
+      return new AppError("HOLD_EXPIRED", "Your hold on these seats ran out. Pick your seats again.");
+    case "MQ422":
+      return new AppError("INVALID_STATE", `This booking is ${(e.detail ?? "closed").toLowerCase().replace("_", " ")}; its seats can no longer be changed.`, {
+        details: { status: e.detail },
+      });
+    case "MQ404":
+      return notFound("Booking");
+    default:
+      return err;
+  }
 }
 
 function assertCanHold(b: BookingRow): void {
