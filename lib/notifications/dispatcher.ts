@@ -6,7 +6,7 @@ import "server-only";
 import { sql } from "drizzle-orm";
 import { db } from "@/db/client";
 import { queryRows } from "@/db/rows";
-import { ticketQrPngDataUrl } from "@/lib/tickets/qr";
+import { ticketQrPng } from "@/lib/tickets/qr";
 import { getTicket, ticketIcs } from "@/lib/tickets/ticket";
 import { emailTransport, smsTransport, type Attachment } from "./transports";
 
@@ -36,10 +36,10 @@ async function attachmentsFor(m: Claimed): Promise<Attachment[]> {
   if (m.kind !== "booking_confirmed" || !bookingId) return [];
   const t = await getTicket(null, bookingId);
   if (!t.token) return [];
-  const png = await ticketQrPngDataUrl(t.token);
+  const png = ticketQrPng(t.token);
   const ics = ticketIcs(t);
   return [
-    { filename: `ticket-${t.reference}.png`, content: Buffer.from(png.split(",")[1]!, "base64"), contentType: "image/png", cid: "ticket-qr" },
+    { filename: `ticket-${t.reference}.png`, content: png, contentType: "image/png", cid: "ticket-qr" },
     { filename: `marquee-${t.reference}.ics`, content: ics, contentType: "text/calendar; charset=utf-8; method=PUBLISH" },
   ];
 }

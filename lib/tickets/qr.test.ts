@@ -1,6 +1,8 @@
+import { inflateSync } from "node:zlib";
+import jsQR from "jsqr";
 import QRCode from "qrcode";
 import { describe, expect, it } from "vitest";
-import { ticketQrPngDataUrl, ticketQrSvg } from "./qr";
+import { ticketQrPng, ticketQrSvg } from "./qr";
 import { signTicket, ticketExpiry } from "./token";
 
 const tenSeatToken = () =>
@@ -53,12 +55,64 @@ describe("ticket QR code", () => {
     expect(QRCode.create(tenSeatToken(), { errorCorrectionLevel: "M" }).version).toBeLessThanOrEqual(16);
   });
 
-  it("renders a 360-pixel PNG data URL for emails", async () => {
-    const url = await ticketQrPngDataUrl(tenSeatToken());
-    expect(url).toMatch(/^data:image\/png;base64,/);
-    const png = Buffer.from(url.slice("data:image/png;base64,".length), "base64");
-    expect(png.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
-    expect(png.subarray(12, 16).toString("ascii")).toBe("IHDR");
-    expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([360, 360]);
+  it("renders a sharp PNG for emails that a QR reader decodes back to the token", () => {
+    const token = tenSeatToken();
+    const png = ticketQrPng(token);
+    const { width, height, pixels } = readGrayPng(png);
+    const modules = QRCode.create(token, { errorCorrectionLevel: "M" }).modules.size;
+    // At least 360 px, and a whole number of pixels per module (quiet zone included).
+    expect(width).toBe(height);
+    expect(width).toBeGreaterThanOrEqual(360);
+    expect(width % (modules + 4)).toBe(0);
+    const rgba = new Uint8ClampedArray(width * height * 4);
+    pixels.forEach((white, i) => rgba.set(white ? [255, 255, 255, 255] : [0, 0, 0, 255], i * 4));
+    expect(jsQR(rgba, width, height)?.data).toBe(token);
+    // Every pixel matches its module, so nothing is blurred or shifted.
+    const scale = width / (modules + 4);
+    const qr = QRCode.create(token, { errorCorrectionLevel: "M" });
+    for (let y = 0; y < height; y += 7) {
+      for (let x = 0; x < width; x += 5) {
+        const [my, mx] = [Math.floor(y / scale) - 2, Math.floor(x / scale) - 2];
+        const dark = my >= 0 && mx >= 0 && my < modules && mx < modules && Boolean(qr.modules.get(my, mx));
+        expect(pixels[y * width + x]).toBe(!dark);
+      }
+    }
   });
 });
+
+/** A minimal reader for the 1-bit grayscale, unfiltered PNGs ticketQrPng writes (CRCs checked). */
+function readGrayPng(png: Buffer): { width: number; height: number; pixels: boolean[] } {
+  expect(png.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
+  let width = 0;
+  let height = 0;
+  const idat: Buffer[] = [];
+  for (let at = 8; at < png.length; ) {
+    const length = png.readUInt32BE(at);
+    const type = png.subarray(at + 4, at + 8).toString("ascii");
+    const data = png.subarray(at + 8, at + 8 + length);
+    expect(png.readUInt32BE(at + 8 + length)).toBe(crc32(png.subarray(at + 4, at + 8 + length)));
+    if (type === "IHDR") {
+      [width, height] = [data.readUInt32BE(0), data.readUInt32BE(4)];
+      expect([...data.subarray(8)]).toEqual([1, 0, 0, 0, 0]); // 1 bit, grayscale, no interlace
+    }
+    if (type === "IDAT") idat.push(data);
+    at += 12 + length;
+  }
+  const raw = inflateSync(Buffer.concat(idat));
+  const stride = 1 + Math.ceil(width / 8);
+  const pixels: boolean[] = [];
+  for (let y = 0; y < height; y++) {
+    expect(raw[y * stride]).toBe(0);
+    for (let x = 0; x < width; x++) pixels.push(((raw[y * stride + 1 + (x >> 3)]! >> (7 - (x & 7))) & 1) === 1);
+  }
+  return { width, height, pixels };
+}
+
+function crc32(bytes: Uint8Array): number {
+  let c = 0xffffffff;
+  for (const b of bytes) {
+    c ^= b;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+  }
+  return (c ^ 0xffffffff) >>> 0;
+}
