@@ -42,7 +42,10 @@ const { values: args } = parseArgs({
   options: {
     buyers: { type: "string", default: "2000" },
     concurrency: { type: "string", default: "200" },
-    workers: { type: "string", default: "2" }, // next-server processes (WEB_CONCURRENCY): one per core
+    // next-server processes (WEB_CONCURRENCY). One: on this 2-core machine Postgres, the bridge and
+    // the clients share the cores, and a second worker measured slower (holds 321 vs 342 attempts/s,
+    // purchases 54 vs 72/s).
+    workers: { type: "string", default: "1" },
     viewers: { type: "string", default: "500" },
     seconds: { type: "string", default: "10" },
     "poll-ms": { type: "string", default: "1000" },

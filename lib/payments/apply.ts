@@ -27,17 +27,26 @@ type BookingRow = { id: string; status: string; showId: string; userId: string; 
 
 const str = (v: unknown) => (typeof v === "string" ? v : undefined);
 
-async function findPayment(tx: Executor, provider: string, object: Record<string, unknown>, piField: "id" | "payment_intent"): Promise<PaymentRow | undefined> {
+/**
+ * The payment an event is about, row-locked, and the event's record pointed at it (one
+ * statement). Our id first (an event can arrive before we stored the gateway's), else the
+ * gateway's id.
+ */
+async function findPayment(tx: Executor, provider: string, eventId: string, object: Record<string, unknown>, piField: "id" | "payment_intent"): Promise<PaymentRow | undefined> {
   const metadata = (object.metadata ?? {}) as Record<string, unknown>;
   const paymentId = str(metadata.paymentId);
   const pi = str(object[piField]);
-  // Our id first (an event can arrive before we stored the gateway's), else the gateway's id.
   const [row] = await queryRows<PaymentRow>(
     tx,
-    sql`SELECT id, booking_id AS "bookingId", user_id AS "userId", status, amount_minor AS "amountMinor", currency, provider_payment_id AS "providerPaymentId"
-        FROM payments
-        WHERE provider = ${provider} AND (${paymentId && /^[0-9a-f-]{36}$/i.test(paymentId) ? sql`id = ${paymentId}::uuid` : sql`false`} OR provider_payment_id = ${pi ?? ""})
-        LIMIT 1 FOR UPDATE`,
+    sql`WITH p AS (
+          SELECT id, booking_id AS "bookingId", user_id AS "userId", status, amount_minor AS "amountMinor", currency, provider_payment_id AS "providerPaymentId"
+          FROM payments
+          WHERE provider = ${provider} AND (${paymentId && /^[0-9a-f-]{36}$/i.test(paymentId) ? sql`id = ${paymentId}::uuid` : sql`false`} OR provider_payment_id = ${pi ?? ""})
+          LIMIT 1 FOR UPDATE
+        ), recorded AS (
+          UPDATE payment_events e SET payment_id = p.id, booking_id = p."bookingId" FROM p WHERE e.id = ${eventId}
+        )
+        SELECT * FROM p`,
   );
   return row;
 }
@@ -65,22 +74,19 @@ export async function applyGatewayEvent(provider: string, event: GatewayWebhookE
 async function apply(tx: Executor, provider: string, event: GatewayWebhookEvent): Promise<ApplyOutcome> {
   const o = event.object;
   const none = (outcome: string): ApplyOutcome => ({ outcome, refundIds: [] });
-  const record = async (p: PaymentRow) => tx.execute(sql`UPDATE payment_events SET payment_id = ${p.id}::uuid, booking_id = ${p.bookingId}::uuid WHERE id = ${event.id}`);
 
   switch (event.type) {
     case "payment_intent.processing": {
-      const p = await findPayment(tx, provider, o, "id");
+      const p = await findPayment(tx, provider, event.id, o, "id");
       if (!p) return none("ignored: unknown payment");
-      await record(p);
       await tx.execute(sql`UPDATE payments SET status = 'PENDING', provider_payment_id = coalesce(provider_payment_id, ${str(o.id) ?? null}), updated_at = now() WHERE id = ${p.id}::uuid AND status = 'INITIATED'`);
       return none("pending");
     }
 
     case "payment_intent.payment_failed":
     case "payment_intent.canceled": {
-      const p = await findPayment(tx, provider, o, "id");
+      const p = await findPayment(tx, provider, event.id, o, "id");
       if (!p) return none("ignored: unknown payment");
-      await record(p);
       const error = (o.last_payment_error ?? {}) as Record<string, unknown>;
       const code = str(error.decline_code) ?? str(error.code) ?? (event.type === "payment_intent.canceled" ? "canceled" : "payment_declined");
       const [moved] = await queryRows<{ id: string }>(
@@ -93,9 +99,8 @@ async function apply(tx: Executor, provider: string, event: GatewayWebhookEvent)
     }
 
     case "payment_intent.succeeded": {
-      const p = await findPayment(tx, provider, o, "id");
+      const p = await findPayment(tx, provider, event.id, o, "id");
       if (!p) return none("ignored: unknown payment");
-      await record(p);
       if (p.status === "SUCCEEDED" || p.status === "REFUNDED") return none(`ignored: payment already ${p.status.toLowerCase()}`);
       const amount = Number(o.amount_received ?? o.amount);
       if (amount !== Number(p.amountMinor)) {
@@ -110,9 +115,8 @@ async function apply(tx: Executor, provider: string, event: GatewayWebhookEvent)
     }
 
     case "charge.refunded": {
-      const p = await findPayment(tx, provider, o, "payment_intent");
+      const p = await findPayment(tx, provider, event.id, o, "payment_intent");
       if (!p) return none("ignored: unknown payment");
-      await record(p);
       const [refund] = await queryRows<{ id: string }>(tx, sql`SELECT id FROM refunds WHERE payment_id = ${p.id}::uuid AND status = 'PENDING' FOR UPDATE`);
       if (!refund) return none("ignored: refund already recorded");
       await markRefunded(tx, refund.id, str(o.refund_id) ?? null);
@@ -168,10 +172,12 @@ async function confirmOrRefund(tx: Executor, p: PaymentRow): Promise<ApplyOutcom
     return { ...r, showId: b.showId };
   }
   await tx.execute(
-    sql`UPDATE show_seats SET status = 'BOOKED', locked_by_booking_id = ${b.id}::uuid, lock_expiry = NULL, version = version + 1
-        WHERE id IN (SELECT show_seat_id FROM booking_seats WHERE booking_id = ${b.id}::uuid)`,
+    sql`WITH booked AS (
+          UPDATE show_seats SET status = 'BOOKED', locked_by_booking_id = ${b.id}::uuid, lock_expiry = NULL, version = version + 1
+          WHERE id IN (SELECT show_seat_id FROM booking_seats WHERE booking_id = ${b.id}::uuid)
+        )
+        ${transitionSql(b.id, ["PAYMENT_PENDING"], "CONFIRMED", [sql`confirmed_at = now()`])}`,
   );
-  await tx.execute(transitionSql(b.id, ["PAYMENT_PENDING"], "CONFIRMED", [sql`confirmed_at = now()`]));
   if (b.promoCodeId) {
     await tx.execute(
       sql`INSERT INTO promo_redemptions (promo_code_id, booking_id, user_id, discount_minor) VALUES (${b.promoCodeId}::uuid, ${b.id}::uuid, ${b.userId}::uuid, ${b.discountMinor})

@@ -194,9 +194,16 @@ export async function processPayment(user: { id: string; email: string; name: st
       if (b.expired) throw new AppError("HOLD_EXPIRED", "Your hold on these seats ran out before payment. Pick your seats again.");
       // Requests for one booking are serialised by its row lock: a retry of the same key that
       // raced in behind the first finds the first's payment here and answers it.
-      const [same] = await queryRows<PaymentRow>(tx, sql`SELECT ${PAYMENT} FROM payments p JOIN bookings b ON b.id = p.booking_id WHERE p.user_id = ${user.id}::uuid AND p.idempotency_key = ${idempotencyKey}`);
-      if (same) return { replay: same } as const;
-      const [live] = await queryRows<{ id: string }>(tx, sql`SELECT id FROM payments WHERE booking_id = ${b.id}::uuid AND status IN ('INITIATED', 'PENDING', 'SUCCEEDED') LIMIT 1`);
+      // (One statement: this key's payment, else any live payment of the booking.)
+      const [found] = await queryRows<PaymentRow & { live: boolean }>(
+        tx,
+        sql`(SELECT ${PAYMENT}, false AS live FROM payments p JOIN bookings b ON b.id = p.booking_id WHERE p.user_id = ${user.id}::uuid AND p.idempotency_key = ${idempotencyKey})
+            UNION ALL
+            (SELECT ${PAYMENT}, true AS live FROM payments p JOIN bookings b ON b.id = p.booking_id WHERE p.booking_id = ${b.id}::uuid AND p.status IN ('INITIATED', 'PENDING', 'SUCCEEDED') LIMIT 1)
+            ORDER BY live LIMIT 1`,
+      );
+      if (found && !found.live) return { replay: found } as const;
+      const live = found;
       if (live) throw new AppError("INVALID_STATE", "A payment for this booking is already in progress.", { details: { paymentId: live.id } });
 
       const seats = await queryRows<{ type: string; priceMinor: number }>(
@@ -274,9 +281,14 @@ export async function processPayment(user: { id: string; email: string; name: st
     await db.execute(sql`UPDATE payments SET status = 'FAILED', failure_code = 'gateway_error', updated_at = now() WHERE id = ${payment.id}::uuid AND status = 'INITIATED'`);
     return getPayment(user.id, payment.id);
   }
-  await db.execute(
-    sql`UPDATE payments SET provider_payment_id = coalesce(provider_payment_id, ${result.providerPaymentId}), status = CASE WHEN status = 'INITIATED' THEN 'PENDING'::payment_status ELSE status END, updated_at = now()
-        WHERE id = ${payment.id}::uuid`,
+  const [updated] = await queryRows<PaymentRow>(
+    db,
+    sql`WITH p AS (
+          UPDATE payments SET provider_payment_id = coalesce(provider_payment_id, ${result.providerPaymentId}), status = CASE WHEN status = 'INITIATED' THEN 'PENDING'::payment_status ELSE status END, updated_at = now()
+          WHERE id = ${payment.id}::uuid
+          RETURNING *
+        )
+        SELECT ${PAYMENT} FROM p JOIN bookings b ON b.id = p.booking_id`,
   );
   // A decline known at once is applied now (the same transition its webhook would make, which
   // will then find nothing to do), so the payer sees it straight away.
@@ -288,7 +300,8 @@ export async function processPayment(user: { id: string; email: string; name: st
       object: { id: result.providerPaymentId, amount: result.amountMinor, metadata: { paymentId: payment.id, bookingId: payment.bookingId }, last_payment_error: { code: result.failureCode ?? "payment_declined" } },
     });
   }
-  const fresh = await getPayment(user.id, payment.id);
+  // After a decline its transition is read back; otherwise the update above already answered.
+  const fresh = result.status === "failed" || !updated ? await getPayment(user.id, payment.id) : view(updated);
   return result.clientSecret && gateway.name === "stripe" ? { ...fresh, clientSecret: result.clientSecret } : fresh;
 }
 
