@@ -6,7 +6,11 @@ const ISSUER = "marquee";
 const AUDIENCE = "marquee-api";
 export const API_TOKEN_TTL_SECONDS = 60 * 60;
 
-const key = () => new TextEncoder().encode(`api:${authSecret()}`);
+// One imported HMAC key for the life of the process (the secret is read once): handed raw bytes,
+// jose imports a WebCrypto key on every sign and verify.
+let hmacKey: Promise<CryptoKey> | undefined;
+const key = () =>
+  (hmacKey ??= crypto.subtle.importKey("raw", new TextEncoder().encode(`api:${authSecret()}`), { name: "HMAC", hash: "SHA-256" }, false, ["sign", "verify"]));
 
 /** A short-lived signed bearer token for API clients (mobile and partner apps). */
 export async function issueApiToken(userId: string): Promise<{ token: string; expiresAt: Date }> {
@@ -18,7 +22,7 @@ export async function issueApiToken(userId: string): Promise<{ token: string; ex
     .setAudience(AUDIENCE)
     .setIssuedAt()
     .setExpirationTime(Math.floor(expiresAt.getTime() / 1000))
-    .sign(key());
+    .sign(await key());
   return { token, expiresAt };
 }
 
@@ -38,7 +42,7 @@ export async function verifyApiToken(token: string): Promise<string | null> {
     verified.delete(token);
   }
   try {
-    const { payload } = await jwtVerify(token, key(), { issuer: ISSUER, audience: AUDIENCE, algorithms: ["HS256"] });
+    const { payload } = await jwtVerify(token, await key(), { issuer: ISSUER, audience: AUDIENCE, algorithms: ["HS256"] });
     if (typeof payload.sub !== "string") return null;
     if (typeof payload.exp === "number") {
       if (verified.size >= VERIFIED_MAX) verified.delete(verified.keys().next().value!);
