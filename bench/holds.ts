@@ -238,9 +238,11 @@ class Conflict extends Error {
   }
 }
 
-// The UPDATE locks its rows in whatever order its plan visits them, so two transactions wanting
-// overlapping seats can deadlock; Postgres then aborts one (after deadlock_timeout) and a raw
-// client retries it (retryDeadlocks). Counted and reported, not errors.
+// The UPDATE is the app's phase 2 statement: the wanted rows locked in id order, then the
+// conditional, versioned UPDATE. (A bare UPDATE locks rows in whatever order its plan visits
+// them, so overlapping requests deadlock now and then, each costing deadlock_timeout — a second —
+// which made the baseline swing from run to run.) Should Postgres still abort one as deadlocked,
+// the raw client retries it (retryDeadlocks); counted and reported, not errors.
 async function rawSale(world: World, showId: string, plans: Plan[], sql: postgres.Sql): Promise<SaleResult> {
   const r = newSale("raw  SQL", plans.length);
   const taken = new Uint8Array(SEATS);
@@ -264,10 +266,14 @@ async function rawSale(world: World, showId: string, plans: Plan[], sql: postgre
               VALUES (${`BL${randomBytes(6).toString("hex")}`}, ${user.id}, ${showId}, 'LOCKED', 'INR', now() + interval '10 minutes')
               RETURNING id`;
             const rows = await tx<{ seat_id: string }[]>`
-              UPDATE show_seats SET status = 'LOCKED', locked_by_booking_id = ${b!.id}, lock_expiry = now() + interval '10 minutes', version = version + 1
-              WHERE show_id = ${showId} AND seat_id = ANY(${seatIds}::uuid[])
-                AND (status = 'AVAILABLE' OR (status = 'LOCKED' AND lock_expiry < now()))
-              RETURNING seat_id`;
+              WITH wanted AS (
+                SELECT id, version FROM show_seats WHERE show_id = ${showId} AND seat_id = ANY(${seatIds}::uuid[]) ORDER BY id FOR UPDATE
+              )
+              UPDATE show_seats ss SET status = 'LOCKED', locked_by_booking_id = ${b!.id}, lock_expiry = now() + interval '10 minutes', version = ss.version + 1
+              FROM wanted
+              WHERE ss.id = wanted.id AND ss.version = wanted.version
+                AND (ss.status = 'AVAILABLE' OR (ss.status = 'LOCKED' AND ss.lock_expiry < now()))
+              RETURNING ss.seat_id`;
             if (rows.length < seatIds.length) {
               const got = new Set(rows.map((x) => x.seat_id));
               throw new Conflict(seatIds.filter((id) => !got.has(id)));

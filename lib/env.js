@@ -46,6 +46,9 @@ const schema = z
     // The in-process scheduler (demo, single instance): seconds between cron runs; 0 turns it off.
     CRON_TIMER_SECONDS: z.coerce.number().int().min(0).max(3600).default(30),
     DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(500).default(10),
+    // Prepared statements (parsed and planned once per connection). Turn off behind a pooler in
+    // transaction mode that cannot carry them (e.g. PgBouncer < 1.21, Supabase's port 6543).
+    DATABASE_PREPARE: z.enum(["true", "false"]).default("true"),
     // Server processes behind `npm start` (node:cluster); one per core is usual.
     WEB_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(1),
   })
