@@ -27,6 +27,8 @@ describe.skipIf(!onPostgres)("prepared statements (Postgres)", () => {
       await queryRows(tx, sql`SELECT ${"x"}::text AS v /* marquee-prepare-probe 2 */`);
     });
     const texts = await preparedTexts(db);
+    // Planned for the parameters given each time (generic plans hurt catalog listings).
+    expect(await queryRows(db, sql`SELECT current_setting(${"plan_cache_mode"}) AS mode`)).toEqual([{ mode: "force_custom_plan" }]);
     expect(texts.some((t) => t.includes("probe 1"))).toBe(true);
     expect(texts.some((t) => t.includes("probe 2"))).toBe(true);
   });
