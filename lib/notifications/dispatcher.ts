@@ -31,6 +31,14 @@ type Claimed = {
   claimToken: string;
 };
 
+/** The images a message's HTML shows by cid (the confirmation's ticket QR), as PNGs. */
+export async function inlineImagesFor(m: { kind: string; payload: Record<string, string> | null }): Promise<Record<string, Buffer>> {
+  const bookingId = m.payload?.bookingId;
+  if (m.kind !== "booking_confirmed" || !bookingId) return {};
+  const t = await getTicket(null, bookingId);
+  return t.token ? { "ticket-qr": ticketQrPng(t.token) } : {};
+}
+
 async function attachmentsFor(m: Claimed): Promise<Attachment[]> {
   const bookingId = m.payload?.bookingId;
   if (m.kind !== "booking_confirmed" || !bookingId) return [];

@@ -8,7 +8,7 @@ import { queryRows } from "@/db/rows";
 import { bookingNotice } from "@/lib/payments/notices";
 import { createCity, createEvent, createShow, createVenue, hoursFromNow } from "@/lib/testing/fixtures";
 import { createUser } from "@/lib/testing/users";
-import { backoffSeconds, dispatchOutbox } from "./dispatcher";
+import { backoffSeconds, dispatchOutbox, inlineImagesFor } from "./dispatcher";
 import { sendShowReminders } from "./reminders";
 import { setTransportsForTests, smtpTransport, type SmsMessage } from "./transports";
 
@@ -97,6 +97,12 @@ describe("email through SMTP", () => {
     const [row] = await queryRows<{ status: string; sentAt: Date | null }>(db, sql`SELECT status, sent_at AS "sentAt" FROM outbox WHERE dedupe_key = ${`booking_confirmed:${bookingId}`}`);
     expect(row!.status).toBe("SENT");
     expect(row!.sentAt).not.toBeNull();
+    // The HTML shows that attachment (mailparser resolves the cid to it), and the dev mailbox
+    // shows the same image inline.
+    expect(mail.html).toContain(`data:image/png;base64,${png!.content.toString("base64")}`);
+    const images = await inlineImagesFor({ kind: "booking_confirmed", payload: { bookingId } });
+    expect(images["ticket-qr"]).toEqual(png!.content);
+    expect(await inlineImagesFor({ kind: "booking_cancelled", payload: { bookingId } })).toEqual({});
   });
 
   it("a failing SMTP server is retried with backoff and later succeeds, with nothing lost", async () => {

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { inlineImagesFor } from "@/lib/notifications/dispatcher";
 import { devMailboxEnabled } from "@/lib/notifications/mailbox";
 import { getOutboxMessage } from "@/lib/notifications/outbox";
 
@@ -12,6 +13,12 @@ export default async function MessagePage({ params }: { params: Promise<{ id: st
   const m = await getOutboxMessage(id);
   if (!m) notFound();
   const links = [...m.bodyText.matchAll(/https?:\/\/\S+/g)].map((x) => x[0]);
+  // Images the email carries as attachments (the ticket QR) are shown inline, as a mail client would.
+  let html = m.bodyHtml;
+  if (html?.includes("cid:")) {
+    const images = await inlineImagesFor(m).catch(() => ({}) as Record<string, Buffer>);
+    for (const [cid, png] of Object.entries(images)) html = html.replaceAll(`cid:${cid}`, `data:image/png;base64,${png.toString("base64")}`);
+  }
   return (
     <article className="mx-auto max-w-3xl space-y-4">
       <Link href="/dev/mailbox" className="text-sm text-brand-600 hover:underline">‹ Dev mailbox</Link>
@@ -27,8 +34,8 @@ export default async function MessagePage({ params }: { params: Promise<{ id: st
           </ul>
         )}
       </header>
-      {m.bodyHtml && (
-        <iframe title="Message as HTML" srcDoc={m.bodyHtml} sandbox="" className="h-[28rem] w-full rounded-xl bg-white ring-1 ring-black/5" />
+      {html && (
+        <iframe title="Message as HTML" srcDoc={html} sandbox="" className="h-[44rem] w-full rounded-xl bg-white ring-1 ring-black/5" />
       )}
       <pre className="whitespace-pre-wrap rounded-xl bg-white p-4 text-sm ring-1 ring-black/5">{m.bodyText}</pre>
     </article>
