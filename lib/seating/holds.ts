@@ -14,7 +14,7 @@ import { queryRows } from "@/db/rows";
 import { env } from "@/lib/env.js";
 import { AppError, notFound } from "@/lib/http/errors";
 import { withRedis } from "@/lib/redis/client";
-import { transition, transitionSql, type BookingStatus } from "@/lib/booking/state";
+import { canTransition, transition, transitionSql, type BookingStatus } from "@/lib/booking/state";
 import { newBookingReference } from "@/lib/booking/reference";
 import { databaseError, isUniqueViolation } from "@/db/errors";
 import { getAvailability, getSeatMapLayout, invalidateAvailability } from "./availability";
@@ -24,6 +24,12 @@ import { acquireSeats, claimSeats, releaseSeats, type AcquireResult } from "./re
 import { MAX_SEATS_PER_BOOKING } from "./types";
 
 export const holdMinutes = () => env().HOLD_MINUTES;
+
+// marquee_hold_seats (db/migrations/0010) makes the INITIATED|LOCKED -> LOCKED move in SQL, in the
+// same statement as the seats; the one state machine must allow it.
+for (const from of ["INITIATED", "LOCKED"] as const) {
+  if (!canTransition(from, "LOCKED")) throw new Error(`Booking transition ${from} → LOCKED is not allowed, but marquee_hold_seats makes it`);
+}
 
 export type HeldSeat = { seatId: string; showSeatId: string; label: string; type: string; priceMinor: number };
 
@@ -203,11 +209,11 @@ export async function lockSeats(userId: string, bookingId: string, seatIds: stri
   const showId = booking.showId;
 
   const layout = await getSeatMapLayout(showId);
-  const labels = seatIndex(layout);
-  const unknown = seatIds.filter((id) => !labels.has(id));
+  const seatsById = seatIndex(layout);
+  const unknown = seatIds.filter((id) => !seatsById.has(id));
   if (unknown.length) throw new AppError("UNKNOWN_SEATS", "Some seats are not part of this show.", { details: { seatIds: unknown } });
-  const notForSale = seatIds.filter((id) => labels.get(id)!.seat.priceMinor < 0);
-  if (notForSale.length) throw seatsUnavailable(notForSale, labels);
+  const notForSale = seatIds.filter((id) => seatsById.get(id)!.seat.priceMinor < 0);
+  if (notForSale.length) throw seatsUnavailable(notForSale, seatsById);
 
   // Dynamic pricing moves base prices by demand and time to the show; the price fixed here is the
   // price charged (booking_seats keeps it).
@@ -235,10 +241,10 @@ export async function lockSeats(userId: string, bookingId: string, seatIds: stri
     // once more, as if the buyer had been that much earlier.)
     const snapshot = await getAvailability(showId);
     const confirmed = phase1.taken.filter((id) => {
-      const code = snapshot.status[labels.get(id)!.index];
+      const code = snapshot.status[seatsById.get(id)!.index];
       return code === "B" || code === "X" || (code === "H" && snapshot.lockedBy.get(id) !== bookingId);
     });
-    if (confirmed.length) throw seatsUnavailable(confirmed, labels);
+    if (confirmed.length) throw seatsUnavailable(confirmed, seatsById);
     const free = await queryRows<{ seatId: string }>(
       db,
       sql`SELECT seat_id AS "seatId" FROM show_seats
@@ -247,7 +253,7 @@ export async function lockSeats(userId: string, bookingId: string, seatIds: stri
     );
     const freeIds = new Set(free.map((r) => r.seatId));
     const reallyTaken = phase1.taken.filter((id) => !freeIds.has(id));
-    if (reallyTaken.length) throw seatsUnavailable(reallyTaken, labels);
+    if (reallyTaken.length) throw seatsUnavailable(reallyTaken, seatsById);
     reclaim = true;
   }
   const undoPhase1 = () =>
@@ -270,7 +276,7 @@ export async function lockSeats(userId: string, bookingId: string, seatIds: stri
     locked = row!.result.locked;
   } catch (err) {
     await undoPhase1();
-    throw holdError(err, labels);
+    throw holdError(err, seatsById);
   } finally {
     invalidateAvailability(showId);
   }
@@ -287,11 +293,11 @@ export async function lockSeats(userId: string, bookingId: string, seatIds: stri
 }
 
 /** marquee_hold_seats' errors as the API's; anything else as it is. */
-function holdError(err: unknown, labels: SeatIndex): unknown {
+function holdError(err: unknown, seatsById: SeatIndex): unknown {
   const e = databaseError(err);
   switch (e?.code) {
     case "MQ409":
-      return seatsUnavailable(e.detail ? e.detail.split(",") : [], labels);
+      return seatsUnavailable(e.detail ? e.detail.split(",") : [], seatsById);
     case "MQ410":
       return new AppError("HOLD_EXPIRED", "Your hold on these seats ran out. Pick your seats again.");
     case "MQ422":
