@@ -250,6 +250,13 @@ export type Harness = ReturnType<typeof createHarness>;
  * One bench run's processes, database and HTTP client. Exits (2) when DATABASE_URL is not set.
  * Registers SIGINT/SIGTERM handlers that clean up and exit: create one per process.
  */
+/**
+ * --workers: next-server processes (WEB_CONCURRENCY). One by default: on this 2-core machine
+ * Postgres, the Redis bridge and the clients share the cores, and a second worker measured
+ * slower (holds ~395 vs ~450 attempts/s, purchases 54 vs 72/s).
+ */
+export const WORKERS_OPTION = { type: "string", default: "1" } as const;
+
 export function createHarness(opts: HarnessOptions) {
   const baseUrl = process.env.DATABASE_URL;
   if (!baseUrl) {

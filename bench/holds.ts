@@ -32,7 +32,7 @@ import { randomBytes } from "node:crypto";
 import { parseArgs } from "node:util";
 import type postgres from "postgres";
 import {
-  createHarness, describe, jsonBody, Missing, type Res, type World, // the run: server, bridge, database, HTTP
+  createHarness, describe, WORKERS_OPTION, jsonBody, Missing, type Res, type World, // the run: server, bridge, database, HTTP
   HALF, PER_ROW, ROWS, rowLabel, SEATS, // the hall
   retryDeadlocks, rng, runBuyers, sleep, type Errors, // the workload
   exitStatus, f1, mismatchedBookings, pad, pct, printChecks, printErrors, printTargets, type Check, type Target, // the audit and the report
@@ -42,10 +42,7 @@ const { values: args } = parseArgs({
   options: {
     buyers: { type: "string", default: "2000" },
     concurrency: { type: "string", default: "200" },
-    // next-server processes (WEB_CONCURRENCY). One: on this 2-core machine Postgres, the bridge and
-    // the clients share the cores, and a second worker measured slower (holds 321 vs 342 attempts/s,
-    // purchases 54 vs 72/s).
-    workers: { type: "string", default: "1" },
+    workers: WORKERS_OPTION,
     viewers: { type: "string", default: "500" },
     seconds: { type: "string", default: "10" },
     "poll-ms": { type: "string", default: "1000" },
@@ -134,6 +131,12 @@ function retryBlock(plan: Plan, taken: Uint8Array): number[] | null {
   return null;
 }
 
+/** A buyer's seat choices: its own block, then (lazily, after the first answer) one it believes free, or null. */
+function* tries(plan: Plan, taken: Uint8Array): Generator<number[] | null> {
+  yield plan.primary;
+  yield retryBlock(plan, taken);
+}
+
 // ---- HTTP: the parts of the API's answers the bench looks at --------------------------------
 type Body = {
   booking?: { id?: string; status?: string; seats?: { seatId?: string; id?: string }[] };
@@ -187,9 +190,7 @@ async function appSale(world: World, showId: string, plans: Plan[]): Promise<Sal
     r.bookings++;
     if (res.status !== 201) r.errors.add("initiate (expected 201)", describe(res));
 
-    let seats: number[] | null = plan.primary;
-    for (let attempt = 0; attempt < 2; attempt++) {
-      if (attempt === 1) seats = retryBlock(plan, taken);
+    for (const seats of tries(plan, taken)) {
       if (!seats) {
         r.gaveUp++;
         break;
@@ -249,9 +250,7 @@ async function rawSale(world: World, showId: string, plans: Plan[], sql: postgre
   r.seconds = await runBuyers(plans.length, CONCURRENCY, async (i) => {
     const plan = plans[i]!;
     const user = world.users[i]!;
-    let seats: number[] | null = plan.primary;
-    for (let attempt = 0; attempt < 2; attempt++) {
-      if (attempt === 1) seats = retryBlock(plan, taken);
+    for (const seats of tries(plan, taken)) {
       if (!seats) {
         r.gaveUp++;
         break;

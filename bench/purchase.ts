@@ -33,7 +33,7 @@ import { randomBytes } from "node:crypto";
 import { parseArgs } from "node:util";
 import type postgres from "postgres";
 import {
-  createHarness, describe, jsonBody, Missing, type Res, type User, type World, // the run: server, bridge, database, HTTP
+  createHarness, describe, WORKERS_OPTION, jsonBody, Missing, type Res, type User, type World, // the run: server, bridge, database, HTTP
   HALF, PER_ROW, ROWS, SEATS, // the hall
   retryDeadlocks, rng, runBuyers, sleep, type Errors, // the workload
   exitStatus, f1, mismatchedBookings, pad, pct, printChecks, printErrors, printTargets, type Check, type Target, // the audit and the report
@@ -43,10 +43,7 @@ const { values: args } = parseArgs({
   options: {
     buyers: { type: "string", default: "200" },
     concurrency: { type: "string" }, // default: all buyers at once
-    // next-server processes (WEB_CONCURRENCY). One: on this 2-core machine Postgres, the bridge and
-    // the clients share the cores, and a second worker measured slower (holds 321 vs 342 attempts/s,
-    // purchases 54 vs 72/s).
-    workers: { type: "string", default: "1" },
+    workers: WORKERS_OPTION,
     "poll-ms": { type: "string", default: "50" },
     "confirm-timeout": { type: "string", default: "10" },
     warm: { type: "string", default: "10" },
