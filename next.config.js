@@ -1,5 +1,5 @@
 import { env } from "./lib/env.js";
-import { securityHeaders } from "./lib/http/security-headers.js";
+import { securityHeaderRules } from "./lib/http/security-headers.js";
 
 // Fail the build (and `next start`) early when the environment is invalid.
 const { NODE_ENV, APP_URL } = env();
@@ -13,7 +13,7 @@ const nextConfig = {
   experimental: { serverActions: { bodySizeLimit: "3mb" } },
   images: { unoptimized: false },
   async headers() {
-    return [{ source: "/:path*", headers: securityHeaders({ nodeEnv: NODE_ENV, appUrl: APP_URL }) }];
+    return securityHeaderRules({ nodeEnv: NODE_ENV, appUrl: APP_URL });
   },
 };
 

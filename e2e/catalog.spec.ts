@@ -67,6 +67,17 @@ test.describe("finding something to watch", () => {
     expect((await res.json()).error.code).toBe("VALIDATION_FAILED");
   });
 
+  test("pages and the API each carry their security headers", async ({ page }) => {
+    const pageRes = await page.request.get("/");
+    expect(pageRes.headers()["content-security-policy"]).toContain("script-src 'self' 'unsafe-inline' https://js.stripe.com");
+    const apiRes = await page.request.get("/api/v1/cities");
+    expect(apiRes.status()).toBe(200);
+    expect(apiRes.headers()["content-security-policy"]).toBe("default-src 'none'; frame-ancestors 'none'");
+    for (const res of [pageRes, apiRes]) {
+      expect(res.headers()).toMatchObject({ "x-content-type-options": "nosniff", "x-frame-options": "DENY", "referrer-policy": "strict-origin-when-cross-origin" });
+    }
+  });
+
   test("venues by city and nearest to a point", async ({ page }) => {
     await page.goto("/venues?city=mumbai");
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Venues in Mumbai");

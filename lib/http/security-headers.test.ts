@@ -1,5 +1,6 @@
+import { getPathMatch } from "next/dist/shared/lib/router/utils/path-match";
 import { describe, expect, it } from "vitest";
-import { contentSecurityPolicy, securityHeaders } from "./security-headers.js";
+import { API_CONTENT_SECURITY_POLICY, contentSecurityPolicy, securityHeaderRules, securityHeaders } from "./security-headers.js";
 
 function asRecord(options: { nodeEnv: string; appUrl: string }): Record<string, string> {
   return Object.fromEntries(securityHeaders(options).map(({ key, value }) => [key, value]));
@@ -66,5 +67,26 @@ describe("contentSecurityPolicy", () => {
     expect(prod.get("script-src")).not.toContain("'unsafe-eval'");
     expect(directives(contentSecurityPolicy({ dev: true })).get("script-src")).toContain("'unsafe-eval'");
     expect(asRecord({ nodeEnv: "development", appUrl: "http://localhost:3000" })["Content-Security-Policy"]).toContain("'unsafe-eval'");
+  });
+});
+
+describe("securityHeaderRules (next.config.js headers())", () => {
+  const options = { nodeEnv: "production", appUrl: "https://marquee.example" };
+  const rules = securityHeaderRules(options);
+  // Matched the way Next.js matches a headers() source.
+  const matching = (path: string) => rules.filter((r) => getPathMatch(r.source, { strict: true, removeUnnamedParams: true })(path) !== false);
+  const csp = (path: string) => matching(path).map((r) => r.headers.find((h) => h.key === "Content-Security-Policy")!.value);
+
+  it("gives every path exactly one set: the API's under /api/v1, the pages' everywhere else", () => {
+    for (const path of ["/api/v1", "/api/v1/shows/x/seats", "/api/v1/bookings/x/lock-seats"]) expect(csp(path)).toEqual([API_CONTENT_SECURITY_POLICY]);
+    for (const path of ["/", "/shows/x", "/checkout/x", "/api/auth/session", "/api/cron/release-expired-holds", "/api/v1x"]) {
+      expect(csp(path)).toEqual([contentSecurityPolicy({ dev: false })]);
+    }
+  });
+
+  it("hardens API answers like pages, with nothing in a value Next.js would compile per request", () => {
+    const api = Object.fromEntries(rules[0]!.headers.map(({ key, value }) => [key, value]));
+    expect(api).toMatchObject({ "X-Content-Type-Options": "nosniff", "X-Frame-Options": "DENY", "Strict-Transport-Security": "max-age=63072000; includeSubDomains" });
+    expect(rules[0]!.headers.filter((h) => h.value.includes(":"))).toEqual([]);
   });
 });

@@ -5,6 +5,8 @@
 // confirmation path. Its books live in its own tables (local_gateway_*).
 import "server-only";
 import { createHash, createHmac, randomBytes } from "node:crypto";
+import http from "node:http";
+import https from "node:https";
 import { sql } from "drizzle-orm";
 import Stripe from "stripe";
 import { db } from "@/db/client";
@@ -40,15 +42,51 @@ function webhookUrl(): URL {
   return new URL("/api/v1/payments/webhook", port && /^\d+$/.test(port) ? `http://127.0.0.1:${port}` : env().APP_URL);
 }
 
+// Deliveries go over node:http with kept-alive sockets rather than fetch: inside the server,
+// fetch is Next's instrumented one, and each call would also carry its own timeout signal.
+// `timeout` also makes the agents honour the app's `Keep-Alive: timeout=N` for idle sockets.
+const DELIVERY_TIMEOUT_MS = 10_000;
+const agentOptions = { keepAlive: true, maxSockets: 32, timeout: DELIVERY_TIMEOUT_MS };
+const agents = { http: new http.Agent(agentOptions), https: new https.Agent(agentOptions) };
+
 async function deliverOverHttp(rawBody: string, signature: string): Promise<{ status: number }> {
-  const res = await fetch(webhookUrl(), {
-    method: "POST",
-    headers: { "content-type": "application/json", "stripe-signature": signature },
-    body: rawBody,
-    signal: AbortSignal.timeout(10_000),
+  try {
+    return await postOnce(rawBody, signature);
+  } catch (err) {
+    // A kept-alive socket the app closed as we reused it: send again on a new one (the webhook
+    // handler applies an event id once, so a second copy is harmless).
+    if (err instanceof ReusedSocketError) return postOnce(rawBody, signature);
+    throw err;
+  }
+}
+
+class ReusedSocketError extends Error {}
+
+function postOnce(rawBody: string, signature: string): Promise<{ status: number }> {
+  const url = webhookUrl();
+  const secure = url.protocol === "https:";
+  return new Promise((resolve, reject) => {
+    const req = (secure ? https : http).request(
+      url,
+      {
+        method: "POST",
+        agent: secure ? agents.https : agents.http,
+        headers: { "content-type": "application/json", "content-length": Buffer.byteLength(rawBody), "stripe-signature": signature },
+        timeout: DELIVERY_TIMEOUT_MS,
+      },
+      (res) => {
+        res.on("error", reject);
+        res.on("end", () => resolve({ status: res.statusCode ?? 0 }));
+        res.resume(); // the answer's body is not needed, only that it was read to the end
+      },
+    );
+    req.on("timeout", () => req.destroy(new Error(`no answer within ${DELIVERY_TIMEOUT_MS / 1000} s`)));
+    req.on("error", (err: NodeJS.ErrnoException) => {
+      const stale = req.reusedSocket && (err.code === "ECONNRESET" || err.message === "socket hang up");
+      reject(stale ? new ReusedSocketError(err.message) : err);
+    });
+    req.end(rawBody);
   });
-  await res.arrayBuffer().catch(() => undefined);
-  return { status: res.status };
 }
 
 let deliver: Deliver = deliverOverHttp;

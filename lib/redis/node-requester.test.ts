@@ -110,8 +110,9 @@ describe.skipIf(!haveRedis)("node:http transport for @upstash/redis", () => {
 describe("batching of single commands", () => {
   // A stand-in REST endpoint that records what it is sent and answers each command with its
   // first argument (or an error for "FAIL").
-  async function fakeRest(status = 200) {
+  async function fakeRest(status = 200, keepAliveMs?: number) {
     const seen: { path: string; body: unknown }[] = [];
+    let connections = 0;
     const server = createServer((req, res) => {
       let text = "";
       req.on("data", (c: Buffer) => (text += c.toString()));
@@ -123,9 +124,11 @@ describe("batching of single commands", () => {
         res.end(JSON.stringify(status !== 200 ? { error: "Unauthorized" } : req.url === "/pipeline" ? (body as string[][]).map(answer) : answer(body as string[])));
       });
     });
+    if (keepAliveMs) server.keepAliveTimeout = keepAliveMs; // announced as `Keep-Alive: timeout=N`
+    server.on("connection", () => connections++);
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
     const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    return { seen, url, close: () => new Promise((resolve) => server.close(resolve)) };
+    return { seen, url, connections: () => connections, close: () => new Promise((resolve) => server.close(resolve)) };
   }
 
   it("sends commands issued together as one /pipeline request and answers each caller its own result", async () => {
@@ -144,6 +147,21 @@ describe("batching of single commands", () => {
       // The library's own pipelines keep their path.
       await requester.request({ path: ["multi-exec"], body: [["ECHO", "x"]] }).catch(() => null);
       expect(rest.seen.at(-1)!.path).toBe("/multi-exec");
+    } finally {
+      await rest.close();
+    }
+  });
+
+  it("lets an idle socket go before the server's announced keep-alive ends, so no command races its close", async () => {
+    const rest = await fakeRest(200, 2000); // timeout=2: the client keeps an idle socket for 1 s at most
+    try {
+      const requester = createNodeRequester({ url: rest.url, token: TOKEN, timeoutMs: 2000 });
+      expect((await requester.request({ body: ["ECHO", "a"] })).result).toBe("a");
+      expect((await requester.request({ body: ["ECHO", "b"] })).result).toBe("b");
+      expect(rest.connections()).toBe(1); // reused while fresh
+      await new Promise((r) => setTimeout(r, 1300));
+      expect((await requester.request({ body: ["ECHO", "c"] })).result).toBe("c");
+      expect(rest.connections()).toBe(2); // a new socket, not the one the server is about to close
     } finally {
       await rest.close();
     }

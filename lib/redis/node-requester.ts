@@ -39,12 +39,16 @@ export class RedisRestError extends Error {
 
 type Queued = { body: unknown; resolve: (r: UpstashResponse<unknown>) => void; reject: (err: unknown) => void };
 
+const IDLE_SOCKET_TIMEOUT_MS = 30_000;
+
 export function createNodeRequester({ url, token, timeoutMs, maxSockets = 64, maxBatch = 64 }: NodeRequesterOptions): Requester {
   const base = new URL(url);
   if (base.protocol !== "http:" && base.protocol !== "https:") throw new RedisRestError(`Redis REST URL must be http(s): ${url}`);
   const transport = base.protocol === "https:" ? https : http;
   // LIFO keeps a few sockets warm instead of cycling through all of them.
-  const agent = new transport.Agent({ keepAlive: true, maxSockets, scheduling: "lifo" });
+  // `timeout` makes the agent honour the server's `Keep-Alive: timeout=N` (it drops an idle socket
+  // a second before the server would), so a command is not sent down a socket being closed.
+  const agent = new transport.Agent({ keepAlive: true, maxSockets, scheduling: "lifo", timeout: IDLE_SOCKET_TIMEOUT_MS });
   const basePath = base.pathname.replace(/\/$/, "");
   const headers = {
     authorization: `Bearer ${token}`,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { whenRange } from "@/lib/catalog/when";
-import { zonedDayRange, zonedTimeToInstant, zonedYmd } from "./zone";
+import { formatInZone, zonedDayRange, zonedTimeToInstant, zonedYmd } from "./zone";
 
 describe("time zones", () => {
   it("maps local wall-clock times to instants, across DST changes", () => {
@@ -11,6 +11,19 @@ describe("time zones", () => {
     expect(zonedYmd(new Date("2026-11-25T20:00:00Z"), "Asia/Kolkata")).toBe("2026-11-26");
     const { from, to } = zonedDayRange("2026-11-01", "America/New_York");
     expect((to.getTime() - from.getTime()) / 3600_000).toBe(25);
+  });
+
+  it("formats in each zone with each caller's options (formatters are kept, never mixed up)", () => {
+    const at = new Date("2026-11-25T20:00:00Z");
+    const time = { hour: "numeric", minute: "2-digit", hour12: false } as const;
+    const day = { weekday: "short", day: "numeric", month: "short" } as const;
+    for (let round = 0; round < 2; round++) {
+      expect(formatInZone(at, "Asia/Kolkata", time)).toBe("01:30");
+      expect(formatInZone(at, "America/New_York", time)).toBe("15:00");
+      expect(formatInZone(at, "Asia/Kolkata", day)).toBe("Thu, 26 Nov");
+      expect(formatInZone(at, "America/New_York", day)).toBe("Wed, 25 Nov");
+    }
+    expect(() => formatInZone(at, "Mars/Olympus", time)).toThrow(RangeError);
   });
 
   it("resolves date filters in the city's zone and never before now", () => {

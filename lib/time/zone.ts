@@ -62,6 +62,18 @@ export function addDays(ymd: string, days: number): string {
 /** 0 = Sunday … 6 = Saturday, for a calendar date. */
 export const weekday = (ymd: string) => new Date(`${ymd}T00:00:00Z`).getUTCDay();
 
+// Building an Intl.DateTimeFormat costs far more than formatting with one (tenths of a ms): keep
+// them, per zone and options. Callers use a handful of option sets and venues a handful of zones.
+const zoneFormatters = new Map<string, Intl.DateTimeFormat>();
+const MAX_ZONE_FORMATTERS = 500;
+
 export function formatInZone(instant: Date, timeZone: string, opts: Intl.DateTimeFormatOptions): string {
-  return new Intl.DateTimeFormat("en-IN", { timeZone, ...opts }).format(instant);
+  const key = `${timeZone}\u0000${JSON.stringify(opts)}`;
+  let f = zoneFormatters.get(key);
+  if (!f) {
+    f = new Intl.DateTimeFormat("en-IN", { timeZone, ...opts }); // throws RangeError on an unknown zone, as before
+    if (zoneFormatters.size >= MAX_ZONE_FORMATTERS) zoneFormatters.delete(zoneFormatters.keys().next().value!);
+    zoneFormatters.set(key, f);
+  }
+  return f.format(instant);
 }
