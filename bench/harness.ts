@@ -79,6 +79,29 @@ export async function runBuyers(buyers: number, concurrency: number, buyer: (i: 
 }
 
 /**
+ * Open loop: buyer i starts at its own arrival time (a Poisson process at `perSecond`, fixed by
+ * `seed`) whether or not earlier buyers are done, so a slow answer cannot hold back the arrivals
+ * behind it and hide its cost (no coordinated omission). Resolves when every buyer is done, with
+ * the seconds from the first arrival to then; `lagMs` is the latest any arrival started (the client falling behind its own schedule).
+ */
+export async function arriveBuyers(buyers: number, perSecond: number, seed: number, buyer: (i: number) => Promise<void>): Promise<{ seconds: number; lagMs: number }> {
+  const rand = rng(seed);
+  const running: Promise<void>[] = [];
+  const t0 = performance.now();
+  let at = 0;
+  let lagMs = 0;
+  for (let i = 0; i < buyers; i++) {
+    at += (-Math.log(1 - rand()) / perSecond) * 1000;
+    const wait = t0 + at - performance.now();
+    if (wait >= 1) await sleep(wait);
+    lagMs = Math.max(lagMs, performance.now() - (t0 + at));
+    running.push(buyer(i));
+  }
+  await Promise.all(running);
+  return { seconds: (performance.now() - t0) / 1000, lagMs };
+}
+
+/**
  * Runs a raw baseline transaction again when Postgres aborted it as deadlocked (or as a
  * serialization failure), up to three times; each retry is counted in `r.deadlocks`, not an error.
  */

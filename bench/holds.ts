@@ -4,7 +4,7 @@
 //
 //   DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npm run build
 //   DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npm run bench:holds \
-//     [-- --buyers 2000 --concurrency 200 --viewers 500 --seconds 10 --no-redis]
+//     [-- --buyers 2000 --concurrency 200 --open-loop 0.5,0.7,0.85,1 --viewers 500 --seconds 10 --no-redis]
 //
 // DATABASE_URL names a server (and a database to connect to for CREATE DATABASE); the bench
 // creates its own database marquee_bench_holds_<pid> there, migrates and seeds it, and drops it
@@ -19,6 +19,9 @@
 //      free (the seats of holds that succeeded and those named by 409s are known taken), or gives
 //      up when it knows of none. Hold latency is the lock-seats request.
 //   2. audit in Postgres: every seat held exactly once, none lost, bookings and seats agree.
+//   2b. open loop (--open-loop, fractions of phase 1's buyers/s; "" skips it): the same sale on a
+//      fresh show per step, buyers arriving at that steady rate (Poisson) instead of a fixed
+//      number in flight — the latency buyers see below saturation — each step audited the same.
 //   3. raw baseline: the same buyers and seat choices (same seed) on a second identical show,
 //      each attempt one transaction through postgres.js: INSERT the booking, then the
 //      conditional versioned UPDATE of show_seats, rolled back when it covers fewer seats.
@@ -34,7 +37,7 @@ import type postgres from "postgres";
 import {
   createHarness, describe, WORKERS_OPTION, jsonBody, Missing, type Res, type World, // the run: server, bridge, database, HTTP
   HALF, PER_ROW, ROWS, rowLabel, SEATS, // the hall
-  retryDeadlocks, rng, runBuyers, sleep, type Errors, // the workload
+  arriveBuyers, retryDeadlocks, rng, runBuyers, sleep, type Errors, // the workload
   exitStatus, f1, mismatchedBookings, pad, pct, printChecks, printErrors, printTargets, type Check, type Target, // the audit and the report
 } from "./harness";
 
@@ -48,6 +51,7 @@ const { values: args } = parseArgs({
     "poll-ms": { type: "string", default: "1000" },
     "map-clients": { type: "string", default: "50" },
     "raw-max": { type: "string" },
+    "open-loop": { type: "string", default: "0.5,0.7,0.85,1" },
     port: { type: "string", default: "3220" },
     seed: { type: "string", default: "42" },
     "no-redis": { type: "boolean", default: false },
@@ -66,6 +70,12 @@ const WORKERS = Number(args.workers);
 const SEED = Number(args.seed);
 const USE_REDIS = !args["no-redis"];
 const BASELINE_ONLY = args["baseline-only"];
+// Open-loop steps, as fractions of the closed-loop buyer throughput measured first ("" for none).
+const OPEN_LOOP = (args["open-loop"] ?? "").split(",").filter((x) => x.trim() !== "").map(Number);
+if (OPEN_LOOP.some((f) => !Number.isFinite(f) || f <= 0 || f > 2)) {
+  console.error(`bad --open-loop: ${args["open-loop"]} (fractions of the closed-loop rate, e.g. 0.5,0.7,0.85)`);
+  process.exit(2);
+}
 for (const [name, v] of Object.entries({ BUYERS, CONCURRENCY, VIEWERS, SECONDS, POLL_MS, MAP_CLIENTS, PORT, SEED })) {
   if (!Number.isFinite(v) || v < 0) {
     console.error(`bad --${name.toLowerCase().replace("_", "-")}: ${v}`);
@@ -171,10 +181,13 @@ function newSale(name: string, buyers: number): SaleResult {
 
 const seatsHeld = (r: SaleResult) => [...r.holds.values()].reduce((n, s) => n + s.length, 0);
 
-async function appSale(world: World, showId: string, plans: Plan[]): Promise<SaleResult> {
-  const r = newSale("app  HTTP", plans.length);
+type Drive = (buyer: (i: number) => Promise<void>) => Promise<number>;
+const closedLoop: Drive = (buyer) => runBuyers(BUYERS, CONCURRENCY, buyer);
+
+async function appSale(world: World, showId: string, plans: Plan[], name = "app  HTTP", drive: Drive = closedLoop): Promise<SaleResult> {
+  const r = newSale(name, plans.length);
   const taken = new Uint8Array(SEATS);
-  r.seconds = await runBuyers(plans.length, CONCURRENCY, async (i) => {
+  r.seconds = await drive(async (i) => {
     const plan = plans[i]!;
     const user = world.users[i]!;
     let t = performance.now();
@@ -588,6 +601,8 @@ async function main(): Promise<number> {
   let bg: { holds: number; conflicts: number; errors: Errors } | undefined;
   let redisKeys: number | undefined;
   let mapAgrees: Check | undefined;
+  const openLoop: { fraction: number; rate: number; lagMs: number; sale: SaleResult }[] = [];
+  const openChecks: Check[] = [];
 
   if (!BASELINE_ONLY) {
     await h.start();
@@ -607,6 +622,23 @@ async function main(): Promise<number> {
       const { seatKey } = await import("@/lib/seating/redis-holds");
       const keys = await redisCommand(["KEYS", seatKey(saleShow, "*")]).catch(() => undefined);
       redisKeys = Array.isArray(keys) ? keys.length : undefined;
+    }
+
+    // The same sale again, each step on a fresh show, with buyers arriving at a steady rate below
+    // what the closed loop reached: the latency a buyer sees when the server is not saturated.
+    const closedRate = BUYERS / sale.seconds;
+    for (const [k, fraction] of OPEN_LOOP.entries()) {
+      const rate = closedRate * fraction;
+      console.log(`open loop ${k + 1}/${OPEN_LOOP.length}: ${BUYERS} buyers arriving at ${rate.toFixed(0)}/s (${Math.round(fraction * 100)}% of the closed loop's ${closedRate.toFixed(0)}/s)…`);
+      const show = await world.newShow(`2D open ${k + 1}`);
+      let lagMs = 0;
+      const step = await appSale(world, show, plans, `open ${Math.round(fraction * 100)}%`, async (buyer) => {
+        const run = await arriveBuyers(BUYERS, rate, SEED + k + 1, buyer);
+        lagMs = run.lagMs;
+        return run.seconds;
+      });
+      openLoop.push({ fraction, rate, lagMs, sale: step });
+      openChecks.push(...(await audit(world.sql, world, show, step, true)).map((c) => ({ ...c, name: `[${step.name}] ${c.name}` })));
     }
   }
 
@@ -639,6 +671,26 @@ async function main(): Promise<number> {
   if (sale) console.log(`app/baseline hold throughput: ${ratio.toFixed(2)}`);
   printErrors([sale, base]);
 
+  if (openLoop.length) {
+    console.log(`\n== Open loop: the same ${BUYERS} buyers arriving at a steady rate (Poisson), each step on a fresh ${SEATS}-seat show ==`);
+    console.log("(an arrival never waits for earlier buyers, so every queueing delay shows in the latency; hold = lock-seats over HTTP)");
+    console.log("step        buyers/s  attempts/s  holds  conflicts  errors  hold p50  hold p95  hold p99  initiate p99  late arrivals");
+    for (const { rate, lagMs, sale: r } of openLoop) {
+      const p = pct(r.lockLat);
+      console.log(
+        `${r.name.padEnd(10)} ${pad(rate.toFixed(0), 9)} ${pad((r.attempts / r.seconds).toFixed(0), 11)} ${pad(r.holds.size, 6)} ${pad(r.conflicts, 10)} ${pad(r.errors.count, 7)}` +
+          ` ${pad(f1(p.p50), 9)} ${pad(f1(p.p95), 9)} ${pad(f1(p.p99), 9)} ${pad(f1(pct(r.initLat).p99), 13)} ${pad(`≤ ${f1(lagMs)} ms`, 14)}`,
+      );
+    }
+    const within = openLoop.filter((o) => pct(o.sale.lockLat).p99 < TARGETS.holdP99Ms).sort((a, b) => b.rate - a.rate)[0];
+    console.log(
+      within
+        ? `highest tested arrival rate with hold p99 < ${TARGETS.holdP99Ms} ms: ${within.rate.toFixed(0)} buyers/s (${(within.sale.attempts / within.sale.seconds).toFixed(0)} hold attempts/s), ${Math.round(within.fraction * 100)}% of the closed loop's rate`
+        : `no tested arrival rate kept hold p99 under ${TARGETS.holdP99Ms} ms`,
+    );
+    printErrors(openLoop.map((o) => o.sale));
+  }
+
   if (reads && fullMap) {
     console.log(`\n== Seat-map reads (${SEATS}-seat show${bg ? `, ${bg.holds} background holds, ${bg.conflicts} conflicts` : ""}) ==`);
     printReads([reads, fullMap]);
@@ -648,9 +700,10 @@ async function main(): Promise<number> {
 
   console.log("");
   if (sale) printChecks("audit (app show):", saleChecks);
+  if (openChecks.length) printChecks("audit (open-loop shows):", openChecks);
   printChecks("audit (baseline show):", baseChecks);
-  const auditOk = [...saleChecks, ...baseChecks].every((c) => c.ok);
-  const errorCount = (sale?.errors.count ?? 0) + base.errors.count + (reads?.errors.count ?? 0) + (fullMap?.errors.count ?? 0) + (bg?.errors.count ?? 0);
+  const auditOk = [...saleChecks, ...openChecks, ...baseChecks].every((c) => c.ok);
+  const errorCount = (sale?.errors.count ?? 0) + openLoop.reduce((n, o) => n + o.sale.errors.count, 0) + base.errors.count + (reads?.errors.count ?? 0) + (fullMap?.errors.count ?? 0) + (bg?.errors.count ?? 0);
 
   const rows: Target[] = [];
   if (sale && reads) {

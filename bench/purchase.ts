@@ -5,7 +5,7 @@
 //
 //   DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npm run build
 //   DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npm run bench:purchase \
-//     [-- --buyers 200 --concurrency 200 --workers 1 --poll-ms 50 --confirm-timeout 10 --no-redis]
+//     [-- --buyers 200 --concurrency 200 --workers 1 --open-loop 0.5,0.7,0.85,1 --poll-ms 50 --confirm-timeout 10 --no-redis]
 //
 // DATABASE_URL names a server (and a database to connect to for CREATE DATABASE); the bench
 // creates its own database marquee_bench_purchase_<pid> there, migrates and seeds it, and drops
@@ -23,6 +23,9 @@
 //      start to that 200. Any other status anywhere is an error.
 //   2. audit in Postgres: charges and confirmed bookings one to one, seats BOOKED by their
 //      booking, events recorded, nothing left pending, the gateway's intents each one payment.
+//   2b. open loop (--open-loop, fractions of phase 1's purchases/s; "" skips it): the same
+//      purchases on a fresh show per step, buyers arriving at that steady rate (Poisson) instead of
+//      all at once — the latency buyers see below saturation — each step audited the same.
 //   3. raw baseline: the same buyers and seats on a second identical show, each purchase one
 //      transaction through postgres.js: INSERT the booking, the conditional UPDATE of show_seats
 //      to LOCKED, INSERT the payment, UPDATE the seats to BOOKED, UPDATE the booking to CONFIRMED.
@@ -35,7 +38,7 @@ import type postgres from "postgres";
 import {
   createHarness, describe, WORKERS_OPTION, jsonBody, Missing, type Res, type User, type World, // the run: server, bridge, database, HTTP
   HALF, PER_ROW, ROWS, SEATS, // the hall
-  retryDeadlocks, rng, runBuyers, sleep, type Errors, // the workload
+  arriveBuyers, retryDeadlocks, rng, runBuyers, sleep, type Errors, // the workload
   exitStatus, f1, mismatchedBookings, pad, pct, printChecks, printErrors, printTargets, type Check, type Target, // the audit and the report
 } from "./harness";
 
@@ -48,6 +51,7 @@ const { values: args } = parseArgs({
     "confirm-timeout": { type: "string", default: "10" },
     warm: { type: "string", default: "10" },
     "raw-max": { type: "string" },
+    "open-loop": { type: "string", default: "0.5,0.7,0.85,1" },
     port: { type: "string", default: "3230" },
     seed: { type: "string", default: "42" },
     "no-redis": { type: "boolean", default: false },
@@ -62,6 +66,12 @@ const CONFIRM_TIMEOUT_S = Number(args["confirm-timeout"]);
 const WARM = Number(args.warm);
 const PORT = Number(args.port);
 const SEED = Number(args.seed);
+// Open-loop steps, as fractions of the purchases/s of phase 1 ("" for none).
+const OPEN_LOOP = (args["open-loop"] ?? "").split(",").filter((x) => x.trim() !== "").map(Number);
+if (OPEN_LOOP.some((f) => !Number.isFinite(f) || f <= 0 || f > 2)) {
+  console.error(`bad --open-loop: ${args["open-loop"]} (fractions of the all-at-once rate, e.g. 0.5,0.7,0.85)`);
+  process.exit(2);
+}
 const USE_REDIS = !args["no-redis"];
 for (const [name, v] of Object.entries({ BUYERS, CONCURRENCY, WORKERS, POLL_MS, CONFIRM_TIMEOUT_S, WARM, PORT, SEED })) {
   if (!Number.isFinite(v) || v < 0 || (["BUYERS", "CONCURRENCY", "WORKERS"].includes(name) && v < 1)) {
@@ -228,12 +238,15 @@ async function purchase(r: Result, world: World, showId: string, user: User, sea
   }
 }
 
-async function appPurchases(world: World, showId: string, plans: number[][]): Promise<Result> {
-  const r = newResult("app  HTTP", plans.length);
+type Drive = (buyer: (i: number) => Promise<void>) => Promise<number>;
+
+async function appPurchases(world: World, showId: string, plans: number[][], name = "app  HTTP", drive?: Drive): Promise<Result> {
+  const r = newResult(name, plans.length);
   const run = randomBytes(4).toString("hex");
-  r.seconds = await runBuyers(plans.length, CONCURRENCY, async (i) => {
+  const buyer = async (i: number) => {
     await purchase(r, world, showId, world.users[i]!, plans[i]!, `bench-${run}-${i}`);
-  });
+  };
+  r.seconds = await (drive ? drive(buyer) : runBuyers(plans.length, CONCURRENCY, buyer));
   return r;
 }
 
@@ -508,6 +521,33 @@ async function main(): Promise<number> {
     FROM payment_events e JOIN bookings b ON b.id = e.booking_id
     WHERE b.show_id = ${saleShow} GROUP BY 1, 2 ORDER BY 1, 3 DESC`;
 
+  // The same purchases again, each step on a fresh show, with buyers arriving at a steady rate
+  // below what all-at-once reached: the latency a buyer sees when the server is not saturated.
+  const openLoop: { fraction: number; rate: number; lagMs: number; r: Result }[] = [];
+  const openChecks: Check[] = [];
+  const allAtOnce = app.purchases.size / app.seconds;
+  for (const [k, fraction] of OPEN_LOOP.entries()) {
+    const rate = allAtOnce * fraction;
+    console.log(`open loop ${k + 1}/${OPEN_LOOP.length}: ${BUYERS} buyers arriving at ${rate.toFixed(0)}/s (${Math.round(fraction * 100)}% of ${allAtOnce.toFixed(0)} purchases/s)…`);
+    const show = await world.newShow(`2D open ${k + 1}`);
+    let lagMs = 0;
+    const r = await appPurchases(world, show, plans, `open ${Math.round(fraction * 100)}%`, async (buyer) => {
+      const run = await arriveBuyers(BUYERS, rate, SEED + k + 1, buyer);
+      lagMs = run.lagMs;
+      return run.seconds;
+    });
+    openLoop.push({ fraction, rate, lagMs, r });
+    openChecks.push(...(await audit(world.sql, world, show, r, true)).map((c) => ({ ...c, name: `[${r.name}] ${c.name}` })));
+  }
+  if (openLoop.length) {
+    const later = await webhooksSettled(world.sql, 15);
+    openChecks.push({
+      name: "[open loop] every webhook the gateway owes was delivered and answered 2xx",
+      ok: later.delivered === later.total && later.failing === 0,
+      detail: `${later.delivered} of ${later.total} delivered, ${later.retried} needed a retry${later.lastError ? `, last error: ${later.lastError}` : ""}`,
+    });
+  }
+
   // The raw client: one connection per in-flight buyer, up to what the server has spare.
   const rawMax = await h.rawPoolMax(world, args["raw-max"], CONCURRENCY, 10 /* headroom */);
   console.log(`\nraw baseline: the same ${BUYERS} purchases, ${CONCURRENCY} in flight, postgres.js pool of ${rawMax}…`);
@@ -545,11 +585,29 @@ async function main(): Promise<number> {
   );
   printErrors([app, base]);
 
+  if (openLoop.length) {
+    console.log(`\n== Open loop: the same ${BUYERS} buyers arriving at a steady rate (Poisson), each step on a fresh ${SEATS}-seat show ==`);
+    console.log("(an arrival never waits for earlier buyers, so every queueing delay shows in the latency)");
+    console.log("step        buyers/s  purchases  errors   p50 ms   p95 ms   p99 ms  late arrivals");
+    for (const { rate, lagMs, r } of openLoop) {
+      const p = pct(r.lat);
+      console.log(`${r.name.padEnd(10)} ${pad(rate.toFixed(0), 9)} ${pad(r.purchases.size, 10)} ${pad(r.errors.count, 7)} ${pad(f1(p.p50), 8)} ${pad(f1(p.p95), 8)} ${pad(f1(p.p99), 8)} ${pad(`≤ ${f1(lagMs)} ms`, 14)}`);
+    }
+    const within = openLoop.filter((o) => pct(o.r.lat).p95 < TARGETS.purchaseP95Ms).sort((a, b) => b.rate - a.rate)[0];
+    console.log(
+      within
+        ? `highest tested arrival rate with purchase p95 < ${TARGETS.purchaseP95Ms} ms: ${within.rate.toFixed(0)} buyers/s, ${Math.round(within.fraction * 100)}% of the all-at-once rate`
+        : `no tested arrival rate kept purchase p95 under ${TARGETS.purchaseP95Ms} ms`,
+    );
+    printErrors(openLoop.map((o) => o.r));
+  }
+
   console.log("");
   printChecks("audit (app show):", appChecks);
+  if (openChecks.length) printChecks("audit (open-loop shows):", openChecks);
   printChecks("audit (baseline show):", baseChecks);
-  const auditOk = [...appChecks, ...baseChecks].every((c) => c.ok);
-  const errorCount = app.errors.count + base.errors.count;
+  const auditOk = [...appChecks, ...openChecks, ...baseChecks].every((c) => c.ok);
+  const errorCount = app.errors.count + openLoop.reduce((n, o) => n + o.r.errors.count, 0) + base.errors.count;
 
   const rows: Target[] = [];
   rows.push({ name: "whole purchase p95 (over HTTP)", value: `${f1(ap.p95)} ms`, target: `< ${TARGETS.purchaseP95Ms} ms`, ok: ap.p95 < TARGETS.purchaseP95Ms });
