@@ -6,13 +6,15 @@ type Entry = { expires: number; value: Promise<unknown> };
 const store = new Map<string, Entry>();
 const MAX_ENTRIES = 5_000;
 
-export function memo<T>(key: string, ttlSeconds: number | "catalog", load: () => Promise<T>): Promise<T> {
+export function memo<T>(key: string, ttlSeconds: number | "catalog", load: () => PromiseLike<T>): Promise<T> {
   const ttl = ttlSeconds === "catalog" ? env().CATALOG_CACHE_SECONDS : ttlSeconds;
-  if (ttl <= 0) return load();
+  if (ttl <= 0) return Promise.resolve(load());
   const now = Date.now();
   const hit = store.get(key);
   if (hit && hit.expires > now) return hit.value as Promise<T>;
-  const value = load();
+  // Settled into a real promise here: a Drizzle query is a lazy thenable that runs again on every
+  // await, so caching it as it is would cache nothing.
+  const value: Promise<T> = new Promise<T>((resolve) => resolve(load()));
   store.set(key, { expires: now + ttl * 1000, value });
   // Failed loads are not cached.
   value.catch(() => store.get(key)?.value === value && store.delete(key));
