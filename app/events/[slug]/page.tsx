@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { cache } from "react";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getEvent, type EventDetails } from "@/lib/catalog/events";
@@ -12,9 +13,12 @@ import { showtimesQuerySchema } from "@/lib/catalog/params";
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
+// generateMetadata and the page render in the same request: one read, not two.
+const eventOnce = cache((id: string) => getEvent(id));
+
 async function load(slug: string): Promise<EventDetails> {
   try {
-    return await getEvent(slug);
+    return await eventOnce(slug);
   } catch (err) {
     if (err instanceof AppError && err.code === "NOT_FOUND") notFound();
     throw err;
@@ -24,7 +28,7 @@ async function load(slug: string): Promise<EventDetails> {
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { slug } = await params;
   if (!/^[A-Za-z0-9-]{1,120}$/.test(slug)) return {};
-  const event = await getEvent(slug).catch(() => null);
+  const event = await eventOnce(slug).catch(() => null);
   return event ? { title: event.title, description: event.description.slice(0, 160) } : {};
 }
 

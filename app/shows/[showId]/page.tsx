@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { cache } from "react";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { SeatMap } from "@/components/seatmap/seat-map";
@@ -15,10 +16,13 @@ import { formatInZone } from "@/lib/time/zone";
 
 type Props = { params: Promise<{ showId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
+// generateMetadata and the page render in the same request: one read, not two.
+const showOnce = cache((id: string) => getShow(id));
+
 async function load(showId: string) {
   if (!showIdParams.safeParse({ showId }).success) notFound();
   try {
-    return await getShow(showId);
+    return await showOnce(showId);
   } catch (err) {
     if (err instanceof AppError && err.code === "NOT_FOUND") notFound();
     throw err;
@@ -27,7 +31,7 @@ async function load(showId: string) {
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { showId } = await params;
-  const s = showIdParams.safeParse({ showId }).success ? await getShow(showId).catch(() => null) : null;
+  const s = showIdParams.safeParse({ showId }).success ? await showOnce(showId).catch(() => null) : null;
   return s ? { title: `${s.event.title} at ${s.venue.name}` } : {};
 }
 
