@@ -1,7 +1,7 @@
 "use client";
 import jsQR from "jsqr";
 import { useCallback, useEffect, useRef, useState } from "react";
-import { verifyTicketWithWebCrypto, type TicketPublicJwk } from "@/lib/tickets/token-format";
+import { looksLikeTicketToken, verifyTicketWithWebCrypto, type TicketPublicJwk } from "@/lib/tickets/token-format";
 
 type Result = "OK" | "ALREADY_CHECKED_IN" | "INVALID" | "WRONG_SHOW" | "NOT_CONFIRMED";
 type Answer = { result: Result; reason: string | null; ticket: { reference: string; seats: string[]; count: number; eventTitle: string } | null; offline?: boolean };
@@ -124,7 +124,7 @@ export function CheckinApp({ shows, publicKey }: { shows: Show[]; publicKey: Tic
 
   const checkOffline = useCallback(
     async (code: string): Promise<Answer> => {
-      if (!code.startsWith("MQT")) return { result: "INVALID", reason: "Offline: only QR codes can be checked — typed references need the network", ticket: null, offline: true };
+      if (!looksLikeTicketToken(code)) return { result: "INVALID", reason: "Offline: only QR codes can be checked — typed references need the network", ticket: null, offline: true };
       const v = await verifyTicketWithWebCrypto(code, publicKey).catch(() => null);
       if (!v) return { result: "INVALID", reason: "This device cannot verify tickets offline", ticket: null, offline: true };
       if (!v.ok) return { result: "INVALID", reason: v.reason === "BAD_SIGNATURE" ? "Invalid signature — this ticket was altered or forged" : `Not valid (${v.reason.toLowerCase().replace("_", " ")})`, ticket: null, offline: true };
@@ -154,7 +154,7 @@ export function CheckinApp({ shows, publicKey }: { shows: Show[]; publicKey: Tic
           const res = await fetch("/api/v1/checkin", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ code, showId, deviceId }) }).catch(() => null);
           if (res?.ok) {
             a = (await res.json()) as Answer;
-            if (a.result === "OK" && code.startsWith("MQT")) {
+            if (a.result === "OK" && looksLikeTicketToken(code)) {
               const bid = JSON.parse(atob(code.split(".")[1]!.replace(/-/g, "+").replace(/_/g, "/"))).bid as string;
               save(admittedKey(showId), { ...load<Record<string, string>>(admittedKey(showId), {}), [bid]: new Date().toISOString() });
             }

@@ -10,6 +10,7 @@ import type { User } from "@/lib/auth/accounts";
 import { venueScope } from "@/lib/auth/authorize";
 import { AppError, notFound } from "@/lib/http/errors";
 import { verifyTicket } from "@/lib/tickets/token";
+import { looksLikeTicketToken } from "@/lib/tickets/token-format";
 import { formatInZone } from "@/lib/time/zone";
 
 export type CheckinResult = "OK" | "ALREADY_CHECKED_IN" | "INVALID" | "WRONG_SHOW" | "NOT_CONFIRMED";
@@ -76,7 +77,7 @@ export async function checkIn(user: User, input: CheckinInput): Promise<CheckinA
   let where;
   let claimedSeats: string[] | null = null;
   const code = input.code.trim();
-  if (code.startsWith("MQT")) {
+  if (looksLikeTicketToken(code)) {
     const verified = verifyTicket(code);
     if (!verified.ok) {
       const why = { MALFORMED: "Not a Marquee ticket", BAD_SIGNATURE: "Invalid signature — this ticket was altered or forged", UNKNOWN_KEY: "Signed by an unknown key", EXPIRED: "This ticket has expired", NOT_YET_VALID: "This ticket is not valid yet" }[verified.reason];

@@ -8,6 +8,15 @@
 
 export const TICKET_TOKEN_PREFIX = "MQT1";
 
+/**
+ * Whether a scanned or typed code is a ticket token ("MQT<version>.<payload>.<signature>") rather
+ * than a booking reference. A reference is "MQ" and letters and digits, so it can itself start
+ * with "MQT" (about one in 31 does); only a token has the version and the dot.
+ */
+export function looksLikeTicketToken(code: string): boolean {
+  return /^MQT\d+\./.test(code);
+}
+
 /** Longer than any real ticket (a 10-seat token is ~450 chars); bounds the work done on junk input. */
 export const MAX_TICKET_TOKEN_LENGTH = 2048;
 

@@ -3,7 +3,7 @@ import { readFileSync } from "node:fs";
 import { afterEach, describe, expect, it } from "vitest";
 import { setTicketKeyForTests, ticketPublicKey, ticketSigningKey } from "./keys";
 import { TICKET_VALID_HOURS_AFTER_END, signTicket, ticketExpiry, verifyTicket } from "./token";
-import { parseTicketToken, verifyTicketWithWebCrypto, type TicketPublicJwk, type TicketVerifyFailure } from "./token-format";
+import { looksLikeTicketToken, parseTicketToken, verifyTicketWithWebCrypto, type TicketPublicJwk, type TicketVerifyFailure } from "./token-format";
 
 const claims = {
   bid: "6f1c1b1e-8d3a-4a53-9a55-0d8b4f0b6a11",
@@ -104,6 +104,13 @@ describe("signTicket / verifyTicket", () => {
       signRaw(Buffer.from([0xff, 0xfe, 0x7b]).toString("base64url")), // not UTF-8
     ];
     for (const t of junk) expect(verifyTicket(t as string), String(t).slice(0, 80)).toEqual({ ok: false, reason: "MALFORMED" });
+  });
+
+  it("tells a token from a booking reference, including references that begin with MQT", () => {
+    const token = signTicket(claims);
+    expect(looksLikeTicketToken(token)).toBe(true);
+    expect(looksLikeTicketToken(`MQT2.${parts(token)[1]}.x`)).toBe(true); // a later version is still a token (and MALFORMED here)
+    for (const ref of ["MQ7KX2P9Q4", "MQTK7X2P9Q", "MQT1", "mqtk7x2p9q", ""]) expect(looksLikeTicketToken(ref), ref).toBe(false);
   });
 
   it("ignores payload members it does not know instead of passing them on", () => {
