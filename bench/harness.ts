@@ -101,6 +101,71 @@ export async function arriveBuyers(buyers: number, perSecond: number, seed: numb
   return { seconds: (performance.now() - t0) / 1000, lagMs };
 }
 
+// ---- open loop: the same workload at steady arrival rates --------------------------------------
+/** `--open-loop`: fractions of the closed loop's rate, one step each ("" for none). */
+export const OPEN_LOOP_OPTION = { type: "string", default: "0.5,0.7,0.85,1" } as const;
+
+export function parseOpenLoop(text: string | undefined): number[] {
+  const fractions = (text ?? "").split(",").filter((x) => x.trim() !== "").map(Number);
+  if (fractions.some((f) => !Number.isFinite(f) || f <= 0 || f > 2)) {
+    console.error(`bad --open-loop: ${text} (fractions of the closed loop's rate, e.g. 0.5,0.7,0.85)`);
+    process.exit(2);
+  }
+  return fractions;
+}
+
+export type OpenStep<R> = { fraction: number; rate: number; lagMs: number; result: R };
+
+/**
+ * The closed loop's workload again, once per fraction, each on a fresh show and with buyers
+ * arriving at that fraction of `closedRate` (arriveBuyers): the latency buyers see when the
+ * server is not saturated. Each step is audited like the closed loop; its checks are named by step.
+ */
+export async function openLoopSteps<R extends { name: string }>(opts: {
+  fractions: number[];
+  buyers: number;
+  seed: number;
+  closedRate: number;
+  unit: string; // what closedRate counts, per second
+  newShow: (label: string) => Promise<string>;
+  run: (showId: string, name: string, drive: (buyer: (i: number) => Promise<void>) => Promise<number>) => Promise<R>;
+  audit: (showId: string, result: R) => Promise<Check[]>;
+}): Promise<{ steps: OpenStep<R>[]; checks: Check[] }> {
+  const steps: OpenStep<R>[] = [];
+  const checks: Check[] = [];
+  for (const [k, fraction] of opts.fractions.entries()) {
+    const rate = opts.closedRate * fraction;
+    const pctOf = Math.round(fraction * 100);
+    console.log(`open loop ${k + 1}/${opts.fractions.length}: ${opts.buyers} buyers arriving at ${rate.toFixed(0)}/s (${pctOf}% of the closed loop's ${opts.closedRate.toFixed(0)} ${opts.unit}/s)…`);
+    const show = await opts.newShow(`2D open ${k + 1}`);
+    let lagMs = 0;
+    const result = await opts.run(show, `open ${pctOf}%`, async (buyer) => {
+      const run = await arriveBuyers(opts.buyers, rate, opts.seed + k + 1, buyer);
+      lagMs = run.lagMs;
+      return run.seconds;
+    });
+    steps.push({ fraction, rate, lagMs, result });
+    checks.push(...(await opts.audit(show, result)).map((c) => ({ ...c, name: `[${result.name}] ${c.name}` })));
+  }
+  return { steps, checks };
+}
+
+/** The open loop's section title; then the bench prints its own table. */
+export function printOpenLoopHeading(buyers: number, seats: number, note = ""): void {
+  console.log(`\n== Open loop: the same ${buyers} buyers arriving at a steady rate (Poisson), each step on a fresh ${seats}-seat show ==`);
+  console.log(`(an arrival never waits for earlier buyers, so every queueing delay shows in the latency${note})`);
+}
+
+/** The report's last line on the open loop: the fastest tested arrival rate that kept the target. */
+export function printOpenLoopVerdict<R>(steps: OpenStep<R>[], keeps: (r: R) => boolean, target: string, extra: (s: OpenStep<R>) => string = () => ""): void {
+  const best = steps.filter((s) => keeps(s.result)).sort((a, b) => b.rate - a.rate)[0];
+  console.log(
+    best
+      ? `highest tested arrival rate with ${target}: ${best.rate.toFixed(0)} buyers/s${extra(best)}, ${Math.round(best.fraction * 100)}% of the closed loop's rate`
+      : `no tested arrival rate kept ${target}`,
+  );
+}
+
 /**
  * Runs a raw baseline transaction again when Postgres aborted it as deadlocked (or as a
  * serialization failure), up to three times; each retry is counted in `r.deadlocks`, not an error.

@@ -37,7 +37,8 @@ import type postgres from "postgres";
 import {
   createHarness, describe, WORKERS_OPTION, jsonBody, Missing, type Res, type World, // the run: server, bridge, database, HTTP
   HALF, PER_ROW, ROWS, rowLabel, SEATS, // the hall
-  arriveBuyers, retryDeadlocks, rng, runBuyers, sleep, type Errors, // the workload
+  retryDeadlocks, rng, runBuyers, sleep, type Errors, // the workload
+  OPEN_LOOP_OPTION, openLoopSteps, parseOpenLoop, printOpenLoopHeading, printOpenLoopVerdict, type OpenStep, // the open loop
   exitStatus, f1, mismatchedBookings, pad, pct, printChecks, printErrors, printTargets, type Check, type Target, // the audit and the report
 } from "./harness";
 
@@ -51,7 +52,7 @@ const { values: args } = parseArgs({
     "poll-ms": { type: "string", default: "1000" },
     "map-clients": { type: "string", default: "50" },
     "raw-max": { type: "string" },
-    "open-loop": { type: "string", default: "0.5,0.7,0.85,1" },
+    "open-loop": OPEN_LOOP_OPTION,
     port: { type: "string", default: "3220" },
     seed: { type: "string", default: "42" },
     "no-redis": { type: "boolean", default: false },
@@ -70,12 +71,7 @@ const WORKERS = Number(args.workers);
 const SEED = Number(args.seed);
 const USE_REDIS = !args["no-redis"];
 const BASELINE_ONLY = args["baseline-only"];
-// Open-loop steps, as fractions of the closed-loop buyer throughput measured first ("" for none).
-const OPEN_LOOP = (args["open-loop"] ?? "").split(",").filter((x) => x.trim() !== "").map(Number);
-if (OPEN_LOOP.some((f) => !Number.isFinite(f) || f <= 0 || f > 2)) {
-  console.error(`bad --open-loop: ${args["open-loop"]} (fractions of the closed-loop rate, e.g. 0.5,0.7,0.85)`);
-  process.exit(2);
-}
+const OPEN_LOOP = parseOpenLoop(args["open-loop"]);
 for (const [name, v] of Object.entries({ BUYERS, CONCURRENCY, VIEWERS, SECONDS, POLL_MS, MAP_CLIENTS, PORT, SEED })) {
   if (!Number.isFinite(v) || v < 0) {
     console.error(`bad --${name.toLowerCase().replace("_", "-")}: ${v}`);
@@ -601,8 +597,8 @@ async function main(): Promise<number> {
   let bg: { holds: number; conflicts: number; errors: Errors } | undefined;
   let redisKeys: number | undefined;
   let mapAgrees: Check | undefined;
-  const openLoop: { fraction: number; rate: number; lagMs: number; sale: SaleResult }[] = [];
-  const openChecks: Check[] = [];
+  let openLoop: OpenStep<SaleResult>[] = [];
+  let openChecks: Check[] = [];
 
   if (!BASELINE_ONLY) {
     await h.start();
@@ -624,22 +620,17 @@ async function main(): Promise<number> {
       redisKeys = Array.isArray(keys) ? keys.length : undefined;
     }
 
-    // The same sale again, each step on a fresh show, with buyers arriving at a steady rate below
-    // what the closed loop reached: the latency a buyer sees when the server is not saturated.
-    const closedRate = BUYERS / sale.seconds;
-    for (const [k, fraction] of OPEN_LOOP.entries()) {
-      const rate = closedRate * fraction;
-      console.log(`open loop ${k + 1}/${OPEN_LOOP.length}: ${BUYERS} buyers arriving at ${rate.toFixed(0)}/s (${Math.round(fraction * 100)}% of the closed loop's ${closedRate.toFixed(0)}/s)…`);
-      const show = await world.newShow(`2D open ${k + 1}`);
-      let lagMs = 0;
-      const step = await appSale(world, show, plans, `open ${Math.round(fraction * 100)}%`, async (buyer) => {
-        const run = await arriveBuyers(BUYERS, rate, SEED + k + 1, buyer);
-        lagMs = run.lagMs;
-        return run.seconds;
-      });
-      openLoop.push({ fraction, rate, lagMs, sale: step });
-      openChecks.push(...(await audit(world.sql, world, show, step, true)).map((c) => ({ ...c, name: `[${step.name}] ${c.name}` })));
-    }
+    // The same sale at steady arrival rates up to the closed loop's: latency below saturation.
+    ({ steps: openLoop, checks: openChecks } = await openLoopSteps({
+      fractions: OPEN_LOOP,
+      buyers: BUYERS,
+      seed: SEED,
+      closedRate: BUYERS / sale.seconds,
+      unit: "buyers",
+      newShow: (label) => world.newShow(label),
+      run: (show, name, drive) => appSale(world, show, plans, name, drive),
+      audit: (show, r) => audit(world.sql, world, show, r, true),
+    }));
   }
 
   console.log(`\nraw baseline: the same ${BUYERS} buyers, ${CONCURRENCY} in flight, postgres.js pool of ${rawMax}…`);
@@ -672,23 +663,17 @@ async function main(): Promise<number> {
   printErrors([sale, base]);
 
   if (openLoop.length) {
-    console.log(`\n== Open loop: the same ${BUYERS} buyers arriving at a steady rate (Poisson), each step on a fresh ${SEATS}-seat show ==`);
-    console.log("(an arrival never waits for earlier buyers, so every queueing delay shows in the latency; hold = lock-seats over HTTP)");
+    printOpenLoopHeading(BUYERS, SEATS, "; hold = lock-seats over HTTP");
     console.log("step        buyers/s  attempts/s  holds  conflicts  errors  hold p50  hold p95  hold p99  initiate p99  late arrivals");
-    for (const { rate, lagMs, sale: r } of openLoop) {
+    for (const { rate, lagMs, result: r } of openLoop) {
       const p = pct(r.lockLat);
       console.log(
         `${r.name.padEnd(10)} ${pad(rate.toFixed(0), 9)} ${pad((r.attempts / r.seconds).toFixed(0), 11)} ${pad(r.holds.size, 6)} ${pad(r.conflicts, 10)} ${pad(r.errors.count, 7)}` +
           ` ${pad(f1(p.p50), 9)} ${pad(f1(p.p95), 9)} ${pad(f1(p.p99), 9)} ${pad(f1(pct(r.initLat).p99), 13)} ${pad(`≤ ${f1(lagMs)} ms`, 14)}`,
       );
     }
-    const within = openLoop.filter((o) => pct(o.sale.lockLat).p99 < TARGETS.holdP99Ms).sort((a, b) => b.rate - a.rate)[0];
-    console.log(
-      within
-        ? `highest tested arrival rate with hold p99 < ${TARGETS.holdP99Ms} ms: ${within.rate.toFixed(0)} buyers/s (${(within.sale.attempts / within.sale.seconds).toFixed(0)} hold attempts/s), ${Math.round(within.fraction * 100)}% of the closed loop's rate`
-        : `no tested arrival rate kept hold p99 under ${TARGETS.holdP99Ms} ms`,
-    );
-    printErrors(openLoop.map((o) => o.sale));
+    printOpenLoopVerdict(openLoop, (r) => pct(r.lockLat).p99 < TARGETS.holdP99Ms, `hold p99 < ${TARGETS.holdP99Ms} ms`, (s) => ` (${(s.result.attempts / s.result.seconds).toFixed(0)} hold attempts/s)`);
+    printErrors(openLoop.map((o) => o.result));
   }
 
   if (reads && fullMap) {
@@ -703,7 +688,7 @@ async function main(): Promise<number> {
   if (openChecks.length) printChecks("audit (open-loop shows):", openChecks);
   printChecks("audit (baseline show):", baseChecks);
   const auditOk = [...saleChecks, ...openChecks, ...baseChecks].every((c) => c.ok);
-  const errorCount = (sale?.errors.count ?? 0) + openLoop.reduce((n, o) => n + o.sale.errors.count, 0) + base.errors.count + (reads?.errors.count ?? 0) + (fullMap?.errors.count ?? 0) + (bg?.errors.count ?? 0);
+  const errorCount = (sale?.errors.count ?? 0) + openLoop.reduce((n, o) => n + o.result.errors.count, 0) + base.errors.count + (reads?.errors.count ?? 0) + (fullMap?.errors.count ?? 0) + (bg?.errors.count ?? 0);
 
   const rows: Target[] = [];
   if (sale && reads) {

@@ -38,7 +38,8 @@ import type postgres from "postgres";
 import {
   createHarness, describe, WORKERS_OPTION, jsonBody, Missing, type Res, type User, type World, // the run: server, bridge, database, HTTP
   HALF, PER_ROW, ROWS, SEATS, // the hall
-  arriveBuyers, retryDeadlocks, rng, runBuyers, sleep, type Errors, // the workload
+  retryDeadlocks, rng, runBuyers, sleep, type Errors, // the workload
+  OPEN_LOOP_OPTION, openLoopSteps, parseOpenLoop, printOpenLoopHeading, printOpenLoopVerdict, // the open loop
   exitStatus, f1, mismatchedBookings, pad, pct, printChecks, printErrors, printTargets, type Check, type Target, // the audit and the report
 } from "./harness";
 
@@ -51,7 +52,7 @@ const { values: args } = parseArgs({
     "confirm-timeout": { type: "string", default: "10" },
     warm: { type: "string", default: "10" },
     "raw-max": { type: "string" },
-    "open-loop": { type: "string", default: "0.5,0.7,0.85,1" },
+    "open-loop": OPEN_LOOP_OPTION,
     port: { type: "string", default: "3230" },
     seed: { type: "string", default: "42" },
     "no-redis": { type: "boolean", default: false },
@@ -66,12 +67,7 @@ const CONFIRM_TIMEOUT_S = Number(args["confirm-timeout"]);
 const WARM = Number(args.warm);
 const PORT = Number(args.port);
 const SEED = Number(args.seed);
-// Open-loop steps, as fractions of the purchases/s of phase 1 ("" for none).
-const OPEN_LOOP = (args["open-loop"] ?? "").split(",").filter((x) => x.trim() !== "").map(Number);
-if (OPEN_LOOP.some((f) => !Number.isFinite(f) || f <= 0 || f > 2)) {
-  console.error(`bad --open-loop: ${args["open-loop"]} (fractions of the all-at-once rate, e.g. 0.5,0.7,0.85)`);
-  process.exit(2);
-}
+const OPEN_LOOP = parseOpenLoop(args["open-loop"]);
 const USE_REDIS = !args["no-redis"];
 for (const [name, v] of Object.entries({ BUYERS, CONCURRENCY, WORKERS, POLL_MS, CONFIRM_TIMEOUT_S, WARM, PORT, SEED })) {
   if (!Number.isFinite(v) || v < 0 || (["BUYERS", "CONCURRENCY", "WORKERS"].includes(name) && v < 1)) {
@@ -521,24 +517,17 @@ async function main(): Promise<number> {
     FROM payment_events e JOIN bookings b ON b.id = e.booking_id
     WHERE b.show_id = ${saleShow} GROUP BY 1, 2 ORDER BY 1, 3 DESC`;
 
-  // The same purchases again, each step on a fresh show, with buyers arriving at a steady rate
-  // below what all-at-once reached: the latency a buyer sees when the server is not saturated.
-  const openLoop: { fraction: number; rate: number; lagMs: number; r: Result }[] = [];
-  const openChecks: Check[] = [];
-  const allAtOnce = app.purchases.size / app.seconds;
-  for (const [k, fraction] of OPEN_LOOP.entries()) {
-    const rate = allAtOnce * fraction;
-    console.log(`open loop ${k + 1}/${OPEN_LOOP.length}: ${BUYERS} buyers arriving at ${rate.toFixed(0)}/s (${Math.round(fraction * 100)}% of ${allAtOnce.toFixed(0)} purchases/s)…`);
-    const show = await world.newShow(`2D open ${k + 1}`);
-    let lagMs = 0;
-    const r = await appPurchases(world, show, plans, `open ${Math.round(fraction * 100)}%`, async (buyer) => {
-      const run = await arriveBuyers(BUYERS, rate, SEED + k + 1, buyer);
-      lagMs = run.lagMs;
-      return run.seconds;
-    });
-    openLoop.push({ fraction, rate, lagMs, r });
-    openChecks.push(...(await audit(world.sql, world, show, r, true)).map((c) => ({ ...c, name: `[${r.name}] ${c.name}` })));
-  }
+  // The same purchases at steady arrival rates up to the all-at-once rate: latency below saturation.
+  const { steps: openLoop, checks: openChecks } = await openLoopSteps({
+    fractions: OPEN_LOOP,
+    buyers: BUYERS,
+    seed: SEED,
+    closedRate: app.purchases.size / app.seconds,
+    unit: "purchases",
+    newShow: (label) => world.newShow(label),
+    run: (show, name, drive) => appPurchases(world, show, plans, name, drive),
+    audit: (show, r) => audit(world.sql, world, show, r, true),
+  });
   if (openLoop.length) {
     const later = await webhooksSettled(world.sql, 15);
     openChecks.push({
@@ -586,20 +575,14 @@ async function main(): Promise<number> {
   printErrors([app, base]);
 
   if (openLoop.length) {
-    console.log(`\n== Open loop: the same ${BUYERS} buyers arriving at a steady rate (Poisson), each step on a fresh ${SEATS}-seat show ==`);
-    console.log("(an arrival never waits for earlier buyers, so every queueing delay shows in the latency)");
+    printOpenLoopHeading(BUYERS, SEATS);
     console.log("step        buyers/s  purchases  errors   p50 ms   p95 ms   p99 ms  late arrivals");
-    for (const { rate, lagMs, r } of openLoop) {
+    for (const { rate, lagMs, result: r } of openLoop) {
       const p = pct(r.lat);
       console.log(`${r.name.padEnd(10)} ${pad(rate.toFixed(0), 9)} ${pad(r.purchases.size, 10)} ${pad(r.errors.count, 7)} ${pad(f1(p.p50), 8)} ${pad(f1(p.p95), 8)} ${pad(f1(p.p99), 8)} ${pad(`≤ ${f1(lagMs)} ms`, 14)}`);
     }
-    const within = openLoop.filter((o) => pct(o.r.lat).p95 < TARGETS.purchaseP95Ms).sort((a, b) => b.rate - a.rate)[0];
-    console.log(
-      within
-        ? `highest tested arrival rate with purchase p95 < ${TARGETS.purchaseP95Ms} ms: ${within.rate.toFixed(0)} buyers/s, ${Math.round(within.fraction * 100)}% of the all-at-once rate`
-        : `no tested arrival rate kept purchase p95 under ${TARGETS.purchaseP95Ms} ms`,
-    );
-    printErrors(openLoop.map((o) => o.r));
+    printOpenLoopVerdict(openLoop, (r) => pct(r.lat).p95 < TARGETS.purchaseP95Ms, `purchase p95 < ${TARGETS.purchaseP95Ms} ms`);
+    printErrors(openLoop.map((o) => o.result));
   }
 
   console.log("");
@@ -607,7 +590,7 @@ async function main(): Promise<number> {
   if (openChecks.length) printChecks("audit (open-loop shows):", openChecks);
   printChecks("audit (baseline show):", baseChecks);
   const auditOk = [...appChecks, ...openChecks, ...baseChecks].every((c) => c.ok);
-  const errorCount = app.errors.count + openLoop.reduce((n, o) => n + o.r.errors.count, 0) + base.errors.count;
+  const errorCount = app.errors.count + openLoop.reduce((n, o) => n + o.result.errors.count, 0) + base.errors.count;
 
   const rows: Target[] = [];
   rows.push({ name: "whole purchase p95 (over HTTP)", value: `${f1(ap.p95)} ms`, target: `< ${TARGETS.purchaseP95Ms} ms`, ok: ap.p95 < TARGETS.purchaseP95Ms });
