@@ -14,6 +14,7 @@ import { Ratelimit } from "@upstash/ratelimit";
 import { env } from "../env.js";
 import { AppError } from "../http/errors";
 import { getRedis, type Redis } from "../redis/client";
+import { withDeadline } from "../redis/deadline";
 import { createMemoryWindow, DEFAULT_MAX_KEYS, type MemoryWindow } from "./memory";
 import { durationMs, LIMITS, type PolicyName, type RateLimits } from "./policies";
 
@@ -162,14 +163,6 @@ export class BoundedMap<K, V> extends Map<K, V> {
     }
     return this;
   }
-}
-
-function withDeadline<T>(promise: Promise<T>, ms: number): Promise<T> {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const deadline = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms);
-  });
-  return Promise.race([promise, deadline]).finally(() => clearTimeout(timer));
 }
 
 // Upstash errors end with ", command was: [...]", which would repeat the script and keys.

@@ -21,6 +21,7 @@
 import http from "node:http";
 import https from "node:https";
 import type { Requester, UpstashRequest, UpstashResponse } from "@upstash/redis";
+import { afterDeadline } from "./deadline";
 
 export type NodeRequesterOptions = {
   url: string;
@@ -100,7 +101,7 @@ export function createNodeRequester({ url, token, timeoutMs, maxSockets = 64, ma
       const done = (fn: () => void) => {
         if (settled) return;
         settled = true;
-        clearTimeout(timer);
+        cancelDeadline();
         fn();
       };
       const out = transport.request(
@@ -139,7 +140,7 @@ export function createNodeRequester({ url, token, timeoutMs, maxSockets = 64, ma
           );
         },
       );
-      const timer = setTimeout(() => out.destroy(new RedisRestError(`no answer within ${timeoutMs} ms`)), timeoutMs);
+      const cancelDeadline = afterDeadline(timeoutMs, () => out.destroy(new RedisRestError(`no answer within ${timeoutMs} ms`)));
       out.on("error", (err) => done(() => reject(err)));
       req?.signal?.addEventListener?.("abort", () => out.destroy(new RedisRestError("aborted")), { once: true });
       out.end(body);
