@@ -82,7 +82,8 @@ export async function runBuyers(buyers: number, concurrency: number, buyer: (i: 
  * Open loop: buyer i starts at its own arrival time (a Poisson process at `perSecond`, fixed by
  * `seed`) whether or not earlier buyers are done, so a slow answer cannot hold back the arrivals
  * behind it and hide its cost (no coordinated omission). Resolves when every buyer is done, with
- * the seconds from the first arrival to then; `lagMs` is the latest any arrival started (the client falling behind its own schedule).
+ * the seconds from the first arrival to then, and `lagMs`: how late the latest arrival started
+ * (the load generator falling behind its own schedule).
  */
 export async function arriveBuyers(buyers: number, perSecond: number, seed: number, buyer: (i: number) => Promise<void>): Promise<{ seconds: number; lagMs: number }> {
   const rand = rng(seed);
