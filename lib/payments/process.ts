@@ -203,8 +203,7 @@ export async function processPayment(user: { id: string; email: string; name: st
             ORDER BY live LIMIT 1`,
       );
       if (found && !found.live) return { replay: found } as const;
-      const live = found;
-      if (live) throw new AppError("INVALID_STATE", "A payment for this booking is already in progress.", { details: { paymentId: live.id } });
+      if (found) throw new AppError("INVALID_STATE", "A payment for this booking is already in progress.", { details: { paymentId: found.id } });
 
       const seats = await queryRows<{ type: string; priceMinor: number }>(
         tx,
