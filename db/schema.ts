@@ -72,6 +72,9 @@ export const users = pgTable(
     notifyEmail: boolean("notify_email").notNull().default(true),
     notifySms: boolean("notify_sms").notNull().default(false),
     showReminders: boolean("show_reminders").notNull().default(true),
+    // Bumped by sign-out and password reset: sessions and API tokens carry the version they were
+    // issued under and stop working once it moves on.
+    tokenVersion: integer("token_version").notNull().default(0),
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex("users_email_lower_key").on(sql`lower(${t.email})`)],
