@@ -108,6 +108,10 @@ describe("paying for a hold", () => {
     const results = await Promise.all(Array.from({ length: 8 }, () => pay(user, { bookingId }, k)));
     expect(new Set(results.map((r) => r.id)).size).toBe(1);
     expect(await errorCode(pay(user, { bookingId, method: "UPI", upi: { vpa: "success@marquee" } }, k))).toBe("IDEMPOTENCY_KEY_REUSED");
+    // Another card that shares the last four digits and expiry is a different request too.
+    expect(await errorCode(pay(user, { bookingId, card: { ...CARD_OK, number: "5555 5555 5005 4242" } }, k))).toBe("IDEMPOTENCY_KEY_REUSED");
+    // The same card typed with other spacing (and another CVC, never part of the fingerprint) is the same request.
+    expect((await pay(user, { bookingId, card: { ...CARD_OK, number: "4242-4242-4242-4242", cvc: "999" } }, k)).id).toBe(results[0]!.id);
     const rows = await queryRows<{ n: number; intents: number }>(
       db,
       sql`SELECT (SELECT count(*) FROM payments WHERE booking_id = ${bookingId}::uuid)::int AS n,

@@ -4,13 +4,14 @@
 // booking has at most one live payment; the booking's money is decided (promo, fees, tax) and
 // it moves to PAYMENT_PENDING before the gateway is called.
 import "server-only";
-import { createHash } from "node:crypto";
+import { createHmac } from "node:crypto";
 import { sql } from "drizzle-orm";
 import { z } from "zod";
 import { db } from "@/db/client";
 import { isUniqueViolation } from "@/db/errors";
 import { queryRows } from "@/db/rows";
 import { transitionSql } from "@/lib/booking/state";
+import { authSecret } from "@/lib/auth/secret";
 import { AppError, notFound } from "@/lib/http/errors";
 import { priceBreakdown } from "@/lib/pricing/breakdown";
 import { checkPromo, normalizeCode, promoError } from "@/lib/pricing/promo";
@@ -112,11 +113,15 @@ export async function getPayment(userId: string, paymentId: string): Promise<Pay
   return view(row);
 }
 
-/** What identifies a request for idempotency: the body, with card secrets reduced to what we may keep. */
+/**
+ * What identifies a request for idempotency: the whole body, card number included (two cards can
+ * share their last four), never the CVC. Keyed, because a card number has too few possibilities
+ * for a plain hash of it to be kept.
+ */
 function requestHash(input: ProcessInput): string {
-  const card = input.card ? { last4: input.card.number.slice(-4), expMonth: input.card.expMonth, expYear: input.card.expYear } : null;
+  const card = input.card ? { number: input.card.number, expMonth: input.card.expMonth, expYear: input.card.expYear } : null;
   const canonical = [input.bookingId, input.method, card, input.upi?.vpa ?? null, input.wallet ?? null, input.savedMethodId ?? null, Boolean(input.savePaymentMethod), input.promoCode ? normalizeCode(input.promoCode) : null];
-  return createHash("sha256").update(JSON.stringify(canonical)).digest("hex");
+  return createHmac("sha256", `payments-request:${authSecret()}`).update(JSON.stringify(canonical)).digest("hex");
 }
 
 function replay(existing: PaymentRow, hash: string): PaymentView {
