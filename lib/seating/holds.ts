@@ -21,7 +21,7 @@ import { getAvailability, getSeatMapLayout, invalidateAvailability } from "./ava
 import type { SeatMapLayout } from "./types";
 import { priceFactor } from "@/lib/pricing/strategy";
 import { acquireSeats, claimSeats, releaseSeats, type AcquireResult } from "./redis-holds";
-import { MAX_SEATS_PER_BOOKING } from "./types";
+import { MAX_SEATS_PER_BOOKING, MAX_SEATS_PER_USER_PER_SHOW } from "./types";
 
 export const holdMinutes = () => env().HOLD_MINUTES;
 
@@ -261,7 +261,7 @@ export async function lockSeats(userId: string, bookingId: string, seatIds: stri
       ? withRedis((redis) => releaseSeats(redis, showId, bookingId, phase1.fresh), () => 0)
       : Promise.resolve(0);
 
-  // Phase 2 (Postgres): one call to marquee_hold_seats (db/migrations/0010), a single statement
+  // Phase 2 (Postgres): one call to marquee_hold_seats (db/migrations/0010, 0012), a single statement
   // and so a single transaction: the booking checked and locked, seats it no longer wants
   // released, every wanted seat taken by one conditional, versioned UPDATE or nothing changed,
   // booking_seats and the move to LOCKED written — one round trip instead of six.
@@ -270,7 +270,7 @@ export async function lockSeats(userId: string, bookingId: string, seatIds: stri
   try {
     const [row] = await queryRows<{ result: { released: string[]; locked: typeof locked } }>(
       db,
-      sql`SELECT marquee_hold_seats(${bookingId}::uuid, ${showId}::uuid, ${pgUuidArray(seatIds)}::uuid[], ${expiresAt.toISOString()}::timestamptz, ${factor}::float8) AS result`,
+      sql`SELECT marquee_hold_seats(${bookingId}::uuid, ${showId}::uuid, ${pgUuidArray(seatIds)}::uuid[], ${expiresAt.toISOString()}::timestamptz, ${factor}::float8, ${MAX_SEATS_PER_USER_PER_SHOW}::int) AS result`,
     );
     released = row!.result.released;
     locked = row!.result.locked;
@@ -306,6 +306,14 @@ function holdError(err: unknown, seatsById: SeatIndex): unknown {
       });
     case "MQ404":
       return notFound("Booking");
+    case "MQLIM": {
+      const elsewhere = Number(e.detail ?? 0);
+      return new AppError(
+        "SEAT_LIMIT_REACHED",
+        `You can have at most ${MAX_SEATS_PER_USER_PER_SHOW} seats for one show${elsewhere ? `, and already have ${elsewhere} in other bookings` : ""}.`,
+        { details: { max: MAX_SEATS_PER_USER_PER_SHOW, elsewhere } },
+      );
+    }
     default:
       return err;
   }

@@ -38,5 +38,7 @@ export type SeatMapLayout = {
 /** The live part: `status[i]` is the state of `layout.seats[i]`; `version` only grows. */
 export type SeatAvailability = { showId: string; version: number; status: string };
 
-/** Most seats one booking (and one user, per show) may hold at once. */
+/** Most seats one booking may hold at once. */
 export const MAX_SEATS_PER_BOOKING = 10;
+/** Seats one user may have for one show over all their live bookings (held, being paid, bought). */
+export const MAX_SEATS_PER_USER_PER_SHOW = 10;
