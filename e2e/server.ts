@@ -8,7 +8,8 @@ import postgres from "postgres";
 
 const port = process.env.E2E_PORT ?? "3100";
 // One IP signs up many users here: scale the per-IP limits (their 429s have their own tests).
-const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: "production", APP_URL: `http://127.0.0.1:${port}`, RATE_LIMIT_MULTIPLIER: "50" };
+// The password-reset test reads its link in the dev mailbox, as an admin.
+const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: "production", APP_URL: `http://127.0.0.1:${port}`, RATE_LIMIT_MULTIPLIER: "50", DEV_MAILBOX: "true" };
 let cleanup = async () => {};
 
 if (process.env.DATABASE_URL) {
@@ -37,9 +38,10 @@ if (seeded.status !== 0) {
   process.exit(seeded.status ?? 1);
 }
 
-// Same process group as this script (no npx in between), so when Playwright stops the web
-// server's group, next-server goes with it and releases its output pipes.
-const server = spawn(process.execPath, [path.join("node_modules", "next", "dist", "bin", "next"), "start", "--port", port, "--hostname", "127.0.0.1"], {
+// The production launcher (`npm start`), in the same process group as this script (no npx in
+// between), so when Playwright stops the web server's group, next-server goes with it and
+// releases its output pipes.
+const server = spawn(process.execPath, [path.join("lib", "server", "start.mjs"), "--port", port, "--hostname", "127.0.0.1"], {
   env,
   stdio: "inherit",
 });

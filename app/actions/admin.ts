@@ -6,7 +6,7 @@ import { sessionUser } from "@/lib/auth/current-user";
 import { staffCancelBooking, staffCancelSchema } from "@/lib/admin/bookings";
 import { cancelShow, scheduleSchema, scheduleShows, seatIdsByLabel, setSeatsBlocked } from "@/lib/admin/shows";
 import { createHall, layoutSchema, updateHallLayout } from "@/lib/admin/halls";
-import { parseInput } from "@/lib/http/validation";
+import { isoDay, parseInput } from "@/lib/http/validation";
 import { formAction, type ActionResult } from "@/lib/http/action";
 import { AppError } from "@/lib/http/errors";
 import { addDays } from "@/lib/time/zone";
@@ -25,8 +25,8 @@ const scheduleForm = z
   .object({
     eventId: z.uuid("Choose an event"),
     sectionId: z.uuid("Choose a hall"),
-    from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Pick the first date"),
-    to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Pick the last date"),
+    from: isoDay("Pick the first date"),
+    to: isoDay("Pick the last date"),
     times: z.string().trim().min(4, "Give at least one start time, e.g. 13:00, 19:30"),
     days: z.union([z.enum(WEEKDAYS), z.array(z.enum(WEEKDAYS))]).optional(),
     REGULAR: priceField,

@@ -6,6 +6,7 @@ import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { sql } from "drizzle-orm";
 import { z } from "zod";
+import { isoDay } from "@/lib/http/validation";
 import { db } from "@/db/client";
 import { queryRows } from "@/db/rows";
 import type { User } from "@/lib/auth/accounts";
@@ -31,8 +32,8 @@ export const eventSchema = z
     genres: list(10),
     durationMinutes: z.coerce.number().int().min(5, "At least 5 minutes").max(1440, "At most a day"),
     certificate: z.string().trim().max(10).optional().transform((v) => v || null),
-    startDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional().or(z.literal("")).transform((v) => v || null),
-    endDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional().or(z.literal("")).transform((v) => v || null),
+    startDate: isoDay().optional().or(z.literal("")).transform((v) => v || null),
+    endDate: isoDay().optional().or(z.literal("")).transform((v) => v || null),
   })
   .refine((v) => !v.startDate || !v.endDate || v.startDate <= v.endDate, { message: "The end date is before the start date", path: ["endDate"] });
 export type EventInput = z.output<typeof eventSchema>;

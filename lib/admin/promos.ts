@@ -8,13 +8,13 @@ import { queryRows } from "@/db/rows";
 import { isUniqueViolation } from "@/db/errors";
 import type { User } from "@/lib/auth/accounts";
 import { AppError, notFound } from "@/lib/http/errors";
-import { zonedTimeToInstant } from "@/lib/time/zone";
+import { isYmd, zonedTimeToInstant } from "@/lib/time/zone";
 import { audit } from "./audit";
 
 const optionalInt = z.union([z.literal(""), z.coerce.number().int().min(0)]).optional().transform((v) => (v === "" || v === undefined ? null : v));
 // A datetime-local field ("2026-12-01T10:00") is India time, the promo codes' market.
 const optionalDate = z
-  .union([z.literal(""), z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/, "Pick a date and time"), z.date()])
+  .union([z.literal(""), z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/, "Pick a date and time").refine((v) => isYmd(v.slice(0, 10)), "Pick a date between 2000 and 2099"), z.date()])
   .optional()
   .transform((v) => {
     if (v === "" || v === undefined) return null;

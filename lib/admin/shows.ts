@@ -4,11 +4,13 @@
 import "server-only";
 import { sql } from "drizzle-orm";
 import { z } from "zod";
+import { isoDay } from "@/lib/http/validation";
 import { db, type Executor } from "@/db/client";
 import { queryRows } from "@/db/rows";
 import type { User } from "@/lib/auth/accounts";
 import { requireVenueAccess } from "@/lib/auth/authorize";
 import { cancelConfirmedBooking } from "@/lib/booking/cancel";
+import { executePendingRefunds } from "@/lib/payments/refunds";
 import { transitionSql } from "@/lib/booking/state";
 import { AppError, notFound } from "@/lib/http/errors";
 import { dynamicConfigSchema } from "@/lib/pricing/strategy";
@@ -23,7 +25,7 @@ export const scheduleSchema = z
     eventId: z.uuid(),
     sectionId: z.uuid(),
     /** Local dates in the venue's time zone, and local start times: every date × every time. */
-    dates: z.array(z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "dates are YYYY-MM-DD")).min(1).max(62),
+    dates: z.array(isoDay("dates are YYYY-MM-DD")).min(1).max(62),
     times: z.array(z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "times are HH:MM")).min(1).max(8),
     prices: z.partialRecord(z.enum(SEAT_TYPES), z.number().int().min(0).max(10_000_000)).refine((p) => Object.keys(p).length > 0, "Set at least one seat type's price"),
     pricingStrategy: z.enum(["STATIC", "DYNAMIC"]).default("STATIC"),
@@ -118,14 +120,19 @@ export async function scheduleShows(user: User, input: ScheduleInput): Promise<{
 
 /**
  * Cancels a show: holds are released, confirmed bookings cancelled and refunded in full (the
- * venue cancelled, so no cutoff applies), each holder told. Safe to run twice.
+ * venue cancelled, so no cutoff applies), each holder told; a payment still pending is refunded
+ * when it succeeds (lib/payments/apply.ts). Safe to run twice, and run again on a cancelled show
+ * it resumes: bookings left confirmed are cancelled, refunds the gateway refused are retried.
+ * `pending` counts the bookings not refunded yet (0 once the cancellation is complete).
  */
-export async function cancelShow(user: User, showId: string, reason: string): Promise<{ refunded: number; released: number }> {
+export async function cancelShow(user: User, showId: string, reason: string): Promise<{ refunded: number; released: number; pending: number }> {
   const [show] = await queryRows<{ venueId: string; status: string }>(db, sql`SELECT venue_id AS "venueId", status FROM shows WHERE id = ${showId}::uuid`);
   if (!show) throw notFound("Show");
   await requireVenueAccess(user, show.venueId);
   let released = 0;
   await db.transaction(async (tx) => {
+    // FOR UPDATE waits for confirmations in flight (they key-share lock the show) and makes later ones see CANCELLED.
+    await tx.execute(sql`SELECT id FROM shows WHERE id = ${showId}::uuid FOR UPDATE`);
     await tx.execute(sql`UPDATE shows SET status = 'CANCELLED' WHERE id = ${showId}::uuid AND status = 'SCHEDULED'`);
     const holds = await queryRows<{ id: string }>(
       tx,
@@ -151,10 +158,17 @@ export async function cancelShow(user: User, showId: string, reason: string): Pr
       console.error("[admin] cancelling booking of a cancelled show failed", b.id, err);
       return null;
     });
-    if (r) refunded++;
+    if (r?.status === "REFUNDED") refunded++;
   }
+  // Refunds of this show the gateway refused earlier (or in the loop above): again, now.
+  const refusedRefunds = await queryRows<{ id: string }>(
+    db,
+    sql`SELECT r.id FROM refunds r JOIN bookings b ON b.id = r.booking_id WHERE b.show_id = ${showId}::uuid AND r.status = 'PENDING' AND b.status = 'CANCELLED'`,
+  );
+  if (refusedRefunds.length) refunded += (await executePendingRefunds(refusedRefunds.map((r) => r.id))).succeeded;
+  const [left] = await queryRows<{ n: number }>(db, sql`SELECT count(*)::int AS n FROM bookings WHERE show_id = ${showId}::uuid AND status IN ('CONFIRMED', 'CANCELLED')`);
   clearSeatingCaches(showId);
-  return { refunded, released };
+  return { refunded, released, pending: left!.n };
 }
 
 export const blockSchema = z.object({ seatIds: z.array(z.uuid()).min(1).max(500), blocked: z.boolean(), note: z.string().trim().max(200).optional() });

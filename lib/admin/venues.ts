@@ -4,6 +4,7 @@ import { z } from "zod";
 import { db } from "@/db/client";
 import { cities, venues } from "@/db/schema";
 import { AppError } from "@/lib/http/errors";
+import { assertKnownTimeZone } from "@/lib/time/known-zones";
 import { audit } from "./audit";
 import type { User } from "@/lib/auth/accounts";
 import { requireVenueAccess, venueScope } from "@/lib/auth/authorize";
@@ -49,16 +50,19 @@ export async function listManagedVenues(user: User) {
 
 export async function updateVenue(user: User, venueId: string, changes: z.output<typeof venueUpdateSchema>) {
   await requireVenueAccess(user, venueId);
+  if (changes.timeZone !== undefined) await assertKnownTimeZone(changes.timeZone);
   return db.transaction(async (tx) => {
     const [row] = await tx.update(venues).set(changes).where(eq(venues.id, venueId)).returning();
+    if (!row) throw new AppError("NOT_FOUND", "Venue not found");
     await audit(tx, user, "venues.update", "venue", venueId, changes);
-    return row!;
+    return row;
   });
 }
 
 /** Admins open new venues (staff are then assigned to them). */
 export async function createVenue(user: User, input: z.output<typeof venueCreateSchema>) {
   if (user.role !== "admin") throw new AppError("FORBIDDEN", "Only admins can open new venues.");
+  await assertKnownTimeZone(input.timeZone);
   const base = input.name.toLowerCase().normalize("NFKD").replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "").slice(0, 60) || "venue";
   return db.transaction(async (tx) => {
     const [city] = await tx.select({ id: cities.id }).from(cities).where(eq(cities.id, input.cityId)).limit(1);

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isoDay } from "@/lib/http/validation";
 
 /** `{eventId}` in a path: a UUID or a slug. */
 export const eventIdParams = z.object({
@@ -10,9 +11,5 @@ export const eventIdParams = z.object({
 
 export const showtimesQuerySchema = z.object({
   city: z.string().trim().toLowerCase().regex(/^[a-z0-9-]{1,64}$/, "must be a slug like 'mumbai'").optional(),
-  date: z
-    .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/, "must be YYYY-MM-DD")
-    .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)), "must be a real date")
-    .optional(),
+  date: isoDay("must be YYYY-MM-DD").optional(),
 });

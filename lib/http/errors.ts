@@ -1,6 +1,8 @@
 // One error vocabulary for route handlers, server actions and the domain. A code maps to an
 // HTTP status and a message that is safe to show; internal causes are logged, never returned.
 
+import { databaseError } from "@/db/errors";
+
 export const errorStatus = {
   VALIDATION_FAILED: 400,
   INVALID_JSON: 400,
@@ -62,9 +64,27 @@ export const notFound = (what: string) => new AppError("NOT_FOUND", `${what} not
 
 export type ErrorBody = { error: { code: ErrorCode; message: string; details?: Record<string, unknown> } };
 
+/** SQLSTATEs of data exceptions caused by a value itself, never by the server's state. */
+const INPUT_SQLSTATES = new Set([
+  "22001", // string_data_right_truncation
+  "22003", // numeric_value_out_of_range
+  "22007", // invalid_datetime_format
+  "22008", // datetime_field_overflow
+  "22021", // character_not_in_repertoire (NUL, bad UTF-8)
+  "22P02", // invalid_text_representation
+  "22P05", // untranslatable_character
+]);
+
 /** Turns anything thrown into a safe, typed error. Unknown errors are logged and hidden. */
 export function toAppError(err: unknown): AppError {
   if (err instanceof AppError) return err;
+  // A value Postgres refused as data (a byte it cannot store, a date or number out of its range)
+  // is the caller's bad input that validation let through: a 400, logged so the gap gets closed.
+  const db = databaseError(err);
+  if (db && INPUT_SQLSTATES.has(db.code)) {
+    console.warn("[marquee] input refused by the database", db.code, err instanceof Error ? err.message.split("\n")[0] : "");
+    return new AppError("VALIDATION_FAILED", "Some of the values sent are out of range or not valid text.", { details: { sqlstate: db.code } });
+  }
   console.error("[marquee] unexpected error", err);
   return new AppError("INTERNAL", "Something went wrong on our side. Please try again.");
 }

@@ -4,7 +4,7 @@
 //
 //   node lib/server/start.mjs [--port 3000] [--hostname 0.0.0.0]
 import cluster from "node:cluster";
-import { createRequire } from "node:module";
+import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { env } from "../env.js";
 
@@ -14,16 +14,17 @@ const { values } = parseArgs({
 });
 // Validates the whole environment before any worker starts: a bad variable stops here, named.
 const workers = env().WEB_CONCURRENCY;
-const nextBin = createRequire(import.meta.url).resolve("next/dist/bin/next");
+// Each server process runs worker.mjs: the request guard (guard.mjs), then `next start`.
+const workerScript = fileURLToPath(new URL("./worker.mjs", import.meta.url));
 // The app calls itself on this port (the local payment gateway's webhooks).
 process.env.PORT = values.port;
 const args = ["start", "--port", values.port, ...(values.hostname ? ["--hostname", values.hostname] : [])];
 
 if (workers === 1) {
-  process.argv = [process.argv[0], nextBin, ...args];
-  await import(nextBin);
+  process.argv = [process.argv[0], workerScript, ...args];
+  await import(workerScript);
 } else {
-  cluster.setupPrimary({ exec: nextBin, args });
+  cluster.setupPrimary({ exec: workerScript, args });
   let stopping = false;
   for (let i = 0; i < workers; i++) cluster.fork();
   cluster.on("exit", (worker, code, signal) => {

@@ -32,7 +32,16 @@ function offsetMs(instant: Date, timeZone: string): number {
   return Date.UTC(w.y, w.m - 1, w.d, w.h, w.min, w.s) - Math.floor(instant.getTime() / 1000) * 1000;
 }
 
-export const isYmd = (s: string) => /^\d{4}-\d{2}-\d{2}$/.test(s) && !Number.isNaN(Date.parse(`${s}T00:00:00Z`));
+/** The calendar days the app accepts from outside (listings, schedules, reports, scans). */
+export const FIRST_DAY = "2000-01-01";
+export const LAST_DAY = "2099-12-31";
+
+/** A real "YYYY-MM-DD" day (not "2026-02-31") between FIRST_DAY and LAST_DAY. */
+export function isYmd(s: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(s) || s < FIRST_DAY || s > LAST_DAY) return false;
+  const d = new Date(`${s}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+}
 
 /** "YYYY-MM-DD" of `instant` as seen in `timeZone`. */
 export function zonedYmd(instant: Date, timeZone: string): string {

@@ -1,12 +1,13 @@
 import { z } from "zod";
 import { salesCsv, showSales } from "@/lib/admin/sales";
 import { route } from "@/lib/http/route";
+import { instant } from "@/lib/http/validation";
 
 const query = z.object({
   showId: z.uuid().optional(),
   eventId: z.uuid().optional(),
-  from: z.coerce.date().optional(),
-  to: z.coerce.date().optional(),
+  from: instant().optional(),
+  to: instant().optional(),
   format: z.enum(["json", "csv"]).default("json"),
 });
 
