@@ -49,6 +49,8 @@ const schema = z
     // Prepared statements (parsed and planned once per connection). Turn off behind a pooler in
     // transaction mode that cannot carry them (e.g. PgBouncer < 1.21, Supabase's port 6543).
     DATABASE_PREPARE: z.enum(["true", "false"]).default("true"),
+    // The /dev/mailbox page (admins only) for demos and development without SMTP_URL.
+    DEV_MAILBOX: z.enum(["true", "false"]).default("false"),
     // Server processes behind `npm start` (node:cluster); one per core is usual.
     WEB_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(1),
   })

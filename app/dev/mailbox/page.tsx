@@ -2,21 +2,22 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { connection } from "next/server";
-import { devMailboxEnabled } from "@/lib/notifications/mailbox";
+import { sessionUser } from "@/lib/auth/current-user";
+import { canReadDevMailbox } from "@/lib/notifications/mailbox";
 import { listOutbox } from "@/lib/notifications/outbox";
 
 export const metadata: Metadata = { title: "Dev mailbox", robots: { index: false } };
 
 export default async function MailboxPage({ searchParams }: { searchParams: Promise<{ to?: string }> }) {
   await connection();
-  if (!devMailboxEnabled()) notFound();
+  if (!canReadDevMailbox(await sessionUser())) notFound();
   const { to } = await searchParams;
   const messages = await listOutbox({ recipient: typeof to === "string" && to.length < 255 ? to : undefined, limit: 100 });
   return (
     <div className="mx-auto max-w-4xl">
       <h1 className="text-2xl font-bold">Dev mailbox</h1>
       <p className="mb-4 text-sm text-slate-600">
-        What Marquee would have sent by email and SMS. Real delivery starts when <code>SMTP_URL</code> is set, and this page goes away.
+        What Marquee would have sent by email and SMS. Only admins see it, only with <code>DEV_MAILBOX=true</code>. Real delivery starts when <code>SMTP_URL</code> is set, and this page goes away.
       </p>
       <form className="mb-4 flex gap-2" method="get">
         <label htmlFor="mb-to" className="sr-only">Recipient</label>

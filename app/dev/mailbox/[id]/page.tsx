@@ -2,14 +2,15 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { inlineImagesFor } from "@/lib/notifications/dispatcher";
-import { devMailboxEnabled } from "@/lib/notifications/mailbox";
+import { sessionUser } from "@/lib/auth/current-user";
+import { canReadDevMailbox } from "@/lib/notifications/mailbox";
 import { getOutboxMessage } from "@/lib/notifications/outbox";
 
 export const metadata: Metadata = { title: "Message", robots: { index: false } };
 
 export default async function MessagePage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  if (!devMailboxEnabled() || !/^[0-9a-f-]{36}$/i.test(id)) notFound();
+  if (!/^[0-9a-f-]{36}$/i.test(id) || !canReadDevMailbox(await sessionUser())) notFound();
   const m = await getOutboxMessage(id);
   if (!m) notFound();
   const links = [...m.bodyText.matchAll(/https?:\/\/\S+/g)].map((x) => x[0]);
