@@ -81,7 +81,7 @@ const cancelShowAction = formAction(z.object({ showId: z.uuid(), reason: z.strin
   cancelShow(await staffUser(), showId, reason),
 );
 
-export async function cancelShowFormAction(prev: ActionResult<{ refunded: number; released: number }> | null, form: FormData) {
+export async function cancelShowFormAction(prev: ActionResult<{ refunded: number; released: number; pending: number }> | null, form: FormData) {
   const result = await cancelShowAction(prev, form);
   if (result.ok) revalidatePath(`/admin/shows/${form.get("showId")}`);
   return result;

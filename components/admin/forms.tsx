@@ -135,7 +135,7 @@ export function BlockSeatsForm({ showId }: { showId: string }) {
 
 export function CancelShowForm({ showId }: { showId: string }) {
   const [state, action, pending] = useActionState(cancelShowFormAction, null);
-  if (state?.ok) return <p role="status" className="rounded-lg bg-emerald-50 p-3 text-sm text-emerald-800">Show cancelled: {state.data.refunded} booking(s) refunded, {state.data.released} hold(s) released. Everyone affected has been emailed.</p>;
+  if (state?.ok) return <p role="status" className="rounded-lg bg-emerald-50 p-3 text-sm text-emerald-800">Show cancelled: {state.data.refunded} booking(s) refunded, {state.data.released} hold(s) released. Everyone affected has been emailed.{state.data.pending ? ` ${state.data.pending} booking(s) are not refunded yet: run the cancellation again to retry.` : ""}</p>;
   return (
     <form action={action} className="space-y-2">
       <input type="hidden" name="showId" value={showId} />

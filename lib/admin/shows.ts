@@ -123,7 +123,8 @@ export async function scheduleShows(user: User, input: ScheduleInput): Promise<{
  * venue cancelled, so no cutoff applies), each holder told; a payment still pending is refunded
  * when it succeeds (lib/payments/apply.ts). Safe to run twice, and run again on a cancelled show
  * it resumes: bookings left confirmed are cancelled, refunds the gateway refused are retried.
- * `pending` counts the bookings not refunded yet (0 once the cancellation is complete).
+ * `pending` counts the bookings not settled yet: left confirmed, refund not through, or a payment
+ * still in flight (0 once the cancellation is complete).
  */
 export async function cancelShow(user: User, showId: string, reason: string): Promise<{ refunded: number; released: number; pending: number }> {
   const [show] = await queryRows<{ venueId: string; status: string }>(db, sql`SELECT venue_id AS "venueId", status FROM shows WHERE id = ${showId}::uuid`);
@@ -166,7 +167,7 @@ export async function cancelShow(user: User, showId: string, reason: string): Pr
     sql`SELECT r.id FROM refunds r JOIN bookings b ON b.id = r.booking_id WHERE b.show_id = ${showId}::uuid AND r.status = 'PENDING' AND b.status = 'CANCELLED'`,
   );
   if (refusedRefunds.length) refunded += (await executePendingRefunds(refusedRefunds.map((r) => r.id))).succeeded;
-  const [left] = await queryRows<{ n: number }>(db, sql`SELECT count(*)::int AS n FROM bookings WHERE show_id = ${showId}::uuid AND status IN ('CONFIRMED', 'CANCELLED')`);
+  const [left] = await queryRows<{ n: number }>(db, sql`SELECT count(*)::int AS n FROM bookings WHERE show_id = ${showId}::uuid AND status IN ('PAYMENT_PENDING', 'CONFIRMED', 'CANCELLED')`);
   clearSeatingCaches(showId);
   return { refunded, released, pending: left!.n };
 }

@@ -23,7 +23,7 @@ type PaymentRow = {
   providerPaymentId: string | null;
 };
 
-type BookingRow = { id: string; status: string; showId: string; userId: string; promoCodeId: string | null; discountMinor: number; reference: string };
+type BookingRow = { id: string; status: string; showId: string; showStatus: string; userId: string; promoCodeId: string | null; discountMinor: number; reference: string };
 
 const str = (v: unknown) => (typeof v === "string" ? v : undefined);
 
@@ -130,16 +130,21 @@ async function apply(tx: Executor, provider: string, event: GatewayWebhookEvent)
 
 /**
  * The payment succeeded: book the seats if they are still this booking's (or free again after
- * the hold lapsed) and confirm; otherwise the booking fails and the payment is refunded.
+ * the hold lapsed) and confirm; otherwise — seats gone, or the show cancelled — the booking fails
+ * and the payment is refunded.
  */
 async function confirmOrRefund(tx: Executor, p: PaymentRow): Promise<ApplyOutcome> {
+  // The show's row is key-share locked: cancelShow takes it FOR UPDATE before cancelling, so a
+  // confirmation either commits before the cancellation starts (and is cancelled with the show's
+  // other bookings) or sees the show cancelled.
   const [b] = await queryRows<BookingRow>(
     tx,
-    sql`SELECT id, status, show_id AS "showId", user_id AS "userId", promo_code_id AS "promoCodeId", discount_minor AS "discountMinor", reference
-        FROM bookings WHERE id = ${p.bookingId}::uuid FOR UPDATE`,
+    sql`SELECT b.id, b.status, b.show_id AS "showId", s.status AS "showStatus", b.user_id AS "userId", b.promo_code_id AS "promoCodeId", b.discount_minor AS "discountMinor", b.reference
+        FROM bookings b JOIN shows s ON s.id = b.show_id WHERE b.id = ${p.bookingId}::uuid FOR UPDATE OF b FOR KEY SHARE OF s`,
   );
-  const refund = async (outcome: string, notice: "late_payment_refunded" | "duplicate_payment_refunded"): Promise<ApplyOutcome> => {
-    const id = await requestRefund(tx, { paymentId: p.id, bookingId: p.bookingId, amountMinor: Number(p.amountMinor), currency: p.currency, reason: "late_payment" });
+  const refund = async (outcome: string, notice: "late_payment_refunded" | "duplicate_payment_refunded" | "show_cancelled"): Promise<ApplyOutcome> => {
+    const reason = notice === "show_cancelled" ? "show_cancelled" : "late_payment";
+    const id = await requestRefund(tx, { paymentId: p.id, bookingId: p.bookingId, amountMinor: Number(p.amountMinor), currency: p.currency, reason });
     await bookingNotice(tx, p.bookingId, notice);
     return { outcome, refundIds: id ? [id] : [] };
   };
@@ -149,7 +154,15 @@ async function confirmOrRefund(tx: Executor, p: PaymentRow): Promise<ApplyOutcom
     const [other] = await queryRows<{ id: string }>(tx, sql`SELECT id FROM payments WHERE booking_id = ${b.id}::uuid AND status IN ('SUCCEEDED', 'REFUNDED') AND id <> ${p.id}::uuid LIMIT 1`);
     return other ? refund("refunded: booking already paid", "duplicate_payment_refunded") : { outcome: "ignored: booking already confirmed", refundIds: [] };
   }
-  if (b.status !== "PAYMENT_PENDING") return refund(`refunded: booking ${b.status.toLowerCase()}`, "late_payment_refunded");
+  if (b.status !== "PAYMENT_PENDING") return refund(`refunded: booking ${b.status.toLowerCase()}`, b.showStatus === "CANCELLED" ? "show_cancelled" : "late_payment_refunded");
+  if (b.showStatus === "CANCELLED") {
+    // No ticket for a cancelled show: the seats go, the booking fails, the money goes back.
+    await tx.execute(
+      sql`UPDATE show_seats SET status = 'AVAILABLE', locked_by_booking_id = NULL, lock_expiry = NULL, version = version + 1 WHERE locked_by_booking_id = ${b.id}::uuid AND status = 'LOCKED'`,
+    );
+    await tx.execute(transitionSql(b.id, ["PAYMENT_PENDING"], "FAILED"));
+    return { ...(await refund("refunded: show cancelled", "show_cancelled")), showId: b.showId };
+  }
 
   // Fenced by the booking id: rows still locked by this booking, or free again (lapsed or released).
   const [seats] = await queryRows<{ wanted: number; ours: number }>(

@@ -142,6 +142,7 @@ type BookingForPayment = {
   cityId: string;
   title: string;
   reference: string;
+  showStatus: string;
 };
 
 export async function processPayment(user: { id: string; email: string; name: string }, input: ProcessInput, idempotencyKey: string): Promise<PaymentView> {
@@ -186,12 +187,13 @@ export async function processPayment(user: { id: string; email: string; name: st
       const [b] = await queryRows<BookingForPayment>(
         tx,
         sql`SELECT b.id, b.status, (b.expires_at IS NULL OR b.expires_at <= now()) AS expired, b.currency, b.subtotal_minor AS "subtotalMinor",
-                   e.id AS "eventId", e.category, s.city_id AS "cityId", e.title, b.reference
+                   e.id AS "eventId", e.category, s.city_id AS "cityId", e.title, b.reference, s.status AS "showStatus"
             FROM bookings b JOIN shows s ON s.id = b.show_id JOIN events e ON e.id = s.event_id
             WHERE b.id = ${input.bookingId}::uuid AND b.user_id = ${user.id}::uuid
             FOR UPDATE OF b`,
       );
       if (!b) throw notFound("Booking");
+      if (b.showStatus === "CANCELLED") throw new AppError("SHOW_NOT_ON_SALE", "This show has been cancelled.");
       if (b.status === "CONFIRMED") throw new AppError("INVALID_STATE", "This booking is already paid.", { details: { status: b.status } });
       if (b.status !== "LOCKED" && b.status !== "PAYMENT_PENDING") {
         throw new AppError("INVALID_STATE", `This booking is ${b.status.toLowerCase().replace("_", " ")}; it cannot be paid.`, { details: { status: b.status } });
