@@ -49,6 +49,9 @@ const schema = z
     // Prepared statements (parsed and planned once per connection). Turn off behind a pooler in
     // transaction mode that cannot carry them (e.g. PgBouncer < 1.21, Supabase's port 6543).
     DATABASE_PREPARE: z.enum(["true", "false"]).default("true"),
+    // Proxies in front of the app that append the client's address to X-Forwarded-For (a load
+    // balancer, nginx, Vercel: 1). 0 trusts no X-Forwarded-For: a client could write anything there.
+    TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
     // The /dev/mailbox page (admins only) for demos and development without SMTP_URL.
     DEV_MAILBOX: z.enum(["true", "false"]).default("false"),
     // Server processes behind `npm start` (node:cluster); one per core is usual.

@@ -7,6 +7,7 @@ import { confirmEmail, emailSchema, registerSchema, registerUser, requestPasswor
 import { signIn, signOut } from "@/lib/auth";
 import { passwordSchema } from "@/lib/auth/password";
 import { safeCallbackUrl } from "@/lib/auth/callback-url";
+import { SignInRateLimited } from "@/lib/auth/sign-in-limit";
 import { clientIp, enforceRateLimit } from "@/lib/ratelimit";
 import type { ActionResult } from "@/lib/http/action";
 import { formAction } from "@/lib/http/action";
@@ -18,6 +19,7 @@ async function signInOrFail(email: string, password: string) {
   try {
     await signIn("credentials", { email, password, redirect: false });
   } catch (err) {
+    if (err instanceof SignInRateLimited) throw err.appError;
     if (err instanceof AuthError) throw new AppError("UNAUTHORIZED", "Email or password is incorrect.");
     throw err;
   }
@@ -25,8 +27,8 @@ async function signInOrFail(email: string, password: string) {
 
 const signInSchema = z.object({ email: z.string().trim().min(1, "Enter your email").max(254), password: z.string().min(1, "Enter your password").max(128), callbackUrl: z.string().optional() });
 
+// The credentials provider's authorize() counts the attempt (signIn / signInAddress limits).
 const signInAction = formAction(signInSchema, async ({ email, password }) => {
-  await enforceRateLimit("signIn", `${await ip()}:${email.toLowerCase()}`);
   await signInOrFail(email, password);
   return {};
 });

@@ -83,14 +83,15 @@ describe("login and register API", () => {
     expect((await post(register, { name: "Kabir", email: "KABIR@example.test", phone: "+919811111111", password: "Chai-and-rain-3" })).status).toBe(409);
   });
 
-  it("limits sign-in attempts per address and email with 429 and Retry-After", async () => {
+  it("limits sign-in attempts per account, from any address, with 429 and Retry-After", async () => {
     const email = `limited-${Date.now()}@example.test`;
     const statuses: number[] = [];
     for (let i = 0; i < 6; i++) statuses.push((await post(login, { email, password: "wrong-pass-1" }, "198.51.100.9")).status);
     expect(statuses).toEqual([401, 401, 401, 401, 401, 429]);
     const limited = await post(login, { email, password: "wrong-pass-1" }, "198.51.100.9");
     expect(Number(limited.headers.get("retry-after"))).toBeGreaterThan(0);
-    // Another address is not affected.
-    expect((await post(login, { email, password: "wrong-pass-1" }, "198.51.100.10")).status).toBe(401);
+    // The account's counter, not the address's: another address is limited too, another account not.
+    expect((await post(login, { email, password: "wrong-pass-1" }, "198.51.100.10")).status).toBe(429);
+    expect((await post(login, { email: `other-${email}`, password: "wrong-pass-1" }, "198.51.100.9")).status).toBe(401);
   });
 });

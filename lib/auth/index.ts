@@ -5,9 +5,11 @@ import { eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import { db } from "@/db/client";
 import { users } from "@/db/schema";
+import { AppError } from "@/lib/http/errors";
 import { authenticate } from "./accounts";
 import { authConfig, oauthProviders } from "./config";
 import { authSecret } from "./secret";
+import { limitPasswordAttempt, SignInRateLimited } from "./sign-in-limit";
 
 declare module "next-auth" {
   interface Session {
@@ -35,9 +37,17 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   providers: [
     Credentials({
       credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
-      async authorize(raw) {
+      // Reached from the sign-in form's server action and directly at /api/auth/callback/credentials:
+      // both count against the same limits as the API login.
+      async authorize(raw, request) {
         const parsed = credentials.safeParse(raw);
         if (!parsed.success) return null;
+        try {
+          await limitPasswordAttempt(request.headers, parsed.data.email);
+        } catch (err) {
+          if (err instanceof AppError) throw new SignInRateLimited(err);
+          throw err;
+        }
         const user = await authenticate(parsed.data.email, parsed.data.password);
         return user ? { id: user.id, name: user.name, email: user.email } : null;
       },

@@ -1,18 +1,21 @@
 import { isIP } from "node:net";
+import { env } from "../env.js";
 
 /**
- * The client's IP for rate limiting: the first X-Forwarded-For entry, else X-Real-IP, else
- * "unknown" (all such requests then share one bucket).
+ * The client's IP for rate limiting, as far as the configured proxies vouch for it.
  *
- * Only as trustworthy as the proxy in front of the app: deploy behind one you control (Vercel,
- * a load balancer, nginx) that overwrites these headers with the peer address. `next start`
- * alone fills X-Forwarded-For from the socket only when the client sent none, so without a
- * proxy a client can name any IP it likes and dodge per-IP limits.
+ * X-Forwarded-For is a list each proxy appends its peer's address to, so only its last
+ * `trustedProxyHops` entries (TRUSTED_PROXY_HOPS) were written by proxies we run; everything to
+ * their left came from the client and may be anything. With N hops the client is the Nth entry
+ * from the right. With 0 (the default: nothing vouches for the header) and with fewer entries
+ * than hops, the address is "unknown" and all such requests share one bucket: a client that
+ * could name its own address would get a fresh bucket per guess. X-Real-IP is never read.
  */
-export function clientIp(headers: Headers): string {
-  return (
-    normalizeIp(headers.get("x-forwarded-for")?.split(",")[0]) ?? normalizeIp(headers.get("x-real-ip")) ?? "unknown"
-  );
+export function clientIp(headers: Headers, trustedProxyHops: number = env().TRUSTED_PROXY_HOPS): string {
+  if (trustedProxyHops < 1) return "unknown";
+  const entries = headers.get("x-forwarded-for")?.split(",") ?? [];
+  if (entries.length < trustedProxyHops) return "unknown";
+  return normalizeIp(entries[entries.length - trustedProxyHops]) ?? "unknown";
 }
 
 function normalizeIp(raw: string | null | undefined): string | null {

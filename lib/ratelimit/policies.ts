@@ -7,12 +7,14 @@ export type RateLimitPolicy = { limit: number; window: Duration };
 
 /**
  * Every rate limit in the app, in one place. Identifiers are chosen by the caller:
- * `signIn` is keyed by ip + normalized email, `signUp` by ip, `passwordReset` by email,
+ * `signIn` is keyed by normalized email and `signInAddress` by ip (every password check counts
+ * against both: browser sign-in and API login alike), `signUp` by ip, `passwordReset` by email,
  * `api` / `holdSeats` / `promo` by user id (or ip when anonymous).
  */
 export const LIMITS = {
   api: { limit: 100, window: "60 s" },
   signIn: { limit: 5, window: "60 s" },
+  signInAddress: { limit: 20, window: "60 s" },
   signUp: { limit: 5, window: "10 m" },
   passwordReset: { limit: 3, window: "15 m" },
   holdSeats: { limit: 20, window: "60 s" },

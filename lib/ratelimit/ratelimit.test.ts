@@ -10,6 +10,7 @@ import type { AddressInfo } from "node:net";
 import { Redis } from "@upstash/redis";
 import { Redis as IORedis } from "ioredis";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { resetEnvCache } from "../env.js";
 import { AppError } from "../http/errors";
 import { createUpstashBridge, type UpstashBridge } from "../redis/bridge";
 import {
@@ -232,15 +233,37 @@ describe("createRateLimiter when Redis hangs", () => {
 });
 
 describe("clientIp", () => {
-  const ip = (headers: Record<string, string>) => clientIp(new Headers(headers));
+  const ip = (headers: Record<string, string>, hops = 1) => clientIp(new Headers(headers), hops);
 
-  it("takes the first X-Forwarded-For entry, else X-Real-IP, else unknown", () => {
-    expect(ip({ "x-forwarded-for": " 203.0.113.7 , 10.0.0.1" })).toBe("203.0.113.7");
-    expect(ip({ "x-forwarded-for": "203.0.113.7", "x-real-ip": "198.51.100.2" })).toBe("203.0.113.7");
-    expect(ip({ "x-real-ip": "198.51.100.2" })).toBe("198.51.100.2");
-    expect(ip({ "x-forwarded-for": "not-an-ip", "x-real-ip": "198.51.100.2" })).toBe("198.51.100.2");
+  it("trusts no X-Forwarded-For by default: a client naming its own address gets the shared bucket", () => {
+    expect(clientIp(new Headers({ "x-forwarded-for": "203.0.113.7" }))).toBe("unknown");
+    expect(ip({ "x-forwarded-for": "203.0.113.7", "x-real-ip": "198.51.100.2" }, 0)).toBe("unknown");
+    expect(ip({ "x-real-ip": "198.51.100.2" }, 0)).toBe("unknown");
+  });
+
+  it("with N trusted proxies takes the Nth entry from the right, never what the client prepended", () => {
+    // The client sent "1.2.3.4"; our one proxy appended the address it saw.
+    expect(ip({ "x-forwarded-for": "1.2.3.4, 203.0.113.7" })).toBe("203.0.113.7");
+    expect(ip({ "x-forwarded-for": " 203.0.113.7 " })).toBe("203.0.113.7");
+    // A CDN, then our load balancer.
+    expect(ip({ "x-forwarded-for": "1.2.3.4, 203.0.113.7, 10.0.0.1" }, 2)).toBe("203.0.113.7");
+    // Fewer entries than proxies: the request did not come through them all.
+    expect(ip({ "x-forwarded-for": "203.0.113.7" }, 2)).toBe("unknown");
+    expect(ip({ "x-forwarded-for": "1.2.3.4, not-an-ip" })).toBe("unknown");
+    expect(ip({ "x-real-ip": "198.51.100.2" })).toBe("unknown");
     expect(ip({ "x-forwarded-for": "" })).toBe("unknown");
     expect(ip({})).toBe("unknown");
+  });
+
+  it("reads the number of hops from TRUSTED_PROXY_HOPS", () => {
+    process.env.TRUSTED_PROXY_HOPS = "1";
+    resetEnvCache();
+    try {
+      expect(clientIp(new Headers({ "x-forwarded-for": "1.2.3.4, 203.0.113.7" }))).toBe("203.0.113.7");
+    } finally {
+      delete process.env.TRUSTED_PROXY_HOPS;
+      resetEnvCache();
+    }
   });
 
   it("normalizes ports, case and IPv4-mapped IPv6", () => {

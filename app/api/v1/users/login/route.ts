@@ -2,13 +2,14 @@ import { z } from "zod";
 import { authenticate, publicUser } from "@/lib/auth/accounts";
 import { issueApiToken } from "@/lib/auth/api-token";
 import { AppError } from "@/lib/http/errors";
+import { limitPasswordAttempt } from "@/lib/auth/sign-in-limit";
 import { route } from "@/lib/http/route";
-import { clientIp, enforceRateLimit } from "@/lib/ratelimit";
 
 const body = z.object({ email: z.string().trim().min(1).max(254), password: z.string().min(1).max(128) });
 
 export const POST = route({ body, rateLimit: false }, async ({ req, body }) => {
-  await enforceRateLimit("signIn", `${clientIp(req.headers)}:${body.email.toLowerCase()}`);
+  // The same counters as the browser's sign-in (the credentials provider's authorize()).
+  await limitPasswordAttempt(req.headers, body.email);
   const user = await authenticate(body.email, body.password);
   // One message for unknown email and wrong password alike.
   if (!user) throw new AppError("UNAUTHORIZED", "Email or password is incorrect.");
