@@ -76,7 +76,7 @@ describe("login and register API", () => {
     expect(created.status).toBe(201);
     const ok = await post(login, { email: "kabir@example.test", password: "Chai-and-rain-3" });
     const body = (await ok.json()) as { token: string; user: { id: string } };
-    expect(await verifyApiToken(body.token)).toBe(body.user.id);
+    expect(await verifyApiToken(body.token)).toEqual({ userId: body.user.id, version: 0 });
     const wrong = (await (await post(login, { email: "kabir@example.test", password: "nope-nope-1" })).json()) as { error: { message: string } };
     const unknown = (await (await post(login, { email: "who@example.test", password: "nope-nope-1" })).json()) as { error: { message: string } };
     expect(wrong.error.message).toBe(unknown.error.message);

@@ -114,14 +114,19 @@ export async function resetPassword(token: string, newPassword: string): Promise
     if (!userId) throw new AppError("INVALID_STATE", "This reset link has expired or was already used. Ask for a new one.");
     // Other outstanding reset links die with this one.
     await tx.update(authTokens).set({ usedAt: new Date() }).where(and(eq(authTokens.userId, userId), eq(authTokens.purpose, "PASSWORD_RESET"), isNull(authTokens.usedAt)));
-    // Following the link proves the address too.
+    // Following the link proves the address too; whoever knew the old password is signed out.
     const [user] = await tx
       .update(users)
-      .set({ passwordHash, emailVerifiedAt: sql`coalesce(${users.emailVerifiedAt}, now())` })
+      .set({ passwordHash, emailVerifiedAt: sql`coalesce(${users.emailVerifiedAt}, now())`, tokenVersion: sql`${users.tokenVersion} + 1` })
       .where(eq(users.id, userId))
       .returning();
     return user!;
   });
+}
+
+/** Ends every session and API token of the user (sign-out): they carry the old token_version. */
+export async function revokeSessions(userId: string, ex: Executor = db): Promise<void> {
+  await ex.update(users).set({ tokenVersion: sql`${users.tokenVersion} + 1` }).where(eq(users.id, userId));
 }
 
 export async function confirmEmail(token: string): Promise<boolean> {

@@ -14,11 +14,15 @@ export function bearerToken(req: Request): string | null {
 
 export const hasSessionCookie = (req: Request) => SESSION_COOKIE.test(req.headers.get("cookie") ?? "");
 
-/** The signed-in user of a page render (session cookie), loaded fresh once per request. */
+/**
+ * The signed-in user of a page render (session cookie), loaded fresh once per request. A session
+ * issued before the user's last sign-out or password reset (an older token version) is no session.
+ */
 export const sessionUser = cache(async (): Promise<User | null> => {
   const session = await auth();
   const id = session?.user?.id;
-  return id ? ((await getUserById(id)) ?? null) : null;
+  const user = id ? await getUserById(id) : undefined;
+  return user && user.tokenVersion === (session!.user.tokenVersion ?? 0) ? user : null;
 });
 
 /**
@@ -28,9 +32,11 @@ export const sessionUser = cache(async (): Promise<User | null> => {
 export async function requestUser(req: Request): Promise<{ user: User | null; via: "token" | "session" | null; badToken: boolean }> {
   const token = bearerToken(req);
   if (token) {
-    const id = await verifyApiToken(token);
-    const user = id ? await tokenUser(id) : undefined;
-    return { user: user ?? null, via: user ? "token" : null, badToken: !user };
+    const claims = await verifyApiToken(token);
+    const user = claims ? await tokenUser(claims.userId) : undefined;
+    // A token issued before the user's last sign-out or password reset is revoked.
+    const current = user && user.tokenVersion === claims!.version ? user : null;
+    return { user: current, via: current ? "token" : null, badToken: !current };
   }
   if (hasSessionCookie(req)) {
     const user = await sessionUser();
@@ -40,7 +46,8 @@ export async function requestUser(req: Request): Promise<{ user: User | null; vi
 }
 
 // API clients send a token with every request; their user row is kept for a moment so a burst
-// of calls does not read it each time. A role change or deletion takes effect within this.
+// of calls does not read it each time. A role change, deletion or revocation (sign-out, password
+// reset) takes effect within this.
 const TOKEN_USER_TTL_MS = 2_000;
 const tokenUsers = new Map<string, { at: number; user: Promise<User | undefined> }>();
 

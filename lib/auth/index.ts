@@ -6,29 +6,33 @@ import { z } from "zod";
 import { db } from "@/db/client";
 import { users } from "@/db/schema";
 import { AppError } from "@/lib/http/errors";
-import { authenticate } from "./accounts";
+import { authenticate, revokeSessions } from "./accounts";
 import { authConfig, oauthProviders } from "./config";
 import { authSecret } from "./secret";
 import { limitPasswordAttempt, SignInRateLimited } from "./sign-in-limit";
 
 declare module "next-auth" {
   interface Session {
-    user: { id: string } & DefaultSession["user"];
+    user: { id: string; tokenVersion?: number } & DefaultSession["user"];
+  }
+  interface User {
+    tokenVersion?: number;
   }
 }
 
 const credentials = z.object({ email: z.string().max(254), password: z.string().max(128) });
 
 /** Finds or creates the local user for an OAuth sign-in (matched by verified email). */
-async function userForOAuth(email: string, name: string | null | undefined): Promise<string> {
-  const [existing] = await db.select({ id: users.id }).from(users).where(eq(sql`lower(${users.email})`, email.toLowerCase())).limit(1);
-  if (existing) return existing.id;
+async function userForOAuth(email: string, name: string | null | undefined): Promise<{ id: string; tokenVersion: number }> {
+  const columns = { id: users.id, tokenVersion: users.tokenVersion };
+  const [existing] = await db.select(columns).from(users).where(eq(sql`lower(${users.email})`, email.toLowerCase())).limit(1);
+  if (existing) return existing;
   const [created] = await db
     .insert(users)
     .values({ email: email.toLowerCase(), name: name ?? email.split("@")[0]!, emailVerifiedAt: new Date() })
     .onConflictDoNothing()
-    .returning({ id: users.id });
-  return created?.id ?? userForOAuth(email, name);
+    .returning(columns);
+  return created ?? userForOAuth(email, name);
 }
 
 export const { handlers, auth, signIn, signOut } = NextAuth({
@@ -49,7 +53,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
           throw err;
         }
         const user = await authenticate(parsed.data.email, parsed.data.password);
-        return user ? { id: user.id, name: user.name, email: user.email } : null;
+        return user ? { id: user.id, name: user.name, email: user.email, tokenVersion: user.tokenVersion } : null;
       },
     }),
     ...oauthProviders(),
@@ -57,13 +61,24 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   callbacks: {
     async jwt({ token, user, account }) {
       if (user && account) {
-        token.uid = account.provider === "credentials" ? user.id : await userForOAuth(user.email!, user.name);
+        const local = account.provider === "credentials" ? { id: user.id!, tokenVersion: user.tokenVersion ?? 0 } : await userForOAuth(user.email!, user.name);
+        token.uid = local.id;
+        // sessionUser() refuses the session once the user's token_version has moved past this.
+        token.ver = local.tokenVersion;
       }
       return token;
     },
     session({ session, token }) {
       if (typeof token.uid === "string") session.user.id = token.uid;
+      if (typeof token.ver === "number") session.user.tokenVersion = token.ver;
       return session;
+    },
+  },
+  events: {
+    // Signing out ends every session and API token of the account, not just this cookie.
+    async signOut(message) {
+      const uid = "token" in message ? message.token?.uid : undefined;
+      if (typeof uid === "string") await revokeSessions(uid);
     },
   },
 });

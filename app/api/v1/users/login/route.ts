@@ -13,6 +13,6 @@ export const POST = route({ body, rateLimit: false }, async ({ req, body }) => {
   const user = await authenticate(body.email, body.password);
   // One message for unknown email and wrong password alike.
   if (!user) throw new AppError("UNAUTHORIZED", "Email or password is incorrect.");
-  const { token, expiresAt } = await issueApiToken(user.id);
+  const { token, expiresAt } = await issueApiToken(user.id, user.tokenVersion);
   return { token, tokenType: "Bearer", expiresAt, user: publicUser(user) };
 });
