@@ -6,6 +6,7 @@ import { auth } from "./index";
 
 const SESSION_COOKIE = /(?:^|;\s*)(?:__Secure-)?authjs\.session-token(?:\.\d+)?=/;
 
+/** The token of a well-formed `Authorization: Bearer <token>` header, else null. */
 export function bearerToken(req: Request): string | null {
   const header = req.headers.get("authorization");
   const match = header?.match(/^Bearer\s+(\S+)$/i);
@@ -27,12 +28,14 @@ export const sessionUser = cache(async (): Promise<User | null> => {
 
 /**
  * The caller of a route handler: a Bearer token (API clients) or the Auth.js session cookie
- * (the browser). A presented but invalid token is not silently ignored: it is a 401.
+ * (the browser). Once an Authorization header is sent it is the only credential looked at: a
+ * malformed one, or an invalid, expired or revoked token, is a 401 (`badToken`), never a quiet
+ * fall back to the cookie (which would skip the cookie's origin check).
  */
 export async function requestUser(req: Request): Promise<{ user: User | null; via: "token" | "session" | null; badToken: boolean }> {
-  const token = bearerToken(req);
-  if (token) {
-    const claims = await verifyApiToken(token);
+  if (req.headers.has("authorization")) {
+    const token = bearerToken(req);
+    const claims = token ? await verifyApiToken(token) : null;
     const user = claims ? await tokenUser(claims.userId) : undefined;
     // A token issued before the user's last sign-out or password reset is revoked.
     const current = user && user.tokenVersion === claims!.version ? user : null;

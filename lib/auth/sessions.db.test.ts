@@ -1,9 +1,11 @@
 // Browser sessions (Auth.js, driven through its own /api/auth endpoints) and API tokens end on
-// sign-out and password reset.
+// sign-out and password reset, and an Authorization header is never quietly swapped for the cookie.
+import { randomBytes } from "node:crypto";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { POST as login } from "@/app/api/v1/users/login/route";
 import { POST as logout } from "@/app/api/v1/users/logout/route";
 import { GET as profile } from "@/app/api/v1/users/[userId]/profile/route";
+import { POST as initiate } from "@/app/api/v1/bookings/initiate/route";
 import { listOutbox } from "@/lib/notifications/outbox";
 import { configureRateLimiter } from "@/lib/ratelimit";
 import { authHeaders, authPost, browserSignIn, callRoute, cookieHeader } from "@/lib/testing/auth-client";
@@ -78,5 +80,21 @@ describe("sessions", () => {
     expect(await sessionOf(cookie)).toBeNull();
     expect((await profileWith(user.id, bearer(token))).status).toBe(401);
     expect((await browserSignIn(user.email, "Brand-new-pass-9")).signedIn).toBe(true);
+  });
+
+  it("are not the fallback for a malformed Authorization header: that is a 401", async () => {
+    const user = await createUser();
+    const cookie = cookieHeader((await browserSignIn(user.email, TEST_PASSWORD)).jar);
+    expect((await profileWith(user.id, { cookie })).status).toBe(200);
+    for (const authorization of ["Basic YWxhZGRpbjpvcGVuc2VzYW1l", "Bearer", "Bearer two tokens", "token-without-scheme"]) {
+      expect(await profileWith(user.id, { cookie, authorization }), authorization).toMatchObject({ status: 401, body: { error: { code: "UNAUTHORIZED" } } });
+    }
+    // A state change from another site with such a header meets the cookie's origin check first.
+    const crossSite = await callRoute(initiate, {
+      method: "POST",
+      body: { showId: randomBytes(16).toString("hex") },
+      headers: { cookie, authorization: "Bearer two tokens", origin: "https://evil.example" },
+    });
+    expect(crossSite).toMatchObject({ status: 403, body: { error: { code: "FORBIDDEN" } } });
   });
 });

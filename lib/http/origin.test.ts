@@ -89,6 +89,9 @@ describe("helpers", () => {
   it("hasBearerToken wants a token after the scheme", () => {
     expect(hasBearerToken(new Headers({ authorization: "Bearer abc" }))).toBe(true);
     expect(hasBearerToken(new Headers({ authorization: "Bearer" }))).toBe(false);
+    // Not a token requestUser() would accept, so no exemption from the origin check either.
+    expect(hasBearerToken(new Headers({ authorization: "Bearer abc def" }))).toBe(false);
+    expect(hasBearerToken(new Headers({ authorization: "Basic YWxhZGRpbjpvcGVuc2VzYW1l" }))).toBe(false);
     expect(hasBearerToken(new Headers())).toBe(false);
   });
 });

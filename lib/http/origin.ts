@@ -45,8 +45,9 @@ export function requestOrigin(req: Request): string | null {
   return toOrigin(`${proto}://${host}`);
 }
 
+/** A well-formed `Authorization: Bearer <token>`, the only form requestUser() accepts instead of the cookie. */
 export function hasBearerToken(headers: Headers): boolean {
-  return /^Bearer\s+\S/i.test(headers.get("authorization") ?? "");
+  return /^Bearer\s+\S+$/i.test(headers.get("authorization") ?? "");
 }
 
 function sourceOrigin(headers: Headers): string | null {

@@ -76,7 +76,7 @@ export function route<S extends Spec>(
       // public, unlimited route (a cached poll) skips it: it answers everyone the same.
       const anonymous = !needsUser && spec.auth === undefined && spec.rateLimit === false;
       const { user, badToken } = anonymous ? { user: null, badToken: false } : await requestUser(req);
-      if (badToken) throw new AppError("UNAUTHORIZED", "The access token is invalid or has expired. Sign in again.");
+      if (badToken) throw new AppError("UNAUTHORIZED", "The Authorization header is not a valid Bearer token, or the token has expired or was revoked. Sign in again.");
       if (needsUser && !user) throw new AppError("UNAUTHORIZED", "Sign in to continue.");
       if (spec.roles && user) requireRole(user, spec.roles);
       const policy = spec.rateLimit ?? "api";
