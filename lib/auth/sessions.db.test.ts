@@ -4,6 +4,7 @@ import { randomBytes } from "node:crypto";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { POST as login } from "@/app/api/v1/users/login/route";
 import { POST as logout } from "@/app/api/v1/users/logout/route";
+import { POST as register } from "@/app/api/v1/users/register/route";
 import { GET as profile } from "@/app/api/v1/users/[userId]/profile/route";
 import { POST as initiate } from "@/app/api/v1/bookings/initiate/route";
 import { listOutbox } from "@/lib/notifications/outbox";
@@ -96,5 +97,19 @@ describe("sessions", () => {
       headers: { cookie, authorization: "Bearer two tokens", origin: "https://evil.example" },
     });
     expect(crossSite).toMatchObject({ status: 403, body: { error: { code: "FORBIDDEN" } } });
+  });
+
+  it("are private: register, login, logout and answers to a signed-in caller are no-store", async () => {
+    const registered = await callRoute(register, { method: "POST", body: { name: "Zoya", email: `zoya-${randomBytes(4).toString("hex")}@example.test`, phone: "+919822222222", password: "Chai-and-rain-3" } });
+    expect(registered).toMatchObject({ status: 201 });
+    expect(registered.headers.get("cache-control")).toBe("no-store");
+    const user = await createUser();
+    const loggedIn = await callRoute(login, { method: "POST", body: { email: user.email, password: TEST_PASSWORD } });
+    expect(loggedIn.headers.get("cache-control")).toBe("no-store");
+    const auth = bearer(loggedIn.body.token!);
+    expect((await profileWith(user.id, auth)).headers.get("cache-control")).toBe("no-store");
+    const cookie = cookieHeader((await browserSignIn(user.email, TEST_PASSWORD)).jar);
+    expect((await profileWith(user.id, { cookie })).headers.get("cache-control")).toBe("no-store");
+    expect((await callRoute(logout, { method: "POST", headers: auth })).headers.get("cache-control")).toBe("no-store");
   });
 });

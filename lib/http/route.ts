@@ -87,8 +87,10 @@ export function route<S extends Spec>(
       const query = spec.query ? parseInput(spec.query, searchParamsToObject(req.nextUrl.searchParams), "query") : undefined;
       const body = spec.body ? parseInput(spec.body, await readJson(req), "body") : undefined;
       const result = await handler({ req, params, query, body, user } as RouteCtx<S>);
-      if (result instanceof Response) return result;
-      return NextResponse.json(result, { status: opts.status ?? 200, headers: opts.headers });
+      const res = result instanceof Response ? result : NextResponse.json(result, { status: opts.status ?? 200, headers: opts.headers });
+      // An answer to a signed-in caller is theirs: no browser, proxy or CDN may keep a copy.
+      if (user && !res.headers.has("cache-control")) res.headers.set("Cache-Control", "no-store");
+      return res;
     } catch (err) {
       return errorResponse(err);
     }

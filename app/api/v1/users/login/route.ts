@@ -7,12 +7,16 @@ import { route } from "@/lib/http/route";
 
 const body = z.object({ email: z.string().trim().min(1).max(254), password: z.string().min(1).max(128) });
 
-export const POST = route({ body, rateLimit: false }, async ({ req, body }) => {
-  // The same counters as the browser's sign-in (the credentials provider's authorize()).
-  await limitPasswordAttempt(req.headers, body.email);
-  const user = await authenticate(body.email, body.password);
-  // One message for unknown email and wrong password alike.
-  if (!user) throw new AppError("UNAUTHORIZED", "Email or password is incorrect.");
-  const { token, expiresAt } = await issueApiToken(user.id, user.tokenVersion);
-  return { token, tokenType: "Bearer", expiresAt, user: publicUser(user) };
-});
+export const POST = route(
+  { body, rateLimit: false },
+  async ({ req, body }) => {
+    // The same counters as the browser's sign-in (the credentials provider's authorize()).
+    await limitPasswordAttempt(req.headers, body.email);
+    const user = await authenticate(body.email, body.password);
+    // One message for unknown email and wrong password alike.
+    if (!user) throw new AppError("UNAUTHORIZED", "Email or password is incorrect.");
+    const { token, expiresAt } = await issueApiToken(user.id, user.tokenVersion);
+    return { token, tokenType: "Bearer", expiresAt, user: publicUser(user) };
+  },
+  { headers: { "Cache-Control": "no-store" } },
+);

@@ -8,5 +8,5 @@ export const POST = route(
     await enforceRateLimit("signUp", clientIp(req.headers));
     return { user: publicUser(await registerUser(body)) };
   },
-  { status: 201 },
+  { status: 201, headers: { "Cache-Control": "no-store" } },
 );
