@@ -5,6 +5,7 @@ import { eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import { db } from "@/db/client";
 import { users } from "@/db/schema";
+import { env } from "@/lib/env.js";
 import { AppError } from "@/lib/http/errors";
 import { authenticate, revokeSessions } from "./accounts";
 import { authConfig, oauthProviders } from "./config";
@@ -38,6 +39,8 @@ async function userForOAuth(email: string, name: string | null | undefined): Pro
 export const { handlers, auth, signIn, signOut } = NextAuth({
   ...authConfig,
   secret: authSecret(),
+  // Auth.js would decide from each request's scheme, which behind a TLS-terminating proxy is http.
+  useSecureCookies: env().APP_URL.startsWith("https://"),
   providers: [
     Credentials({
       credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
