@@ -165,6 +165,8 @@ export const events = pgTable(
     posterUrl: text("poster_url"),
     startDate: date("start_date"),
     endDate: date("end_date"),
+    // The staff member who created it (null for seeded events): they may edit and publish it even before it has shows at their venues.
+    createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),
     searchVector: tsvector("search_vector")
       .notNull()
       .generatedAlwaysAs(
@@ -649,7 +651,7 @@ export const checkins = pgTable(
   (t) => [index("checkins_show_idx").on(t.showId, t.scannedAt.desc())],
 );
 
-export const scanResult = pgEnum("scan_result", ["OK", "ALREADY_CHECKED_IN", "INVALID", "WRONG_SHOW", "NOT_CONFIRMED"]);
+export const scanResult = pgEnum("scan_result", ["OK", "ALREADY_CHECKED_IN", "INVALID", "WRONG_SHOW", "NOT_CONFIRMED", "TOO_EARLY", "TOO_LATE", "CANCELLED", "REFUNDED"]);
 
 /** Every scan and its answer, for the door's "last scans" and the booking's history. */
 export const scanLog = pgTable(

@@ -49,7 +49,8 @@ async function buyTicket(request: APIRequestContext, showIndex: number) {
   const priya = await login("priya@marquee.test", "Marquee-demo-1");
   const { shows } = await token(request, "/api/v1/checkin/shows", "GET", scanner);
   const onSale = [];
-  for (const s of shows) if (new Date(s.startsAt).getTime() > Date.now() + 10 * 60_000) onSale.push(s);
+  // Still on sale, and its door open now (check-in admits only around the show's start).
+  for (const s of shows) if (s.open && new Date(s.startsAt).getTime() > Date.now() + 10 * 60_000) onSale.push(s);
   const show = onSale[showIndex];
   expect(show, "a show on sale at the scanner's venues").toBeTruthy();
   const seats = await (await request.get(`/api/v1/shows/${show.id}/seats`)).json();

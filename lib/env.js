@@ -24,6 +24,9 @@ const schema = z
     CATALOG_CACHE_SECONDS: z.coerce.number().int().min(0).max(3600).default(30),
     RATE_LIMIT_MULTIPLIER: z.coerce.number().int().min(1).max(10_000).default(1),
     HOLD_MINUTES: z.coerce.number().int().min(1).max(60).default(10),
+    // The door admits a ticket from this long before its show starts until this long after (the show's day, not any day).
+    CHECKIN_OPENS_MINUTES_BEFORE: z.coerce.number().int().min(0).max(1440).default(180),
+    CHECKIN_CLOSES_MINUTES_AFTER: z.coerce.number().int().min(0).max(1440).default(360),
     AUTH_SECRET: z.string().min(16).optional(),
     STRIPE_SECRET_KEY: z.string().startsWith("sk_").optional(),
     STRIPE_WEBHOOK_SECRET: z.string().startsWith("whsec_").optional(),

@@ -3,14 +3,25 @@ import jsQR from "jsqr";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { looksLikeTicketToken, verifyTicketWithWebCrypto, type TicketPublicJwk } from "@/lib/tickets/token-format";
 
-type Result = "OK" | "ALREADY_CHECKED_IN" | "INVALID" | "WRONG_SHOW" | "NOT_CONFIRMED";
+type Result = "OK" | "ALREADY_CHECKED_IN" | "INVALID" | "WRONG_SHOW" | "NOT_CONFIRMED" | "CANCELLED" | "REFUNDED" | "TOO_EARLY" | "TOO_LATE";
 type Answer = { result: Result; reason: string | null; ticket: { reference: string; seats: string[]; count: number; eventTitle: string } | null; offline?: boolean };
-type Show = { id: string; title: string; startsAtLocal: string; venue: string; section: string; today: boolean };
+type Window = { opensAt: string; closesAt: string; opensAtLocal: string; closesAtLocal: string };
+type Show = { id: string; title: string; startsAtLocal: string; venue: string; section: string; today: boolean; window: Window; open: boolean };
 type Stats = { admittedBookings: number; admittedPeople: number; soldBookings: number; soldPeople: number; lastScans: { at: string; result: Result; reason: string | null; reference: string | null; device: string }[] };
 type Queued = { code: string; showId: string; deviceId: string; scannedAt: string; offline: true; reference: string };
 type Conflict = { reference: string; scannedAt: string; message: string };
 
-const HEADLINE: Record<Result, string> = { OK: "ADMIT", ALREADY_CHECKED_IN: "ALREADY CHECKED IN", INVALID: "NOT VALID", WRONG_SHOW: "WRONG SHOW", NOT_CONFIRMED: "NOT CONFIRMED" };
+const HEADLINE: Record<Result, string> = {
+  OK: "ADMIT",
+  ALREADY_CHECKED_IN: "ALREADY CHECKED IN",
+  INVALID: "NOT VALID",
+  WRONG_SHOW: "WRONG SHOW",
+  NOT_CONFIRMED: "NOT CONFIRMED",
+  CANCELLED: "CANCELLED",
+  REFUNDED: "REFUNDED",
+  TOO_EARLY: "TOO EARLY",
+  TOO_LATE: "TOO LATE",
+};
 const QUEUE_KEY = "marquee.checkin.queue";
 const DEVICE_KEY = "marquee.checkin.device";
 const admittedKey = (showId: string) => `marquee.checkin.admitted.${showId}`;
@@ -51,6 +62,7 @@ export function CheckinApp({ shows, publicKey }: { shows: Show[]; publicKey: Tic
   const [online, setOnline] = useState(true);
   const [queue, setQueue] = useState<Queued[]>([]);
   const [conflicts, setConflicts] = useState<Conflict[]>([]);
+  const [retries, setRetries] = useState(0);
   const [stats, setStats] = useState<Stats | null>(null);
   const [camera, setCamera] = useState<"off" | "starting" | "on" | "denied">("off");
   const [manual, setManual] = useState("");
@@ -98,9 +110,17 @@ export function CheckinApp({ shows, publicKey }: { shows: Show[]; publicKey: Tic
     for (const q of pending) {
       const res = await fetch("/api/v1/checkin", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(q) }).catch(() => null);
       if (!res) return; // still offline
+      if (res.status === 429 || res.status >= 500) {
+        // Keep the queue: try again once the limit's window (or the server) has recovered.
+        setTimeout(() => setRetries((n) => n + 1), Number(res.headers.get("retry-after") ?? 10) * 1000);
+        return;
+      }
       const body = res.ok ? ((await res.json()) as Answer & { checkedInDevice: string | null }) : null;
       if (body && body.result !== "OK" && !(body.result === "ALREADY_CHECKED_IN" && body.checkedInDevice === q.deviceId)) {
         setConflicts((c) => [{ reference: q.reference, scannedAt: q.scannedAt, message: body.reason ?? HEADLINE[body.result] }, ...c]);
+      } else if (!body) {
+        const error = (await res.json().catch(() => null))?.error;
+        setConflicts((c) => [{ reference: q.reference, scannedAt: q.scannedAt, message: error?.message ?? `Server answered ${res.status}` }, ...c]);
       }
       const rest = load<Queued[]>(QUEUE_KEY, []).filter((x) => !(x.code === q.code && x.scannedAt === q.scannedAt));
       save(QUEUE_KEY, rest);
@@ -112,7 +132,7 @@ export function CheckinApp({ shows, publicKey }: { shows: Show[]; publicKey: Tic
   useEffect(() => {
     // eslint-disable-next-line react-hooks/set-state-in-effect -- sync() sets state only after its awaits (network answers)
     if (online && queue.length) void sync();
-  }, [online, queue.length, sync]);
+  }, [online, queue.length, sync, retries]);
 
   const show = useCallback(
     (a: Answer) => {
@@ -131,6 +151,10 @@ export function CheckinApp({ shows, publicKey }: { shows: Show[]; publicKey: Tic
       const p = v.payload;
       const ticket = { reference: p.ref, seats: p.seats, count: p.seats.length, eventTitle: "" };
       if (p.sid !== showId) return { result: "WRONG_SHOW", reason: "This ticket is for another show", ticket, offline: true };
+      const door = shows.find((s) => s.id === showId)?.window;
+      const nowIso = new Date().toISOString();
+      if (door && nowIso < door.opensAt) return { result: "TOO_EARLY", reason: `Check-in opens ${door.opensAtLocal}`, ticket, offline: true };
+      if (door && nowIso > door.closesAt) return { result: "TOO_LATE", reason: `Check-in closed ${door.closesAtLocal}`, ticket, offline: true };
       const admitted = load<Record<string, string>>(admittedKey(showId), {});
       if (admitted[p.bid]) return { result: "ALREADY_CHECKED_IN", reason: `Already checked in on this device at ${new Date(admitted[p.bid]!).toLocaleTimeString()}`, ticket, offline: true };
       const now = new Date().toISOString();
@@ -140,7 +164,7 @@ export function CheckinApp({ shows, publicKey }: { shows: Show[]; publicKey: Tic
       setQueue(next);
       return { result: "OK", reason: null, ticket, offline: true };
     },
-    [publicKey, showId, deviceId],
+    [publicKey, showId, deviceId, shows],
   );
 
   const handleCode = useCallback(
@@ -243,6 +267,7 @@ export function CheckinApp({ shows, publicKey }: { shows: Show[]; publicKey: Tic
                   {s.today ? "Today · " : ""}
                   {s.startsAtLocal} · {s.venue}, {s.section}
                 </span>
+                {s.open ? null : <span className="block text-sm text-amber-300">Check-in opens {s.window.opensAtLocal}</span>}
               </button>
             </li>
           ))}

@@ -11,6 +11,8 @@ let venueId = "";
 let otherVenueId = "";
 let showId = "";
 let laterShowId = "";
+let tomorrowShowId = "";
+let pastShowId = "";
 let scanner: Awaited<ReturnType<typeof createUser>>;
 
 /** A booking in `status` for `show`, with two seats; answers its id, reference and QR token. */
@@ -39,7 +41,10 @@ beforeAll(async () => {
   otherVenueId = other.venue.id;
   const event = await createEvent({ title: "Macbeth" });
   showId = (await createShow({ eventId: event.id, venue: v.venue, sectionId: v.section.id, startsAt: hoursFromNow(1) })).id;
-  laterShowId = (await createShow({ eventId: event.id, venue: v.venue, sectionId: v.section.id, startsAt: hoursFromNow(26) })).id;
+  // Later today: its door opens CHECKIN_OPENS_MINUTES_BEFORE (180) its start, so it is open now too.
+  laterShowId = (await createShow({ eventId: event.id, venue: v.venue, sectionId: v.section.id, startsAt: hoursFromNow(2.5) })).id;
+  tomorrowShowId = (await createShow({ eventId: event.id, venue: v.venue, sectionId: v.section.id, startsAt: hoursFromNow(26) })).id;
+  pastShowId = (await createShow({ eventId: event.id, venue: v.venue, sectionId: v.section.id, startsAt: hoursFromNow(-7) })).id;
   scanner = await createUser("scanner", [venueId]);
 });
 
@@ -78,15 +83,55 @@ describe("check-in", () => {
     const later = await booking(laterShowId);
     expect(await scan(later.token)).toMatchObject({ result: "WRONG_SHOW", reason: expect.stringContaining("Macbeth") });
     const elsewhere = await createUser("scanner", [otherVenueId]);
-    expect((await scan(later.token, { showId: laterShowId }, elsewhere)).result).toBe("WRONG_SHOW");
+    expect((await scan(later.token, { showId: undefined }, elsewhere)).result).toBe("WRONG_SHOW");
     expect((await scan(later.token, { showId: laterShowId })).result).toBe("OK");
   });
 
-  it("says NOT_CONFIRMED for cancelled and unpaid bookings", async () => {
-    const cancelled = await booking(showId, "REFUNDED");
-    expect(await scan(cancelled.token)).toMatchObject({ result: "NOT_CONFIRMED", reason: expect.stringMatching(/cancelled/) });
+  it("says REFUNDED / CANCELLED for cancelled bookings (at any of the venue's doors, not WRONG_SHOW), NOT_CONFIRMED for unpaid ones", async () => {
+    const refunded = await booking(showId, "REFUNDED");
+    expect(await scan(refunded.token)).toMatchObject({ result: "REFUNDED", reason: expect.stringMatching(/refunded/) });
+    expect((await scan(refunded.token, { showId: laterShowId })).result).toBe("REFUNDED");
+    const cancelled = await booking(laterShowId, "CANCELLED");
+    expect((await scan(cancelled.reference)).result).toBe("CANCELLED");
     const unpaid = await booking(showId, "PAYMENT_PENDING");
     expect((await scan(unpaid.reference)).result).toBe("NOT_CONFIRMED");
+  });
+
+  it("admits only in the show's window: TOO_EARLY for tomorrow's ticket, TOO_LATE long after the start, with the window", async () => {
+    const tomorrow = await booking(tomorrowShowId);
+    const early = await scan(tomorrow.token, { showId: tomorrowShowId });
+    expect(early).toMatchObject({ result: "TOO_EARLY", reason: expect.stringMatching(/^Check-in opens /), window: { opensAt: expect.any(String) } });
+    expect(new Date(early.window!.opensAt).getTime()).toBe(new Date(early.ticket!.startsAt).getTime() - 180 * 60_000);
+    const past = await booking(pastShowId);
+    expect(await scan(past.reference, { showId: pastShowId })).toMatchObject({ result: "TOO_LATE", window: { closesAt: expect.any(String) } });
+    // Neither was admitted.
+    const [n] = await queryRows<{ n: number }>(db, sql`SELECT count(*)::int AS n FROM checkins WHERE booking_id IN (${tomorrow.id}::uuid, ${past.id}::uuid)`);
+    expect(n!.n).toBe(0);
+    const listed = (await doorShows(scanner)).find((s) => s.id === tomorrowShowId);
+    expect(listed).toMatchObject({ open: false, window: { opensAt: early.window!.opensAt } });
+  });
+
+  it("refuses offline scan times in the future, before the ticket existed, outside the window, or absurd", async () => {
+    const b = await booking(showId);
+    const offline = (scannedAt: string) => scan(b.token, { offline: true, scannedAt });
+    await expect(offline(new Date(Date.now() + 10 * 60_000).toISOString())).rejects.toMatchObject({ code: "SCAN_TIME_INVALID", status: 422 });
+    await expect(offline("9999-12-31T00:00:00Z")).rejects.toMatchObject({ code: "SCAN_TIME_INVALID" });
+    await expect(offline(new Date(Date.now() - 60 * 60_000).toISOString())).rejects.toMatchObject({ code: "SCAN_TIME_INVALID", message: expect.stringMatching(/before this ticket was issued/) });
+    const tomorrow = await booking(tomorrowShowId);
+    await db.execute(sql`UPDATE bookings SET confirmed_at = now() - interval '2 days' WHERE id = ${tomorrow.id}::uuid`);
+    await expect(scan(tomorrow.token, { showId: tomorrowShowId, offline: true, scannedAt: new Date(Date.now() - 60_000).toISOString() })).rejects.toMatchObject({ code: "SCAN_TIME_INVALID", details: { window: expect.any(Object) } });
+    expect(() => checkinSchema.parse({ code: b.token, scannedAt: "1970-01-01T00:00:00Z" })).toThrow();
+    // A minute of clock skew is fine, and nothing above was admitted.
+    expect((await offline(new Date(Date.now() + 60_000).toISOString())).result).toBe("OK");
+  });
+
+  it("answers NOT_FOUND for a door show that does not exist or is at another venue", async () => {
+    const b = await booking(showId);
+    await expect(scan(b.token, { showId: "00000000-0000-4000-8000-000000000000" })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(scan("hello there", { showId: "00000000-0000-4000-8000-000000000000" })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    const elsewhere = await createUser("scanner", [otherVenueId]);
+    await expect(scan(b.token, {}, elsewhere)).rejects.toMatchObject({ code: "NOT_FOUND" });
+    expect((await scan(b.token)).result).toBe("OK");
   });
 
   it("counts the door and lists the last scans; lists the scanner's shows, today's first", async () => {
@@ -112,6 +157,7 @@ describe("check-in", () => {
 
   it("records an offline scan with the time it happened", async () => {
     const b = await booking(showId);
+    await db.execute(sql`UPDATE bookings SET confirmed_at = now() - interval '1 hour' WHERE id = ${b.id}::uuid`);
     const at = new Date(Date.now() - 5 * 60_000);
     expect((await scan(b.token, { offline: true, scannedAt: at.toISOString(), deviceId: "door-offline" })).result).toBe("OK");
     const [row] = await queryRows<{ offline: boolean; scannedAt: Date }>(db, sql`SELECT offline, scanned_at AS "scannedAt" FROM checkins WHERE booking_id = ${b.id}::uuid`);
