@@ -49,6 +49,8 @@ export interface PaymentGateway {
   readonly name: GatewayName;
   createPayment(input: CreatePaymentInput): Promise<GatewayPayment>;
   retrievePayment(providerPaymentId: string): Promise<GatewayPayment>;
+  /** The gateway's payment for our payment id (sent as metadata and idempotency key), or null when it has none; throws when it cannot say. */
+  findPayment(paymentId: string): Promise<GatewayPayment | null>;
   refund(input: { providerPaymentId: string; amountMinor: number; idempotencyKey: string; reason?: string; bookingId: string }): Promise<GatewayRefund>;
   ensureCustomer(user: { id: string; email: string; name: string; existingCustomerId?: string | null }): Promise<string>;
   listSavedMethods(customerId: string): Promise<GatewayPaymentMethod[]>;

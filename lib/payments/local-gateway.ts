@@ -273,6 +273,11 @@ export function createLocalGateway(): PaymentGateway {
       return toPayment(row);
     },
 
+    async findPayment(paymentId: string): Promise<GatewayPayment | null> {
+      const [row] = await queryRows<IntentRow>(db, sql`SELECT ${INTENT} FROM local_gateway_intents WHERE idempotency_key = ${paymentId}`);
+      return row ? toPayment(row) : null;
+    },
+
     async refund({ providerPaymentId, amountMinor, idempotencyKey }) {
       const row = await findIntent(providerPaymentId);
       if (!row) throw new LocalGatewayError("resource_missing", `No such payment_intent: ${providerPaymentId}`);

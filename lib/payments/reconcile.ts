@@ -58,11 +58,36 @@ export async function reconcilePayments(opts: { olderThanSeconds?: number } = {}
     }
   }
 
-  // A payment never sent to the gateway (the process died between our insert and its call).
-  await db.execute(
-    sql`UPDATE payments SET status = 'FAILED', failure_code = 'gateway_error', updated_at = now()
-        WHERE status = 'INITIATED' AND provider_payment_id IS NULL AND created_at <= now() - interval '10 minutes'`,
+  // A payment whose gateway id we never stored: the process died around the gateway call, which
+  // may or may not have reached the gateway. Ask it by our id: what it has is settled like any
+  // other payment; only a payment it does not have fails; if it cannot say, the next run asks again.
+  const unsent = await queryRows<{ id: string; bookingId: string; provider: string }>(
+    db,
+    sql`SELECT id, booking_id AS "bookingId", provider FROM payments
+        WHERE status = 'INITIATED' AND provider_payment_id IS NULL AND created_at <= now() - interval '10 minutes'
+        ORDER BY created_at LIMIT 100`,
   );
+  for (const p of unsent) {
+    stats.checked++;
+    try {
+      const gp = await getGateway(p.provider).findPayment(p.id);
+      if (!gp) {
+        await db.execute(
+          sql`UPDATE payments SET status = 'FAILED', failure_code = 'gateway_error', updated_at = now() WHERE id = ${p.id}::uuid AND status = 'INITIATED' AND provider_payment_id IS NULL`,
+        );
+        continue;
+      }
+      await db.execute(
+        sql`UPDATE payments SET provider_payment_id = coalesce(provider_payment_id, ${gp.providerPaymentId}), status = CASE WHEN status = 'INITIATED' THEN 'PENDING'::payment_status ELSE status END, updated_at = now()
+            WHERE id = ${p.id}::uuid`,
+      );
+      const outcome = await syncPayment({ ...p, providerPaymentId: gp.providerPaymentId });
+      if (!outcome.startsWith("still")) stats.settled++;
+    } catch (err) {
+      stats.errors++;
+      console.error("[reconcile] unsent payment", p.id, err instanceof Error ? err.message : err);
+    }
+  }
 
   // Bookings left in PAYMENT_PENDING after their hold, with no payment still able to succeed.
   const abandoned = await queryRows<{ id: string }>(

@@ -173,6 +173,12 @@ export async function startFakeStripe() {
 
   function handle(method: string, path: string, body: Json): Reply {
     if (method === "POST" && path === "/v1/payment_intents") return createIntent(body);
+    if (method === "GET" && path === "/v1/payment_intents/search") {
+      const wanted = /^metadata\['paymentId'\]:'([^']*)'$/.exec(String(body.query ?? ""));
+      if (!wanted) return fail(400, "invalid_request_error", "This fake searches by metadata['paymentId'] only.");
+      const data = [...intents.values()].filter((pi) => (pi.metadata as Record<string, unknown> | undefined)?.paymentId === wanted[1]);
+      return { status: 200, json: { object: "search_result", data, has_more: false, next_page: null, url: path } };
+    }
     const piPath = /^\/v1\/payment_intents\/([^/]+)$/.exec(path);
     if (method === "GET" && piPath) {
       const pi = intents.get(piPath[1]!);

@@ -1,5 +1,6 @@
 // The Stripe adapter against a local fake of Stripe's API (there is no network in tests): what it
 // sends, how it maps what comes back, idempotent retries, and webhook signature checks.
+import { randomUUID } from "node:crypto";
 import Stripe from "stripe";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { WebhookSignatureError, type CreatePaymentInput, type PaymentGateway } from "./gateway";
@@ -177,6 +178,22 @@ describe("retrievePayment", () => {
   it("reads a failed off-session attempt back as failed with its code", async () => {
     const declined = await gateway.createPayment(payment({ customerId, savedMethodId: "pm_card_chargeDeclinedInsufficientFunds" }));
     expect(await gateway.retrievePayment(declined.providerPaymentId)).toMatchObject({ status: "failed", failureCode: "insufficient_funds" });
+  });
+});
+
+describe("findPayment", () => {
+  it("finds the intent by our payment id in its metadata, and answers null when Stripe has none", async () => {
+    const input = payment({ paymentId: randomUUID() });
+    const created = await gateway.createPayment(input);
+    fake.succeed(created.providerPaymentId, "pm_card_visa");
+    expect(await gateway.findPayment(input.paymentId)).toMatchObject({ providerPaymentId: created.providerPaymentId, status: "succeeded", amountMinor: 47_080 });
+    expect(lastRequest()).toMatchObject({ method: "GET", path: "/v1/payment_intents/search", body: { query: `metadata['paymentId']:'${input.paymentId}'`, limit: "1" } });
+    expect(await gateway.findPayment(randomUUID())).toBeNull();
+  });
+
+  it("an unreachable Stripe is an error, not \"no such payment\"", async () => {
+    const down = createStripeGateway({ secretKey: SECRET, webhookSecret: WHSEC, host: "127.0.0.1", port: 9, protocol: "http" });
+    await expect(down.findPayment(randomUUID())).rejects.toBeInstanceOf(StripeGatewayError);
   });
 });
 

@@ -141,6 +141,15 @@ export function createStripeGateway(opts: StripeGatewayOptions): PaymentGateway 
       return call(async () => toPayment(await stripe.paymentIntents.retrieve(providerPaymentId, { expand: ["payment_method"] })));
     },
 
+    findPayment(paymentId: string): Promise<GatewayPayment | null> {
+      if (!/^[0-9a-f-]{36}$/i.test(paymentId)) throw new RangeError(`paymentId must be a UUID, got ${paymentId}`);
+      // Search is eventually consistent (about a minute); callers ask only about older payments.
+      return call(async () => {
+        const found = await stripe.paymentIntents.search({ query: `metadata['paymentId']:'${paymentId}'`, limit: 1 });
+        return found.data[0] ? toPayment(found.data[0]) : null;
+      });
+    },
+
     async refund({ providerPaymentId, amountMinor, idempotencyKey, reason, bookingId }): Promise<GatewayRefund> {
       if (!Number.isSafeInteger(amountMinor) || amountMinor <= 0) throw new RangeError(`amountMinor must be a positive integer, got ${amountMinor}`);
       return call(async () => {
