@@ -124,9 +124,14 @@ export async function resetPassword(token: string, newPassword: string): Promise
   });
 }
 
-/** Ends every session and API token of the user (sign-out): they carry the old token_version. */
-export async function revokeSessions(userId: string, ex: Executor = db): Promise<void> {
-  await ex.update(users).set({ tokenVersion: sql`${users.tokenVersion} + 1` }).where(eq(users.id, userId));
+/**
+ * Ends every session and API token of the user (sign-out): they carry the old token_version.
+ * With `ifVersion`, only while that is still the current one, so a revoked session replayed at
+ * sign-out cannot end the sessions that came after it.
+ */
+export async function revokeSessions(userId: string, opts: { ifVersion?: number } = {}, ex: Executor = db): Promise<void> {
+  const current = opts.ifVersion === undefined ? undefined : eq(users.tokenVersion, opts.ifVersion);
+  await ex.update(users).set({ tokenVersion: sql`${users.tokenVersion} + 1` }).where(and(eq(users.id, userId), current));
 }
 
 export async function confirmEmail(token: string): Promise<boolean> {

@@ -80,8 +80,8 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   events: {
     // Signing out ends every session and API token of the account, not just this cookie.
     async signOut(message) {
-      const uid = "token" in message ? message.token?.uid : undefined;
-      if (typeof uid === "string") await revokeSessions(uid);
+      const token = "token" in message ? message.token : null;
+      if (typeof token?.uid === "string") await revokeSessions(token.uid, { ifVersion: typeof token.ver === "number" ? token.ver : 0 });
     },
   },
 });

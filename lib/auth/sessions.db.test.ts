@@ -52,6 +52,11 @@ describe("sessions", () => {
     expect(await sessionOf(cookie)).toBeNull();
     expect((await profileWith(user.id, { cookie })).status).toBe(401);
     expect(await profileWith(user.id, bearer(token))).toMatchObject({ status: 401, body: { error: { code: "UNAUTHORIZED" } } });
+
+    // Signing out again with the revoked cookie does not end the session that came after it.
+    const next = cookieHeader((await browserSignIn(user.email, TEST_PASSWORD)).jar);
+    await authPost("/api/auth/signout", new Map(browser.jar), {});
+    expect((await sessionOf(next))?.id).toBe(user.id);
   });
 
   it("end on POST /api/v1/users/logout: that token and every other one", async () => {
