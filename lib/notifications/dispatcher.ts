@@ -8,10 +8,16 @@ import { db } from "@/db/client";
 import { queryRows } from "@/db/rows";
 import { ticketQrPng } from "@/lib/tickets/qr";
 import { getTicket, ticketIcs } from "@/lib/tickets/ticket";
-import { emailTransport, smsTransport, type Attachment } from "./transports";
+import { EMAIL_SEND_TIMEOUT_MS, SMS_SEND_TIMEOUT_MS, emailTransport, smsTransport, type Attachment } from "./transports";
 
 export const MAX_ATTEMPTS = 8;
-const LEASE_SECONDS = 300;
+/**
+ * A claim lasts longer than the slowest send (transports give up at their deadline), plus a minute
+ * for the ticket attachments and the database, so a message is never claimed by two senders while
+ * one is still sending it. Each message's lease is renewed just before its send: a batch is sent
+ * one message after another.
+ */
+export const LEASE_SECONDS = Math.ceil(Math.max(EMAIL_SEND_TIMEOUT_MS, SMS_SEND_TIMEOUT_MS) / 1000) + 60;
 
 /** Seconds before retry n (1-based): 30 s, 60 s, 2 min … capped at an hour. */
 export function backoffSeconds(attempt: number): number {
@@ -66,6 +72,13 @@ export async function dispatchOutbox(opts: { limit?: number } = {}): Promise<{ s
   );
   const stats = { sent: 0, retried: 0, failed: 0 };
   for (const m of claimed) {
+    // Earlier sends of this batch took time: renew the claim, or leave the message to whoever took it over.
+    const [mine] = await queryRows<{ id: string }>(
+      db,
+      sql`UPDATE outbox SET locked_until = now() + make_interval(secs => ${LEASE_SECONDS})
+          WHERE id = ${m.id}::uuid AND claim_token = ${m.claimToken}::uuid AND status = 'PENDING' RETURNING id`,
+    );
+    if (!mine) continue;
     try {
       const result =
         m.channel === "EMAIL"

@@ -9,6 +9,7 @@ import { bookingNotice } from "@/lib/payments/notices";
 import { createCity, createEvent, createShow, createVenue, hoursFromNow } from "@/lib/testing/fixtures";
 import { createUser } from "@/lib/testing/users";
 import { backoffSeconds, dispatchOutbox, inlineImagesFor } from "./dispatcher";
+import { enqueue } from "./outbox";
 import { sendShowReminders } from "./reminders";
 import { setTransportsForTests, smtpTransport, type SmsMessage } from "./transports";
 
@@ -161,5 +162,42 @@ describe("show reminders", () => {
     await confirmedBooking(20, { prefs: { showReminders: false } });
     await confirmedBooking(20, { confirmedHoursAgo: 1 });
     expect(await sendShowReminders()).toEqual({ "24h": 0, "2h": 0 });
+  });
+});
+
+describe("the outbox lease", () => {
+  it("a message of a batch whose claim ran out while earlier ones were sending is left to the dispatcher that took it over: sent once", async () => {
+    const first = `lease-first-${Date.now()}`;
+    const second = `lease-second-${Date.now()}`;
+    await db.transaction(async (tx) => {
+      await enqueue(tx, { channel: "EMAIL", kind: "test", recipient: "a@example.test", subject: "first", bodyText: "1", dedupeKey: first });
+      await enqueue(tx, { channel: "EMAIL", kind: "test", recipient: "b@example.test", subject: "second", bodyText: "2", dedupeKey: second });
+    });
+    const sent: string[] = [];
+    let takeOver: Promise<unknown> | undefined;
+    setTransportsForTests({
+      email: {
+        name: "slow",
+        async send(m) {
+          sent.push(m.subject);
+          if (!takeOver) {
+            // This send outlasts the batch's claim on the other message; another dispatcher claims and sends it.
+            await db.execute(sql`UPDATE outbox SET locked_until = now() - interval '1 second' WHERE dedupe_key = ${m.subject === "first" ? second : first}`);
+            takeOver = dispatchOutbox();
+            await takeOver;
+          }
+          return { id: `id-${sent.length}` };
+        },
+      },
+    });
+    try {
+      await dispatchOutbox();
+    } finally {
+      const { port } = server.server.address() as AddressInfo;
+      setTransportsForTests({ email: smtpTransport(`smtp://127.0.0.1:${port}`, "Marquee <tickets@marquee.test>"), sms: { name: "test-sms", send: async (m) => (sms.push(m), { id: `sms-${sms.length}` }) } });
+    }
+    expect(sent.sort()).toEqual(["first", "second"]);
+    const rows = await queryRows<{ status: string }>(db, sql`SELECT status FROM outbox WHERE dedupe_key IN (${first}, ${second})`);
+    expect(rows.map((r) => r.status)).toEqual(["SENT", "SENT"]);
   });
 });
