@@ -64,7 +64,7 @@ describe("promo codes", () => {
     expect((err as AppError).code).toBe("CONFLICT");
     await savePromo(admin, promoSchema.parse({ ...base, amount: "20" }), id);
     await setPromoActive(admin, id, false);
-    const listed = (await listPromos()).find((p) => p.id === id)!;
+    const listed = (await listPromos(admin)).find((p) => p.id === id)!;
     expect(listed).toMatchObject({ value: 2000, active: false, redemptions: 0 });
     expect(() => promoSchema.parse({ ...base, amount: "150" })).toThrow(/100%/);
     // The form's local times are India time.

@@ -7,9 +7,10 @@ import path from "node:path";
 import { sql } from "drizzle-orm";
 import { z } from "zod";
 import { isoDay } from "@/lib/http/validation";
-import { db } from "@/db/client";
+import { db, type Executor } from "@/db/client";
 import { queryRows } from "@/db/rows";
 import type { User } from "@/lib/auth/accounts";
+import { venueScope } from "@/lib/auth/authorize";
 import { env } from "@/lib/env.js";
 import { AppError, notFound } from "@/lib/http/errors";
 import { audit } from "./audit";
@@ -47,6 +48,26 @@ const slugify = (t: string) =>
     .replace(/^-|-$/g, "")
     .slice(0, 80) || "event";
 
+/**
+ * Events a staff member manages: those they created and those with shows at their venues (admins:
+ * all). As SQL over the alias `e`; null means no restriction.
+ */
+async function eventScope(user: User, ex: Executor = db) {
+  const scope = await venueScope(user, ex);
+  if (!scope) return null;
+  return sql`(e.created_by = ${user.id}::uuid OR EXISTS (SELECT 1 FROM shows s WHERE s.event_id = e.id AND s.venue_id = ANY(${`{${scope.join(",")}}`}::uuid[])))`;
+}
+
+/** An event the caller may not manage answers 404, as if it did not exist; FOR UPDATE when changing it. */
+async function requireEventAccess(user: User, eventId: string, ex: Executor = db, lock = false): Promise<void> {
+  const scope = await eventScope(user, ex);
+  const [row] = await queryRows<{ id: string }>(
+    ex,
+    sql`SELECT e.id FROM events e WHERE e.id = ${eventId}::uuid ${scope ? sql`AND ${scope}` : sql``} ${lock ? sql`FOR UPDATE` : sql``}`,
+  );
+  if (!row) throw notFound("Event");
+}
+
 export async function createEventAsStaff(user: User, input: EventInput): Promise<{ id: string; slug: string }> {
   return db.transaction(async (tx) => {
     for (let attempt = 0; attempt < 5; attempt++) {
@@ -54,9 +75,9 @@ export async function createEventAsStaff(user: User, input: EventInput): Promise
       // ON CONFLICT keeps the transaction usable when the slug is taken: try the next one.
       const [row] = await queryRows<{ id: string; slug: string }>(
         tx,
-        sql`INSERT INTO events (slug, title, category, status, description, languages, genres, duration_minutes, certificate, start_date, end_date)
+        sql`INSERT INTO events (slug, title, category, status, description, languages, genres, duration_minutes, certificate, start_date, end_date, created_by)
             VALUES (${slug}, ${input.title}, ${input.category}, 'DRAFT', ${input.description}, ${pgTextArray(input.languages)}::text[],
-                    ${pgTextArray(input.genres)}::text[], ${input.durationMinutes}, ${input.certificate}, ${input.startDate}::date, ${input.endDate}::date)
+                    ${pgTextArray(input.genres)}::text[], ${input.durationMinutes}, ${input.certificate}, ${input.startDate}::date, ${input.endDate}::date, ${user.id}::uuid)
             ON CONFLICT (slug) DO NOTHING
             RETURNING id, slug`,
       );
@@ -72,6 +93,7 @@ const pgTextArray = (xs: string[]) => `{${xs.map((x) => `"${x.replace(/["\\]/g, 
 
 export async function updateEventAsStaff(user: User, eventId: string, input: EventInput): Promise<void> {
   await db.transaction(async (tx) => {
+    await requireEventAccess(user, eventId, tx, true);
     const rows = await queryRows<{ id: string }>(
       tx,
       sql`UPDATE events SET title = ${input.title}, category = ${input.category}, description = ${input.description},
@@ -86,8 +108,7 @@ export async function updateEventAsStaff(user: User, eventId: string, input: Eve
 
 export async function setEventPublished(user: User, eventId: string, published: boolean): Promise<void> {
   await db.transaction(async (tx) => {
-    const rows = await queryRows<{ id: string; posterUrl: string | null }>(tx, sql`SELECT id, poster_url AS "posterUrl" FROM events WHERE id = ${eventId}::uuid FOR UPDATE`);
-    if (!rows.length) throw notFound("Event");
+    await requireEventAccess(user, eventId, tx, true);
     await tx.execute(sql`UPDATE events SET status = ${published ? "PUBLISHED" : "DRAFT"}, updated_at = now() WHERE id = ${eventId}::uuid`);
     await audit(tx, user, published ? "events.publish" : "events.unpublish", "event", eventId);
   });
@@ -108,8 +129,7 @@ export async function uploadPoster(user: User, eventId: string, file: File): Pro
   const bytes = Buffer.from(await file.arrayBuffer());
   const kind = SIGNATURES.find((s) => s.test(bytes));
   if (!kind) throw new AppError("UNSUPPORTED_MEDIA_TYPE", "Posters must be JPEG, PNG or WebP images.", { details: { fieldErrors: { poster: ["JPEG, PNG or WebP"] } } });
-  const [event] = await queryRows<{ id: string }>(db, sql`SELECT id FROM events WHERE id = ${eventId}::uuid`);
-  if (!event) throw notFound("Event");
+  await requireEventAccess(user, eventId);
   const name = `${eventId}-${createHash("sha256").update(bytes).digest("hex").slice(0, 16)}.${kind.ext}`;
   await mkdir(posterDir(), { recursive: true });
   await writeFile(path.join(posterDir(), name), bytes);
@@ -121,16 +141,18 @@ export async function uploadPoster(user: User, eventId: string, file: File): Pro
   return { posterUrl };
 }
 
-export async function listEventsForStaff(): Promise<{ id: string; slug: string; title: string; category: string; status: string; posterUrl: string | null; shows: number }[]> {
+export async function listEventsForStaff(user: User): Promise<{ id: string; slug: string; title: string; category: string; status: string; posterUrl: string | null; shows: number }[]> {
+  const scope = await eventScope(user);
   return queryRows(
     db,
     sql`SELECT e.id, e.slug, e.title, e.category, e.status, e.poster_url AS "posterUrl",
                (SELECT count(*) FROM shows s WHERE s.event_id = e.id AND s.starts_at > now() AND s.status = 'SCHEDULED')::int AS shows
-        FROM events e ORDER BY e.updated_at DESC LIMIT 200`,
+        FROM events e ${scope ? sql`WHERE ${scope}` : sql``} ORDER BY e.updated_at DESC LIMIT 200`,
   );
 }
 
-export async function getEventForStaff(eventId: string) {
+export async function getEventForStaff(user: User, eventId: string) {
+  await requireEventAccess(user, eventId);
   const [e] = await queryRows<{
     id: string; slug: string; title: string; category: EventInput["category"]; status: string; description: string; languages: string[]; genres: string[];
     durationMinutes: number; certificate: string | null; startDate: string | null; endDate: string | null; posterUrl: string | null;

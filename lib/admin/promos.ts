@@ -1,5 +1,6 @@
 // Promo codes for admins: create, edit, pause, and see who redeemed them. (Codes are not tied
-// to one venue, so managing them is an admin's job; staff can see them.)
+// to one venue, so managing them is an admin's job; staff can see them, and the redemptions of
+// bookings at their venues only.)
 import "server-only";
 import { sql } from "drizzle-orm";
 import { z } from "zod";
@@ -7,6 +8,7 @@ import { db } from "@/db/client";
 import { queryRows } from "@/db/rows";
 import { isUniqueViolation } from "@/db/errors";
 import type { User } from "@/lib/auth/accounts";
+import { requireRole, venueScope } from "@/lib/auth/authorize";
 import { AppError, notFound } from "@/lib/http/errors";
 import { isYmd, zonedTimeToInstant } from "@/lib/time/zone";
 import { audit } from "./audit";
@@ -60,6 +62,7 @@ function columns(p: PromoInput) {
 }
 
 export async function savePromo(user: User, input: PromoInput, id?: string): Promise<{ id: string }> {
+  requireRole(user, ["admin"]);
   const c = columns(input);
   try {
     return await db.transaction(async (tx) => {
@@ -89,6 +92,7 @@ export async function savePromo(user: User, input: PromoInput, id?: string): Pro
 }
 
 export async function setPromoActive(user: User, id: string, active: boolean): Promise<void> {
+  requireRole(user, ["admin"]);
   await db.transaction(async (tx) => {
     const rows = await queryRows<{ id: string }>(tx, sql`UPDATE promo_codes SET active = ${active} WHERE id = ${id}::uuid RETURNING id`);
     if (!rows.length) throw notFound("Promo code");
@@ -98,21 +102,29 @@ export async function setPromoActive(user: User, id: string, active: boolean): P
 
 export type PromoSummary = { id: string; code: string; description: string; kind: string; value: number; active: boolean; endsAt: Date | null; maxUsesTotal: number | null; redemptions: number; discountMinor: number };
 
-export function listPromos(): Promise<PromoSummary[]> {
+/** Redemptions the caller may see, as SQL over the aliases `r` (promo_redemptions): staff only their venues' bookings. */
+async function redemptionScope(user: User) {
+  const scope = await venueScope(user);
+  if (!scope) return sql``;
+  return sql`AND EXISTS (SELECT 1 FROM bookings sb JOIN shows ss ON ss.id = sb.show_id WHERE sb.id = r.booking_id AND ss.venue_id = ANY(${`{${scope.join(",")}}`}::uuid[]))`;
+}
+
+export async function listPromos(user: User): Promise<PromoSummary[]> {
+  const scoped = await redemptionScope(user);
   return queryRows(
     db,
     sql`SELECT p.id, p.code, p.description, p.kind, p.value, p.active, p.ends_at AS "endsAt", p.max_uses_total AS "maxUsesTotal",
-               (SELECT count(*) FROM promo_redemptions r WHERE r.promo_code_id = p.id)::int AS redemptions,
-               coalesce((SELECT sum(discount_minor) FROM promo_redemptions r WHERE r.promo_code_id = p.id), 0)::int AS "discountMinor"
+               (SELECT count(*) FROM promo_redemptions r WHERE r.promo_code_id = p.id ${scoped})::int AS redemptions,
+               coalesce((SELECT sum(discount_minor) FROM promo_redemptions r WHERE r.promo_code_id = p.id ${scoped}), 0)::int AS "discountMinor"
         FROM promo_codes p ORDER BY p.created_at DESC`,
   );
 }
 
-export async function promoRedemptions(id: string) {
+export async function promoRedemptions(user: User, id: string) {
   return queryRows<{ at: Date; reference: string; email: string; discountMinor: number }>(
     db,
     sql`SELECT r.created_at AS at, b.reference, u.email, r.discount_minor AS "discountMinor" FROM promo_redemptions r JOIN bookings b ON b.id = r.booking_id JOIN users u ON u.id = r.user_id
-        WHERE r.promo_code_id = ${id}::uuid ORDER BY r.created_at DESC LIMIT 200`,
+        WHERE r.promo_code_id = ${id}::uuid ${await redemptionScope(user)} ORDER BY r.created_at DESC LIMIT 200`,
   );
 }
 

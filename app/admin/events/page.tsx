@@ -8,8 +8,8 @@ import { listEventsForStaff } from "@/lib/admin/events";
 export const metadata: Metadata = { title: "Admin · Events" };
 
 export default async function EventsAdmin() {
-  await requireStaffPage("/admin/events");
-  const events = await listEventsForStaff();
+  const user = await requireStaffPage("/admin/events");
+  const events = await listEventsForStaff(user);
   return (
     <div className="grid gap-6 lg:grid-cols-[1fr_480px]">
       <section>

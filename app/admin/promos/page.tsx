@@ -9,7 +9,7 @@ export const metadata: Metadata = { title: "Admin · Promo codes" };
 
 export default async function PromosAdmin() {
   const user = await requireStaffPage("/admin/promos");
-  const promos = await listPromos();
+  const promos = await listPromos(user);
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-bold">Promo codes</h1>

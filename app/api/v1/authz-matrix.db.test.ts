@@ -18,11 +18,11 @@ import { createUser } from "@/lib/testing/users";
 
 type Handler = (req: NextRequest, ctx: { params: Promise<Record<string, string>> }) => Response | Promise<Response>;
 
-async function call(handler: Handler, opts: { token?: string; params?: Record<string, string>; method?: string; body?: unknown; headers?: Record<string, string> } = {}) {
+async function call(handler: Handler, opts: { token?: string; params?: Record<string, string>; query?: Record<string, string>; method?: string; body?: unknown; headers?: Record<string, string> } = {}) {
   const headers: Record<string, string> = { ...(opts.headers ?? {}) };
   if (opts.token) headers.authorization = `Bearer ${opts.token}`;
   if (opts.body !== undefined) headers["content-type"] = "application/json";
-  const req = new NextRequest("http://localhost/api/v1/x", { method: opts.method ?? "GET", headers, body: opts.body === undefined ? undefined : JSON.stringify(opts.body) });
+  const req = new NextRequest(`http://localhost/api/v1/x?${new URLSearchParams(opts.query)}`, { method: opts.method ?? "GET", headers, body: opts.body === undefined ? undefined : JSON.stringify(opts.body) });
   const res = await handler(req, { params: Promise.resolve(opts.params ?? {}) });
   return { status: res.status, body: (await res.json()) as { error?: { code: string } } & Record<string, unknown> };
 }
@@ -110,6 +110,13 @@ describe("authorisation matrix", () => {
     expect((await sales("alice")).status).toBe(403);
     expect((await sales("scanner")).status).toBe(403);
     expect((await sales("staff1")).status).toBe(200);
+    // Staff see only their venues' shows, also when they ask for another venue's event by id.
+    const showsOf = async (who: keyof typeof u) => ((await sales(who)).body.items as { venue: string; showId: string }[]).map((r) => r.showId);
+    expect(await showsOf("staff1")).toHaveLength(1);
+    expect(await showsOf("staff2")).toEqual([]);
+    const [first] = (await sales("staff1")).body.items as { eventId: string }[];
+    const byEvent = await call(adminSales, { token: u.staff2.token, query: { eventId: first!.eventId } });
+    expect(byEvent.body.items).toEqual([]);
     expect((await sales("admin")).status).toBe(200);
     expect((await call(adminSales)).status).toBe(401);
     const scan = async (who: keyof typeof u) => call(checkin, { token: u[who].token, method: "POST", body: { code: "MQNOSUCHREF" } });

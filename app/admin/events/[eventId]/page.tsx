@@ -18,7 +18,7 @@ export default async function EventAdmin({ params, searchParams }: { params: Pro
   const { saved } = await searchParams;
   const user = await requireStaffPage(`/admin/events/${eventId}`);
   if (!/^[0-9a-f-]{36}$/i.test(eventId)) notFound();
-  const e = await getEventForStaff(eventId).catch((err: unknown) => {
+  const e = await getEventForStaff(user, eventId).catch((err: unknown) => {
     if (err instanceof AppError && err.code === "NOT_FOUND") notFound();
     throw err;
   });

@@ -20,7 +20,7 @@ export default async function PromoAdmin({ params, searchParams }: { params: Pro
     if (err instanceof AppError && err.code === "NOT_FOUND") notFound();
     throw err;
   });
-  const used = await promoRedemptions(promoId);
+  const used = await promoRedemptions(user, promoId);
   const r = p.restrictions ?? {};
   return (
     <div className="space-y-4">

@@ -1,0 +1,171 @@
+// Every admin server action and page against every role: a customer, staff of another venue,
+// staff of the venue, an admin. The session is the one thing faked (the Auth.js cookie needs a
+// request); each action and page then runs for real, so removing any role or scope check fails here.
+import { sql } from "drizzle-orm";
+import { beforeAll, describe, expect, it, vi } from "vitest";
+import { db } from "@/db/client";
+import { queryRows } from "@/db/rows";
+import type { User } from "@/lib/auth/accounts";
+import { AppError } from "@/lib/http/errors";
+import { getHallLayout } from "@/lib/admin/halls";
+import { listEventsForStaff } from "@/lib/admin/events";
+import { listPromos, promoRedemptions } from "@/lib/admin/promos";
+import { createCity, createEvent, createShow, createVenue, hoursFromNow } from "@/lib/testing/fixtures";
+import { createUser } from "@/lib/testing/users";
+
+let signedIn: User | null = null;
+vi.mock("@/lib/auth/current-user", () => ({ sessionUser: async () => signedIn }));
+vi.mock("next/cache", () => ({ revalidatePath: () => {}, revalidateTag: () => {} }));
+vi.mock("next/navigation", () => ({
+  notFound: () => {
+    throw new Error("NEXT_NOT_FOUND");
+  },
+  redirect: (url: string) => {
+    throw new Error(`NEXT_REDIRECT ${url}`);
+  },
+}));
+
+const admin = await import("@/app/actions/admin");
+const catalog = await import("@/app/actions/admin-catalog");
+
+type Who = "customer" | "otherStaff" | "staff" | "admin";
+const WHO: Who[] = ["customer", "otherStaff", "staff", "admin"];
+let users: Record<Who, User>;
+const w = {} as Record<string, string>;
+
+/** "denied" when the caller was refused (403/404 or a page's notFound), "allowed" otherwise (even if the input was then refused). */
+async function outcome(run: () => Promise<unknown>): Promise<"denied" | "allowed"> {
+  try {
+    const r = await run();
+    if (r && typeof r === "object" && "ok" in r && r.ok === false) return ["FORBIDDEN", "NOT_FOUND", "UNAUTHORIZED"].includes((r as unknown as { code: string }).code) ? "denied" : "allowed";
+    return "allowed";
+  } catch (err) {
+    if (err instanceof AppError) return ["FORBIDDEN", "NOT_FOUND", "UNAUTHORIZED"].includes(err.code) ? "denied" : "allowed";
+    if (err instanceof Error && err.message === "NEXT_NOT_FOUND") return "denied";
+    if (err instanceof Error && err.message.startsWith("NEXT_REDIRECT")) return "allowed";
+    throw err;
+  }
+}
+
+const form = (fields: Record<string, string | Blob>) => {
+  const f = new FormData();
+  for (const [k, v] of Object.entries(fields)) f.set(k, v);
+  return f;
+};
+const props = (params: Record<string, string> = {}, searchParams: Record<string, string> = {}) => ({ params: Promise.resolve(params), searchParams: Promise.resolve(searchParams) });
+const PNG = new Blob([Buffer.from("89504e470d0a1a0a0000000d4948445200000001000000010806000000", "hex")], { type: "image/png" });
+
+beforeAll(async () => {
+  process.env.MEDIA_DIR = (await import("node:fs")).mkdtempSync((await import("node:path")).join((await import("node:os")).tmpdir(), "marquee-media-"));
+  (await import("@/lib/env.js")).resetEnvCache();
+  const city = await createCity();
+  const v1 = await createVenue(city.id);
+  const v2 = await createVenue(city.id);
+  w.cityId = city.id;
+  w.venueId = v1.venue.id;
+  w.sectionId = v1.section.id;
+  users = { customer: await createUser("customer"), otherStaff: await createUser("staff", [v2.venue.id]), staff: await createUser("staff", [v1.venue.id]), admin: await createUser("admin") };
+  const event = await createEvent({ title: "Scoped" });
+  w.eventId = event.id;
+  w.unshownEventId = (await createEvent({ title: "No shows anywhere" })).id;
+  const show = async () => (await createShow({ eventId: event.id, venue: v1.venue, sectionId: v1.section.id, startsAt: hoursFromNow(72) })).id;
+  w.showId = await show();
+  for (const who of WHO) w[`cancel-${who}`] = await show();
+  const [b] = await queryRows<{ id: string }>(
+    db,
+    sql`INSERT INTO bookings (reference, user_id, show_id, status, currency, total_minor, confirmed_at) VALUES (${`MQ${Date.now()}`}, ${users.customer.id}::uuid, ${w.showId}::uuid, 'CONFIRMED', 'INR', 1000, now()) RETURNING id`,
+  );
+  w.bookingId = b!.id;
+  const [p] = await queryRows<{ id: string }>(db, sql`INSERT INTO promo_codes (code, kind, value) VALUES ('SCOPE10', 'PERCENT', 1000) RETURNING id`);
+  w.promoId = p!.id;
+  await db.execute(sql`INSERT INTO promo_redemptions (promo_code_id, booking_id, user_id, discount_minor) VALUES (${w.promoId}::uuid, ${w.bookingId}::uuid, ${users.customer.id}::uuid, 100)`);
+  w.layout = JSON.stringify(await getHallLayout(users.admin, w.sectionId));
+});
+
+const ALL_BUT_CUSTOMER = { customer: "denied", otherStaff: "allowed", staff: "allowed", admin: "allowed" } as const;
+const VENUE_SCOPED = { customer: "denied", otherStaff: "denied", staff: "allowed", admin: "allowed" } as const;
+const ADMIN_ONLY = { customer: "denied", otherStaff: "denied", staff: "denied", admin: "allowed" } as const;
+
+const ACTIONS: [string, Record<Who, "denied" | "allowed">, (who: Who) => Promise<unknown>][] = [
+  ["saveEventAction (create)", ALL_BUT_CUSTOMER, (who) => catalog.saveEventAction(null, form({ title: `New by ${who}`, category: "PLAY", durationMinutes: "90" }))],
+  ["saveEventAction (edit)", VENUE_SCOPED, (who) => catalog.saveEventAction(null, form({ eventId: w.eventId!, title: `Scoped, edited by ${who}`, category: "MOVIE", durationMinutes: "120" }))],
+  ["saveEventAction (edit an event with no shows)", ADMIN_ONLY, () => catalog.saveEventAction(null, form({ eventId: w.unshownEventId!, title: "Hijacked", category: "MOVIE", durationMinutes: "120" }))],
+  ["publishEventAction", VENUE_SCOPED, () => catalog.publishEventAction(form({ eventId: w.eventId!, publish: "true" }))],
+  ["publishEventAction (an event with no shows)", ADMIN_ONLY, () => catalog.publishEventAction(form({ eventId: w.unshownEventId!, publish: "false" }))],
+  ["uploadPosterAction", VENUE_SCOPED, () => catalog.uploadPosterAction(null, form({ eventId: w.eventId!, poster: new File([PNG], "p.png", { type: "image/png" }) }))],
+  ["savePromoAction (create)", ADMIN_ONLY, (who) => catalog.savePromoAction(null, form({ code: `NEW${who.toUpperCase()}`, kind: "FLAT", amount: "50" }))],
+  ["savePromoAction (edit)", ADMIN_ONLY, () => catalog.savePromoAction(null, form({ promoId: w.promoId!, code: "SCOPE10", kind: "PERCENT", amount: "10" }))],
+  ["pausePromoAction", ADMIN_ONLY, () => catalog.pausePromoAction(form({ promoId: w.promoId!, active: "true" }))],
+  ["saveVenueAction (edit)", VENUE_SCOPED, (who) => catalog.saveVenueAction(null, form({ venueId: w.venueId!, name: `Venue kept by ${who}` }))],
+  ["saveVenueAction (create)", ADMIN_ONLY, (who) => catalog.saveVenueAction(null, form({ cityId: w.cityId!, name: `Opened by ${who}`, address: "2 Test Road", lat: "19.1", lng: "72.9", timeZone: "Asia/Kolkata" }))],
+  ["scheduleShowsAction", VENUE_SCOPED, () => admin.scheduleShowsAction(null, form({ eventId: w.eventId!, sectionId: w.sectionId!, from: "2031-01-05", to: "2031-01-05", times: "19:00", REGULAR: "200", PREMIUM: "300" }))],
+  ["cancelShowFormAction", VENUE_SCOPED, (who) => admin.cancelShowFormAction(null, form({ showId: w[`cancel-${who}`]!, reason: "Matrix test" }))],
+  ["blockSeatsFormAction", VENUE_SCOPED, () => admin.blockSeatsFormAction(null, form({ showId: w.showId!, labels: "A1", blocked: "true" }))],
+  ["refundBookingFormAction", VENUE_SCOPED, () => admin.refundBookingFormAction(null, form({ bookingId: w.bookingId!, reason: "Matrix test" }))],
+  ["saveHallAction (edit)", VENUE_SCOPED, () => admin.saveHallAction(null, form({ sectionId: w.sectionId!, layout: w.layout! }))],
+  ["saveHallAction (create)", VENUE_SCOPED, (who) => admin.saveHallAction(null, form({ venueId: w.venueId!, layout: JSON.stringify({ ...JSON.parse(w.layout!), name: `Hall ${who}` }) }))],
+];
+
+type Page = (p: ReturnType<typeof props>) => Promise<unknown>;
+const page = async (load: () => Promise<{ default: unknown }>) => (await load()).default as Page;
+const STAFF_PAGES: [string, Record<Who, "denied" | "allowed">, () => Promise<unknown>][] = [
+  ["/admin", ALL_BUT_CUSTOMER, async () => (await page(() => import("./page")))(props())],
+  ["/admin/audit", ADMIN_ONLY, async () => (await page(() => import("./audit/page")))(props())],
+  ["/admin/bookings", ALL_BUT_CUSTOMER, async () => (await page(() => import("./bookings/page")))(props({}, { q: "example.test" }))],
+  ["/admin/bookings/[bookingId]", VENUE_SCOPED, async () => (await page(() => import("./bookings/[bookingId]/page")))(props({ bookingId: w.bookingId! }))],
+  ["/admin/events", ALL_BUT_CUSTOMER, async () => (await page(() => import("./events/page")))(props())],
+  ["/admin/events/[eventId]", VENUE_SCOPED, async () => (await page(() => import("./events/[eventId]/page")))(props({ eventId: w.eventId! }))],
+  ["/admin/halls", ALL_BUT_CUSTOMER, async () => (await page(() => import("./halls/page")))(props())],
+  ["/admin/halls/[sectionId]", VENUE_SCOPED, async () => (await page(() => import("./halls/[sectionId]/page")))(props({ sectionId: w.sectionId! }))],
+  ["/admin/promos", ALL_BUT_CUSTOMER, async () => (await page(() => import("./promos/page")))(props())],
+  ["/admin/promos/[promoId]", ALL_BUT_CUSTOMER, async () => (await page(() => import("./promos/[promoId]/page")))(props({ promoId: w.promoId! }))],
+  ["/admin/shows/new", ALL_BUT_CUSTOMER, async () => (await page(() => import("./shows/new/page")))(props())],
+  ["/admin/shows/[showId]", VENUE_SCOPED, async () => (await page(() => import("./shows/[showId]/page")))(props({ showId: w.showId! }))],
+  ["/admin/venues", ALL_BUT_CUSTOMER, async () => (await page(() => import("./venues/page")))(props())],
+  ["/admin/venues/[venueId]", VENUE_SCOPED, async () => (await page(() => import("./venues/[venueId]/page")))(props({ venueId: w.venueId! }))],
+];
+
+describe("admin authorisation matrix", () => {
+  it("refuses every admin action and page without a session", async () => {
+    signedIn = null;
+    expect(await outcome(() => catalog.publishEventAction(form({ eventId: w.eventId!, publish: "true" })))).toBe("denied");
+    await expect((await page(() => import("./page")))(props())).rejects.toThrow(/NEXT_REDIRECT \/signin/);
+  });
+
+  it.each(ACTIONS)("server action %s", async (_name, expected, run) => {
+    const got: Record<string, string> = {};
+    for (const who of WHO) {
+      signedIn = users[who];
+      got[who] = await outcome(() => run(who));
+    }
+    expect(got).toEqual(expected);
+  });
+
+  it.each(STAFF_PAGES)("page %s", async (_name, expected, run) => {
+    const got: Record<string, string> = {};
+    for (const who of WHO) {
+      signedIn = users[who];
+      got[who] = await outcome(run);
+    }
+    expect(got).toEqual(expected);
+  });
+
+  it("shows staff only their scope in lists: events with shows at their venues or that they created, their venues' promo redemptions", async () => {
+    const [mine] = await queryRows<{ id: string }>(db, sql`SELECT id FROM events WHERE title = 'New by otherStaff'`);
+    expect(mine, "otherStaff created an event above").toBeTruthy();
+    const ids = async (who: Who) => (await listEventsForStaff(users[who])).map((e) => e.id);
+    expect(await ids("staff")).toContain(w.eventId);
+    expect(await ids("staff")).not.toContain(mine!.id);
+    expect(await ids("otherStaff")).toEqual(expect.arrayContaining([mine!.id]));
+    expect(await ids("otherStaff")).not.toContain(w.eventId);
+    expect(await ids("admin")).toEqual(expect.arrayContaining([w.eventId, w.unshownEventId, mine!.id]));
+    // And the creator may edit and publish their own event before it has any shows.
+    signedIn = users.otherStaff;
+    expect(await outcome(() => catalog.publishEventAction(form({ eventId: mine!.id, publish: "true" })))).toBe("allowed");
+
+    expect((await promoRedemptions(users.staff, w.promoId!)).length).toBe(1);
+    expect(await promoRedemptions(users.otherStaff, w.promoId!)).toEqual([]);
+    expect((await listPromos(users.otherStaff)).find((p) => p.id === w.promoId)).toMatchObject({ redemptions: 0, discountMinor: 0 });
+    expect((await listPromos(users.staff)).find((p) => p.id === w.promoId)).toMatchObject({ redemptions: 1, discountMinor: 100 });
+  });
+});
