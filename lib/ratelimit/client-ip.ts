@@ -1,5 +1,6 @@
 import { isIP } from "node:net";
 import { env } from "../env.js";
+import { PEER_HEADER } from "../server/guard.mjs";
 
 /**
  * The client's IP for rate limiting, as far as the configured proxies vouch for it.
@@ -7,12 +8,15 @@ import { env } from "../env.js";
  * X-Forwarded-For is a list each proxy appends its peer's address to, so only its last
  * `trustedProxyHops` entries (TRUSTED_PROXY_HOPS) were written by proxies we run; everything to
  * their left came from the client and may be anything. With N hops the client is the Nth entry
- * from the right. With 0 (the default: nothing vouches for the header) and with fewer entries
- * than hops, the address is "unknown" and all such requests share one bucket: a client that
- * could name its own address would get a fresh bucket per guess. X-Real-IP is never read.
+ * from the right. With 0 (the default: nothing vouches for the header) the address is the TCP
+ * peer's, which the production launcher writes into PEER_HEADER over whatever the client sent
+ * (lib/server/guard.mjs). Without either (`next dev`, too few entries), it is "unknown" and all
+ * such requests share one bucket: a client that could name its own address would get a fresh
+ * bucket per guess. X-Real-IP is never read.
  */
 export function clientIp(headers: Headers, trustedProxyHops: number = env().TRUSTED_PROXY_HOPS): string {
-  if (trustedProxyHops < 1) return "unknown";
+  const peer = normalizeIp(headers.get(PEER_HEADER));
+  if (trustedProxyHops < 1) return peer ?? "unknown";
   const entries = headers.get("x-forwarded-for")?.split(",") ?? [];
   if (entries.length < trustedProxyHops) return "unknown";
   return normalizeIp(entries[entries.length - trustedProxyHops]) ?? "unknown";

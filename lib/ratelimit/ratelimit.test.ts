@@ -239,6 +239,9 @@ describe("clientIp", () => {
     expect(clientIp(new Headers({ "x-forwarded-for": "203.0.113.7" }))).toBe("unknown");
     expect(ip({ "x-forwarded-for": "203.0.113.7", "x-real-ip": "198.51.100.2" }, 0)).toBe("unknown");
     expect(ip({ "x-real-ip": "198.51.100.2" }, 0)).toBe("unknown");
+    // The launcher's peer address (written over the client's) is the address with no proxy.
+    expect(ip({ "x-forwarded-for": "203.0.113.7", "x-marquee-peer": "::ffff:198.51.100.9" }, 0)).toBe("198.51.100.9");
+    expect(ip({ "x-marquee-peer": "garbage" }, 0)).toBe("unknown");
   });
 
   it("with N trusted proxies takes the Nth entry from the right, never what the client prepended", () => {

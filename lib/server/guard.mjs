@@ -1,7 +1,11 @@
 // In front of Next.js: requests it would answer with a bare "500 Internal Server Error" before any
 // of our code runs. TRACE (and TRACK/CONNECT) cannot be turned into a web Request, and a path with
 // broken percent-encoding ("/shows/%E0%A4%A") fails Next's own decoding. Both are the client's
-// mistake: a 405 or 400 in the API's error format.
+// mistake: a 405 or 400 in the API's error format. It also stamps the TCP peer's address on each
+// request (PEER_HEADER), over any value the client sent, for per-address rate limits.
+
+/** The TCP peer's address, set here on every request over anything a client sent as it. */
+export const PEER_HEADER = "x-marquee-peer";
 
 /** Methods the app answers; anything else is a 405 before it reaches Next. */
 export const ALLOWED_METHODS = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"];
@@ -37,7 +41,10 @@ export function guarded(listener) {
   return /** @type {L} */ (
     function (req, res) {
       const r = refusal(req);
-      if (!r) return listener.call(this, req, res);
+      if (!r) {
+        req.headers[PEER_HEADER] = req.socket.remoteAddress ?? "";
+        return listener.call(this, req, res);
+      }
       const body = JSON.stringify({ error: { code: r.code, message: r.message } });
       res.writeHead(r.status, { "content-type": "application/json", "content-length": Buffer.byteLength(body), "cache-control": "no-store", ...r.headers });
       res.end(req.method === "HEAD" ? undefined : body);

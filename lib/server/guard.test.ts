@@ -12,9 +12,9 @@ const original = http.createServer;
 
 beforeAll(async () => {
   installGuard(http);
-  server = http.createServer((_req, res) => {
+  server = http.createServer((req, res) => {
     reached++;
-    res.end("app");
+    res.end(req.url === "/peer" ? String(req.headers["x-marquee-peer"]) : "app");
   });
   http.createServer = original;
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
@@ -52,6 +52,19 @@ describe("request guard", () => {
     expect(JSON.parse(bad.body).error.code).toBe("VALIDATION_FAILED");
     expect((await send("GET", "/events/caf%C3%A9?q=%E0%A4%A")).body).toBe("app");
     expect((await send("DELETE", "/api/v1/x")).body).toBe("app");
+  });
+
+  it("stamps the TCP peer's address over any the client claims", async () => {
+    const res = await new Promise<string>((resolve, reject) => {
+      const req = http.request({ host: "127.0.0.1", port, path: "/peer", headers: { "x-marquee-peer": "203.0.113.7" } }, (r) => {
+        let body = "";
+        r.on("data", (c) => (body += c));
+        r.on("end", () => resolve(body));
+      });
+      req.on("error", reject);
+      req.end();
+    });
+    expect(res).toBe("127.0.0.1");
   });
 
   it("refuses by rule, not by list of paths", () => {
