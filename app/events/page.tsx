@@ -5,7 +5,8 @@ import { preferredCity } from "@/lib/catalog/city-preference";
 import { CATEGORIES, CATEGORY_LABELS, CATEGORY_SLUGS, eventFiltersSchema } from "@/lib/catalog/filters";
 import { listLanguages } from "@/lib/catalog/languages";
 import { PRICE_BANDS, priceBandOf } from "@/lib/catalog/price-bands";
-import { fieldErrorsOf, searchParamsToObject } from "@/lib/http/validation";
+import { AppError } from "@/lib/http/errors";
+import { fieldErrorsOf, nulPath, searchParamsToObject } from "@/lib/http/validation";
 import { EventGrid } from "@/components/catalog/event-card";
 import { AutoSubmitForm } from "@/components/catalog/auto-submit-form";
 import { addDays, zonedYmd } from "@/lib/time/zone";
@@ -36,11 +37,20 @@ export default async function EventsPage({ searchParams }: Props) {
   const band = PRICE_BANDS.find((b) => b.id === raw.price);
   if (band) Object.assign(raw, "minPrice" in band ? { minPrice: String(band.minPrice) } : {}, "maxPrice" in band ? { maxPrice: String(band.maxPrice) } : {});
   delete raw.price;
+  // A filter carrying a NUL byte is junk from no form of ours: dropped, not sent to the database.
+  for (const key of Object.keys(raw)) if (nulPath(raw[key])) delete raw[key];
   const { city, cities } = await preferredCity(typeof raw.city === "string" ? raw.city : undefined);
   const parsed = eventFiltersSchema.safeParse({ ...raw, city: city.id });
+  // A tampered or outdated "next page" link is a bad filter too, not a server error.
+  const page = parsed.success
+    ? await listEventsCached(parsed.data).catch((err: unknown) => {
+        if (err instanceof AppError && err.code === "INVALID_CURSOR") return null;
+        throw err;
+      })
+    : null;
 
-  if (!parsed.success) {
-    const errors = fieldErrorsOf(parsed.error);
+  if (!parsed.success || !page) {
+    const errors = parsed.success ? { cursor: ["this page link is not valid any more; start from the first page"] } : fieldErrorsOf(parsed.error);
     return (
       <div role="alert" className="rounded-xl bg-white p-8 text-center shadow-sm">
         <h1 className="text-xl font-bold">These filters don&apos;t look right</h1>
@@ -58,7 +68,7 @@ export default async function EventsPage({ searchParams }: Props) {
     );
   }
   const f = parsed.data;
-  const [page, languages] = await Promise.all([listEventsCached(f), listLanguages()]);
+  const languages = await listLanguages();
   const selectedCats = new Set(f.category ?? []);
   const priceBand = priceBandOf(f.minPrice, f.maxPrice);
   const heading = f.category?.length === 1 ? CATEGORY_LABELS[f.category[0]!] : "Events";

@@ -1,3 +1,4 @@
+import { AppError } from "@/lib/http/errors";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { StatusBadge } from "@/components/account/status-badge";
@@ -19,7 +20,11 @@ export default async function BookingsPage({ searchParams }: { searchParams: Pro
   const sp = await searchParams;
   const parsed = historyQuerySchema.safeParse({ when: sp.when ?? "upcoming", cursor: sp.cursor });
   const q = parsed.success ? parsed.data : historyQuerySchema.parse({ when: "upcoming" });
-  const page = await listUserBookings(user.id, q);
+  // A tampered "more" link starts again from the first page.
+  const page = await listUserBookings(user.id, q).catch((err: unknown) => {
+    if (err instanceof AppError && err.code === "INVALID_CURSOR") return listUserBookings(user.id, { ...q, cursor: undefined });
+    throw err;
+  });
 
   return (
     <div className="mx-auto max-w-3xl">

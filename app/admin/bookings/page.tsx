@@ -10,7 +10,7 @@ export const metadata: Metadata = { title: "Admin · Bookings" };
 export default async function AdminBookings({ searchParams }: { searchParams: Promise<{ q?: string }> }) {
   const user = await requireStaffPage("/admin/bookings");
   const { q } = await searchParams;
-  const term = typeof q === "string" ? q.trim().slice(0, 100) : "";
+  const term = typeof q === "string" ? q.replaceAll("\u0000", "").trim().slice(0, 100) : "";
   const rows = term.length >= 3 ? await searchBookings(user, term) : null;
   return (
     <div className="space-y-4">

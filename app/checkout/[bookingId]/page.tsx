@@ -29,7 +29,11 @@ export default async function CheckoutPage({ params }: { params: Promise<{ booki
     throw err;
   });
   if (hold.status === "CONFIRMED") redirect(`/account/bookings/${hold.id}`);
-  const { show, event, venue, section } = await getShow(hold.showId);
+  // The event may have been unpublished since: the booking page tells what became of it.
+  const { show, event, venue, section } = await getShow(hold.showId).catch((err: unknown) => {
+    if (err instanceof AppError && err.code === "NOT_FOUND") redirect(`/account/bookings/${hold.id}`);
+    throw err;
+  });
   const labels = hold.seats.map((s) => s.label).join(",");
   const backHref = `/shows/${hold.showId}?${new URLSearchParams(labels ? { seats: labels } : {})}`;
   const live = (hold.status === "LOCKED" || hold.status === "PAYMENT_PENDING") && hold.expiresAt !== null && !hold.expired;

@@ -12,7 +12,7 @@ export default async function MailboxPage({ searchParams }: { searchParams: Prom
   await connection();
   if (!canReadDevMailbox(await sessionUser())) notFound();
   const { to } = await searchParams;
-  const messages = await listOutbox({ recipient: typeof to === "string" && to.length < 255 ? to : undefined, limit: 100 });
+  const messages = await listOutbox({ recipient: typeof to === "string" && to.length < 255 && !to.includes("\u0000") ? to : undefined, limit: 100 });
   return (
     <div className="mx-auto max-w-4xl">
       <h1 className="text-2xl font-bold">Dev mailbox</h1>
