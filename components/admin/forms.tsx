@@ -133,17 +133,24 @@ export function BlockSeatsForm({ showId }: { showId: string }) {
   );
 }
 
-export function CancelShowForm({ showId }: { showId: string }) {
+/** `resume`: the show is cancelled already; running the cancellation again retries what is left. */
+export function CancelShowForm({ showId, resume = false }: { showId: string; resume?: boolean }) {
   const [state, action, pending] = useActionState(cancelShowFormAction, null);
   if (state?.ok) return <p role="status" className="rounded-lg bg-emerald-50 p-3 text-sm text-emerald-800">Show cancelled: {state.data.refunded} booking(s) refunded, {state.data.released} hold(s) released. Everyone affected has been emailed.{state.data.pending ? ` ${state.data.pending} booking(s) are not refunded yet: run the cancellation again to retry.` : ""}</p>;
   return (
     <form action={action} className="space-y-2">
       <input type="hidden" name="showId" value={showId} />
-      <label htmlFor="reason" className={label}>Reason (told to ticket holders)</label>
-      <input id="reason" name="reason" className={input} required />
+      {resume ? (
+        <input type="hidden" name="reason" value="Resuming the cancellation" />
+      ) : (
+        <>
+          <label htmlFor="reason" className={label}>Reason (told to ticket holders)</label>
+          <input id="reason" name="reason" className={input} required />
+        </>
+      )}
       {state && !state.ok ? <FormError message={state.message} /> : null}
       <button disabled={pending} className="rounded-lg bg-red-600 px-4 py-2 text-sm font-semibold text-white hover:bg-red-700 disabled:opacity-60">
-        {pending ? "Cancelling…" : "Cancel show and refund everyone"}
+        {pending ? (resume ? "Retrying…" : "Cancelling…") : resume ? "Retry the refunds still outstanding" : "Cancel show and refund everyone"}
       </button>
     </form>
   );

@@ -167,9 +167,14 @@ export async function cancelShow(user: User, showId: string, reason: string): Pr
     sql`SELECT r.id FROM refunds r JOIN bookings b ON b.id = r.booking_id WHERE b.show_id = ${showId}::uuid AND r.status = 'PENDING' AND b.status = 'CANCELLED'`,
   );
   if (refusedRefunds.length) refunded += (await executePendingRefunds(refusedRefunds.map((r) => r.id))).succeeded;
-  const [left] = await queryRows<{ n: number }>(db, sql`SELECT count(*)::int AS n FROM bookings WHERE show_id = ${showId}::uuid AND status IN ('PAYMENT_PENDING', 'CONFIRMED', 'CANCELLED')`);
   clearSeatingCaches(showId);
-  return { refunded, released, pending: left!.n };
+  return { refunded, released, pending: await unsettledBookings(showId) };
+}
+
+/** Bookings of a show not settled yet: confirmed, cancelled but not refunded, or with a payment in flight. */
+export async function unsettledBookings(showId: string): Promise<number> {
+  const [left] = await queryRows<{ n: number }>(db, sql`SELECT count(*)::int AS n FROM bookings WHERE show_id = ${showId}::uuid AND status IN ('PAYMENT_PENDING', 'CONFIRMED', 'CANCELLED')`);
+  return left!.n;
 }
 
 export const blockSchema = z.object({ seatIds: z.array(z.uuid()).min(1).max(500), blocked: z.boolean(), note: z.string().trim().max(200).optional() });

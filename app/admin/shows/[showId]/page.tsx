@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { BlockSeatsForm, CancelShowForm } from "@/components/admin/forms";
 import { requireStaffPage } from "@/lib/admin/access";
 import { showSales } from "@/lib/admin/sales";
+import { unsettledBookings } from "@/lib/admin/shows";
 import { formatMoney } from "@/lib/format/money";
 import { getAvailability, getSeatMapLayout } from "@/lib/seating/availability";
 
@@ -15,7 +16,7 @@ export default async function AdminShowPage({ params, searchParams }: { params: 
   if (!/^[0-9a-f-]{36}$/i.test(showId)) notFound();
   const [s] = await showSales(user, { showId });
   if (!s) notFound();
-  const [layout, snap] = await Promise.all([getSeatMapLayout(showId), getAvailability(showId)]);
+  const [layout, snap, unsettled] = await Promise.all([getSeatMapLayout(showId), getAvailability(showId), s.status === "CANCELLED" ? unsettledBookings(showId) : 0]);
   const blocked = layout.seats.filter((_, i) => snap.status[i] === "X" ).map((x) => x.label);
   const money = (m: number) => formatMoney(m, s.currency);
   const stat = (label: string, value: string) => (
@@ -59,6 +60,12 @@ export default async function AdminShowPage({ params, searchParams }: { params: 
           <section role="status" className="rounded-2xl bg-amber-50 p-5 text-amber-900 ring-1 ring-amber-200">
             <h2 className="font-semibold">This show is cancelled</h2>
             <p className="mt-1 text-sm">Its bookings were cancelled and refunded ({money(s.refundedMinor)} so far); holders were emailed.</p>
+            {unsettled ? (
+              <div className="mt-3 space-y-2">
+                <p className="text-sm">{unsettled} booking(s) are not refunded yet (a refund the gateway refused, or a payment still in flight).</p>
+                <CancelShowForm showId={showId} resume />
+              </div>
+            ) : null}
           </section>
         )}
       </div>
