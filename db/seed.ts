@@ -10,6 +10,7 @@ import { openDatabase } from "./client";
 import { sql } from "drizzle-orm";
 import { resetCatalog, seedCatalog } from "./seed/catalog";
 import { DEMO_LOGINS, seedDemoUsers } from "./seed/users";
+import { seedDoorShows } from "./seed/door";
 import { formatCounts, tableCounts } from "./seed/counts";
 import { posterInputs } from "./seed/events";
 import { genericPosterInputs, seedLarge } from "./seed/large";
@@ -52,6 +53,8 @@ async function main(argv: string[]): Promise<void> {
     }
     const demo = await seedDemoUsers(handle.db);
     console.log(demo.skipped ? "demo users: already there" : "demo users: created");
+    const door = await seedDoorShows(handle.db, DEMO_LOGINS[2].email);
+    if (door.added) console.log(`door: added ${door.added} shows starting within the hour at the door staff's venues, so check-in is open`);
     console.log(formatCounts(await tableCounts(handle.db)));
     console.log("\nDemo logins (sign in at /signin):");
     for (const l of DEMO_LOGINS) console.log(`  ${l.role.padEnd(9)} ${l.email.padEnd(22)} ${l.password}`);
