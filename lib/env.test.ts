@@ -23,6 +23,13 @@ describe("environment validation", () => {
     );
   });
 
+  it("has a check-in window of 3 hours before to 6 hours after the start, and refuses a negative or unbounded one", () => {
+    expect(parseEnv({})).toMatchObject({ CHECKIN_OPENS_MINUTES_BEFORE: 180, CHECKIN_CLOSES_MINUTES_AFTER: 360 });
+    expect(parseEnv({ CHECKIN_OPENS_MINUTES_BEFORE: "60" }).CHECKIN_OPENS_MINUTES_BEFORE).toBe(60);
+    expect(() => parseEnv({ CHECKIN_OPENS_MINUTES_BEFORE: "-5" })).toThrow(/CHECKIN_OPENS_MINUTES_BEFORE/);
+    expect(() => parseEnv({ CHECKIN_CLOSES_MINUTES_AFTER: "100000" })).toThrow(/CHECKIN_CLOSES_MINUTES_AFTER/);
+  });
+
   it("treats empty values as unset", () => {
     expect(parseEnv({ DATABASE_URL: "", SMTP_URL: " " }).DATABASE_URL).toBeUndefined();
   });

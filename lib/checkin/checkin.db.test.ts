@@ -5,6 +5,7 @@ import { queryRows } from "@/db/rows";
 import { createCity, createEvent, createShow, createVenue, hoursFromNow } from "@/lib/testing/fixtures";
 import { createUser } from "@/lib/testing/users";
 import { getTicket } from "@/lib/tickets/ticket";
+import { resetEnvCache } from "@/lib/env.js";
 import { checkIn, checkinSchema, doorShows, doorStats } from "./checkin";
 
 let venueId = "";
@@ -43,7 +44,7 @@ beforeAll(async () => {
   showId = (await createShow({ eventId: event.id, venue: v.venue, sectionId: v.section.id, startsAt: hoursFromNow(1) })).id;
   // Later today: its door opens CHECKIN_OPENS_MINUTES_BEFORE (180) its start, so it is open now too.
   laterShowId = (await createShow({ eventId: event.id, venue: v.venue, sectionId: v.section.id, startsAt: hoursFromNow(2.5) })).id;
-  tomorrowShowId = (await createShow({ eventId: event.id, venue: v.venue, sectionId: v.section.id, startsAt: hoursFromNow(26) })).id;
+  tomorrowShowId = (await createShow({ eventId: event.id, venue: v.venue, sectionId: v.section.id, startsAt: hoursFromNow(22) })).id;
   pastShowId = (await createShow({ eventId: event.id, venue: v.venue, sectionId: v.section.id, startsAt: hoursFromNow(-7) })).id;
   scanner = await createUser("scanner", [venueId]);
 });
@@ -109,6 +110,22 @@ describe("check-in", () => {
     expect(n!.n).toBe(0);
     const listed = (await doorShows(scanner)).find((s) => s.id === tomorrowShowId);
     expect(listed).toMatchObject({ open: false, window: { opensAt: early.window!.opensAt } });
+  });
+
+  it("takes the window from CHECKIN_OPENS_MINUTES_BEFORE / CHECKIN_CLOSES_MINUTES_AFTER", async () => {
+    const tomorrow = await booking(tomorrowShowId);
+    const past = await booking(pastShowId);
+    process.env.CHECKIN_OPENS_MINUTES_BEFORE = "1440";
+    process.env.CHECKIN_CLOSES_MINUTES_AFTER = String(8 * 60);
+    resetEnvCache();
+    try {
+      expect((await scan(tomorrow.token, { showId: tomorrowShowId })).result).toBe("OK");
+      expect((await scan(past.token, { showId: pastShowId })).result).toBe("OK");
+    } finally {
+      delete process.env.CHECKIN_OPENS_MINUTES_BEFORE;
+      delete process.env.CHECKIN_CLOSES_MINUTES_AFTER;
+      resetEnvCache();
+    }
   });
 
   it("refuses offline scan times in the future, before the ticket existed, outside the window, or absurd", async () => {
