@@ -24,8 +24,11 @@ export default defineConfig({
     },
   },
   projects: [
-    { name: "desktop", use: { ...devices["Desktop Chrome"], channel: undefined }, testIgnore: "**/*.mobile.spec.ts" },
+    { name: "desktop", use: { ...devices["Desktop Chrome"], channel: undefined }, testIgnore: ["**/*.mobile.spec.ts", "**/fuzz.spec.ts"] },
     { name: "phone", use: { ...devices["Pixel 7"], channel: undefined }, testMatch: "**/*.mobile.spec.ts" },
+    // Hostile input to every route, action and page, signed in as admin: it may cancel shows, so
+    // it runs after the journeys.
+    { name: "fuzz", use: { ...devices["Desktop Chrome"], channel: undefined }, testMatch: "**/fuzz.spec.ts", dependencies: ["desktop", "phone"] },
   ],
   webServer: {
     command: `tsx e2e/server.ts`,
