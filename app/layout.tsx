@@ -30,7 +30,9 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
             <nav aria-label="Footer" className="flex gap-4">
               <Link href="/events">All events</Link>
               <Link href="/venues">Venues</Link>
-              <Link href="/api/v1/events">API</Link>
+              {/* A JSON endpoint, not a page: a plain link, so the router does not prefetch it as RSC
+                  (that prefetch of a signed-in, no-store API answer never settled in Chromium). */}
+              <a href="/api/v1/events">API</a>
             </nav>
           </div>
         </footer>
