@@ -11,6 +11,7 @@ import { expect, test, type APIRequestContext, type APIResponse } from "@playwri
 import { existsSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
+import { signIn } from "./helpers";
 
 const require = createRequire(import.meta.url);
 const { encodeReply } = require("next/dist/compiled/react-server-dom-webpack/client.node.js") as {
@@ -223,12 +224,7 @@ test("no route handler answers 5xx to hostile paths, methods, queries or bodies"
 
 test("no server action answers 5xx to hostile fields", async ({ page, baseURL }) => {
   // Sign in through the page: actions read the session cookie.
-  await page.goto("/signin");
-  await page.waitForLoadState("networkidle");
-  await page.getByLabel("Email").fill(ADMIN.email);
-  await page.getByLabel("Password").fill(ADMIN.password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByTestId("user-menu")).toBeVisible();
+  await signIn(page, ADMIN.email, ADMIN.password);
 
   const actions = manifest<{ node: Record<string, { filename: string; exportedName: string }> }>("server-reference-manifest.json").node;
   const failures: Failure[] = [];
@@ -278,12 +274,7 @@ test("no server action answers 5xx to hostile fields", async ({ page, baseURL })
 });
 
 test("no page answers 5xx to unknown ids or hostile search params", async ({ page }) => {
-  await page.goto("/signin");
-  await page.waitForLoadState("networkidle");
-  await page.getByLabel("Email").fill(ADMIN.email);
-  await page.getByLabel("Password").fill(ADMIN.password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByTestId("user-menu")).toBeVisible();
+  await signIn(page, ADMIN.email, ADMIN.password);
 
   const pages = Object.keys(manifest<Record<string, string>>("app-paths-manifest.json")).filter((p) => p.endsWith("/page") && !p.startsWith("/_"));
   const failures: Failure[] = [];

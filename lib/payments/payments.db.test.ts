@@ -10,16 +10,13 @@ import { clearSeatingCaches, getSeatMapLayout } from "@/lib/seating/availability
 import { initiateBooking, lockSeats } from "@/lib/seating/holds";
 import { createCity, createEvent, createShow, createVenue, hoursFromNow } from "@/lib/testing/fixtures";
 import { createUser } from "@/lib/testing/users";
-import { deliverWebhooksInProcess } from "@/lib/testing/payments";
+import { CARD_OK, CARD_DECLINED, CARD_DELAYED, deliverWebhooksInProcess } from "@/lib/testing/payments";
 import { deliverDueEvents, localWebhookSecret } from "./local-gateway";
 import { processPayment, processSchema } from "./process";
 import { reconcilePayments } from "./reconcile";
 import { handleWebhook } from "./webhook";
 
 const signer = new Stripe("sk_test_signer", { telemetry: false });
-const CARD_OK = { number: "4242 4242 4242 4242", expMonth: 12, expYear: 2034, cvc: "123" };
-const CARD_DECLINED = { number: "4000 0000 0000 0002", expMonth: 12, expYear: 2034, cvc: "123" };
-const CARD_DELAYED = { number: "4000 0000 0000 3220", expMonth: 12, expYear: 2034, cvc: "123" };
 
 let delivered: { raw: string; signature: string }[] = [];
 let webhookUp = true;

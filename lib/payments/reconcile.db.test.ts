@@ -6,13 +6,12 @@ import { queryRows } from "@/db/rows";
 import { getSeatMapLayout } from "@/lib/seating/availability";
 import { initiateBooking, lockSeats } from "@/lib/seating/holds";
 import { createCity, createEvent, createShow, createVenue, hoursFromNow } from "@/lib/testing/fixtures";
-import { deliverWebhooksInProcess } from "@/lib/testing/payments";
+import { CARD_OK, deliverWebhooksInProcess } from "@/lib/testing/payments";
 import { createUser } from "@/lib/testing/users";
 import { getGateway, setGatewayForTests } from "./index";
 import { processPayment, processSchema } from "./process";
 import { reconcilePayments } from "./reconcile";
 
-const CARD_OK = { number: "4242 4242 4242 4242", expMonth: 12, expYear: 2034, cvc: "123" };
 
 let restore = () => {};
 let venue: { id: string; cityId: string };

@@ -10,15 +10,13 @@ import { errorCode } from "@/lib/testing/errors";
 import { clearSeatingCaches, getSeatMapLayout } from "@/lib/seating/availability";
 import { initiateBooking, lockSeats } from "@/lib/seating/holds";
 import { createCity, createEvent, createShow, createVenue, hoursFromNow } from "@/lib/testing/fixtures";
-import { deliverWebhooksInProcess } from "@/lib/testing/payments";
+import { CARD_OK, CARD_DELAYED, deliverWebhooksInProcess } from "@/lib/testing/payments";
 import { createUser } from "@/lib/testing/users";
 import { getGateway, setGatewayForTests } from "./index";
 import { deliverDueEvents } from "./local-gateway";
 import { processPayment, processSchema } from "./process";
 import { reconcilePayments } from "./reconcile";
 
-const CARD_OK = { number: "4242 4242 4242 4242", expMonth: 12, expYear: 2034, cvc: "123" };
-const CARD_DELAYED = { number: "4000 0000 0000 3220", expMonth: 12, expYear: 2034, cvc: "123" };
 
 let webhookUp = true;
 let restore = () => {};

@@ -10,14 +10,12 @@ import { deliverDueEvents } from "@/lib/payments/local-gateway";
 import { processPayment, processSchema } from "@/lib/payments/process";
 import { errorCode } from "@/lib/testing/errors";
 import { createCity, createEvent, createShow, createVenue, hoursFromNow } from "@/lib/testing/fixtures";
-import { deliverWebhooksInProcess } from "@/lib/testing/payments";
+import { CARD_OK, CARD_DELAYED, deliverWebhooksInProcess } from "@/lib/testing/payments";
 import { createUser } from "@/lib/testing/users";
 import { clearSeatingCaches, getSeatMapLayout } from "./availability";
 import { initiateBooking, lockSeats } from "./holds";
 import { MAX_SEATS_PER_USER_PER_SHOW } from "./types";
 
-const CARD_OK = { number: "4242 4242 4242 4242", expMonth: 12, expYear: 2034, cvc: "123" };
-const CARD_DELAYED = { number: "4000 0000 0000 3220", expMonth: 12, expYear: 2034, cvc: "123" };
 const onPostgres = databaseKind() === "postgres";
 
 let restore = () => {};
