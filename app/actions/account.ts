@@ -3,7 +3,7 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { sessionUser } from "@/lib/auth/current-user";
 import { action } from "@/lib/http/action";
-import { AppError } from "@/lib/http/errors";
+import { AppError } from "@/lib/errors";
 import { removeSavedMethod } from "@/lib/payments/saved-methods";
 import { preferencesSchema, setPreferences } from "@/lib/notifications/preferences";
 

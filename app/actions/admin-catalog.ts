@@ -6,7 +6,7 @@ import { sessionUser } from "@/lib/auth/current-user";
 import { createEventAsStaff, eventSchema, setEventPublished, updateEventAsStaff, uploadPoster } from "@/lib/admin/events";
 import { promoSchema, savePromo, setPromoActive } from "@/lib/admin/promos";
 import { formAction, type ActionResult } from "@/lib/http/action";
-import { AppError } from "@/lib/http/errors";
+import { AppError } from "@/lib/errors";
 import { parseInput } from "@/lib/http/validation";
 
 async function actor(roles: readonly string[] = ["staff", "admin"]) {

@@ -8,7 +8,7 @@ import { cancelShow, scheduleSchema, scheduleShows, seatIdsByLabel, setSeatsBloc
 import { createHall, layoutSchema, updateHallLayout } from "@/lib/admin/halls";
 import { isoDay, parseInput } from "@/lib/http/validation";
 import { formAction, type ActionResult } from "@/lib/http/action";
-import { AppError } from "@/lib/http/errors";
+import { AppError } from "@/lib/errors";
 import { addDays } from "@/lib/time/zone";
 
 async function staffUser() {

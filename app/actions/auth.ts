@@ -11,7 +11,7 @@ import { SignInRateLimited } from "@/lib/auth/sign-in-limit";
 import { clientIp, enforceRateLimit } from "@/lib/ratelimit";
 import type { ActionResult } from "@/lib/http/action";
 import { formAction } from "@/lib/http/action";
-import { AppError } from "@/lib/http/errors";
+import { AppError } from "@/lib/errors";
 
 const ip = async () => clientIp(await headers());
 

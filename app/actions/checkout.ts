@@ -4,7 +4,7 @@ import { cancelConfirmedBooking } from "@/lib/booking/cancel";
 import { quoteBooking } from "@/lib/booking/quote";
 import { sessionUser } from "@/lib/auth/current-user";
 import { action } from "@/lib/http/action";
-import { AppError } from "@/lib/http/errors";
+import { AppError } from "@/lib/errors";
 import { getPayment, idempotencyKeySchema, processPayment, processSchema } from "@/lib/payments/process";
 import { enforceRateLimit } from "@/lib/ratelimit";
 import { getTicket } from "@/lib/tickets/ticket";

@@ -4,7 +4,7 @@ import { z } from "zod";
 import { getCity } from "@/lib/catalog/cities";
 import { CITY_COOKIE } from "@/lib/catalog/city-preference";
 import { action } from "@/lib/http/action";
-import { AppError } from "@/lib/http/errors";
+import { AppError } from "@/lib/errors";
 
 /** Remembers the visitor's city for a year. */
 export const chooseCity = action(z.object({ city: z.string().trim().toLowerCase().regex(/^[a-z0-9-]{1,64}$/) }), async ({ city }) => {

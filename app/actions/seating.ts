@@ -2,7 +2,7 @@
 import { z } from "zod";
 import { sessionUser } from "@/lib/auth/current-user";
 import { action } from "@/lib/http/action";
-import { AppError } from "@/lib/http/errors";
+import { AppError } from "@/lib/errors";
 import { enforceRateLimit } from "@/lib/ratelimit";
 import { findActiveHold, initiateBooking, lockSeats, releaseHold } from "@/lib/seating/holds";
 import { MAX_SEATS_PER_BOOKING } from "@/lib/seating/types";

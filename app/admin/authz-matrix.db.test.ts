@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it, vi } from "vitest";
 import { db } from "@/db/client";
 import { queryRows } from "@/db/rows";
 import type { User } from "@/lib/auth/accounts";
-import { AppError } from "@/lib/http/errors";
+import { AppError } from "@/lib/errors";
 import { getHallLayout } from "@/lib/admin/halls";
 import { listEventsForStaff } from "@/lib/admin/events";
 import { listPromos, promoRedemptions } from "@/lib/admin/promos";

@@ -5,7 +5,7 @@ import { preferredCity } from "@/lib/catalog/city-preference";
 import { CATEGORIES, CATEGORY_LABELS, CATEGORY_SLUGS, eventFiltersSchema } from "@/lib/catalog/filters";
 import { listLanguages } from "@/lib/catalog/languages";
 import { PRICE_BANDS, priceBandOf } from "@/lib/catalog/price-bands";
-import { AppError } from "@/lib/http/errors";
+import { AppError } from "@/lib/errors";
 import { fieldErrorsOf, nulPath, searchParamsToObject } from "@/lib/http/validation";
 import { EventGrid } from "@/components/catalog/event-card";
 import { AutoSubmitForm } from "@/components/catalog/auto-submit-form";

@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db, databaseKind } from "@/db/client";
 import { queryRows } from "@/db/rows";
-import { AppError } from "@/lib/http/errors";
+import { AppError } from "@/lib/errors";
 import { errorCode } from "@/lib/testing/errors";
 import { deliverDueEvents } from "@/lib/payments/local-gateway";
 import { deliverWebhooksInProcess } from "@/lib/testing/payments";

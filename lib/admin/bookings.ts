@@ -8,7 +8,7 @@ import { queryRows } from "@/db/rows";
 import type { User } from "@/lib/auth/accounts";
 import { venueScope } from "@/lib/auth/authorize";
 import { cancelConfirmedBooking } from "@/lib/booking/cancel";
-import { notFound } from "@/lib/http/errors";
+import { notFound } from "@/lib/errors";
 import { audit } from "./audit";
 
 export const bookingSearchSchema = z.object({ q: z.string().trim().min(3, "Type at least 3 characters").max(100) });

@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { db } from "@/db/client";
 import { queryRows } from "@/db/rows";
-import { AppError } from "@/lib/http/errors";
+import { AppError } from "@/lib/errors";
 import { resetEnvCache } from "@/lib/env.js";
 import { createUser } from "@/lib/testing/users";
 import { createEventAsStaff, eventSchema, posterDir, setEventPublished, uploadPoster } from "./events";

@@ -12,7 +12,7 @@ import { queryRows } from "@/db/rows";
 import type { User } from "@/lib/auth/accounts";
 import { venueScope } from "@/lib/auth/authorize";
 import { env } from "@/lib/env.js";
-import { AppError, notFound } from "@/lib/http/errors";
+import { AppError, notFound } from "@/lib/errors";
 import { audit } from "./audit";
 
 export const MAX_POSTER_BYTES = 2 * 1024 * 1024;

@@ -8,7 +8,7 @@ import { db } from "@/db/client";
 import { queryRows } from "@/db/rows";
 import type { User } from "@/lib/auth/accounts";
 import { requireVenueAccess } from "@/lib/auth/authorize";
-import { AppError, notFound } from "@/lib/http/errors";
+import { AppError, notFound } from "@/lib/errors";
 import { clearSeatingCaches } from "@/lib/seating/availability";
 import { audit } from "./audit";
 

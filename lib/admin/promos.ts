@@ -9,7 +9,7 @@ import { queryRows } from "@/db/rows";
 import { isUniqueViolation } from "@/db/errors";
 import type { User } from "@/lib/auth/accounts";
 import { requireRole, venueScope } from "@/lib/auth/authorize";
-import { AppError, notFound } from "@/lib/http/errors";
+import { AppError, notFound } from "@/lib/errors";
 import { isYmd, zonedTimeToInstant } from "@/lib/time/zone";
 import { audit } from "./audit";
 

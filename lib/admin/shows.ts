@@ -12,7 +12,7 @@ import { requireVenueAccess } from "@/lib/auth/authorize";
 import { cancelConfirmedBooking } from "@/lib/booking/cancel";
 import { executePendingRefunds } from "@/lib/payments/refunds";
 import { transitionSql } from "@/lib/booking/state";
-import { AppError, notFound } from "@/lib/http/errors";
+import { AppError, notFound } from "@/lib/errors";
 import { dynamicConfigSchema } from "@/lib/pricing/strategy";
 import { clearSeatingCaches, getSeatMapLayout } from "@/lib/seating/availability";
 import { zonedTimeToInstant } from "@/lib/time/zone";

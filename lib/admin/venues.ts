@@ -3,7 +3,7 @@ import { asc, eq, inArray } from "drizzle-orm";
 import { z } from "zod";
 import { db } from "@/db/client";
 import { cities, venues } from "@/db/schema";
-import { AppError } from "@/lib/http/errors";
+import { AppError } from "@/lib/errors";
 import { assertKnownTimeZone } from "@/lib/time/known-zones";
 import { audit } from "./audit";
 import type { User } from "@/lib/auth/accounts";

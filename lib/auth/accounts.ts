@@ -6,7 +6,7 @@ import { db, type Executor } from "@/db/client";
 import { isUniqueViolation } from "@/db/errors";
 import { authTokens, users } from "@/db/schema";
 import { env } from "@/lib/env.js";
-import { AppError } from "@/lib/http/errors";
+import { AppError } from "@/lib/errors";
 import { enqueue } from "@/lib/notifications/outbox";
 import { passwordResetEmail, verifyEmail } from "@/lib/notifications/templates";
 import { hashPassword, passwordSchema, verifyAgainstDummy, verifyPassword } from "./password";

@@ -2,7 +2,7 @@ import "server-only";
 import { and, eq } from "drizzle-orm";
 import { db, type Executor } from "@/db/client";
 import { staffVenues } from "@/db/schema";
-import { AppError } from "@/lib/http/errors";
+import { AppError } from "@/lib/errors";
 import type { Role, User } from "./accounts";
 
 export function requireRole(user: User, roles: readonly Role[]): void {

@@ -6,7 +6,7 @@ import { z } from "zod";
 import { db } from "@/db/client";
 import { users } from "@/db/schema";
 import { env } from "@/lib/env.js";
-import { AppError } from "@/lib/http/errors";
+import { AppError } from "@/lib/errors";
 import { authenticate, revokeSessions } from "./accounts";
 import { authConfig, oauthProviders } from "./config";
 import { authSecret } from "./secret";

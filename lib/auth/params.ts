@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { AppError } from "@/lib/http/errors";
+import { AppError } from "@/lib/errors";
 import type { User } from "./accounts";
 
 export const userIdParams = z.object({ userId: z.uuid("must be a user id (UUID)") });

@@ -5,7 +5,7 @@ import "server-only";
 import { sql } from "drizzle-orm";
 import { db } from "@/db/client";
 import { queryRows } from "@/db/rows";
-import { AppError, notFound } from "@/lib/http/errors";
+import { AppError, notFound } from "@/lib/errors";
 import { bookingNotice } from "@/lib/payments/notices";
 import { executePendingRefunds, requestRefund, type RefundReason } from "@/lib/payments/refunds";
 import { kickDispatcher } from "@/lib/notifications/dispatcher";

@@ -4,7 +4,7 @@ import { z } from "zod";
 import { db, type Executor } from "@/db/client";
 import { queryRows } from "@/db/rows";
 import { decodeCursor, encodeCursor } from "@/lib/catalog/cursor";
-import { notFound } from "@/lib/http/errors";
+import { notFound } from "@/lib/errors";
 
 export const historyQuerySchema = z.object({
   when: z.enum(["upcoming", "past", "all"]).default("all"),

@@ -4,7 +4,7 @@ import "server-only";
 import { sql } from "drizzle-orm";
 import { db } from "@/db/client";
 import { queryRows } from "@/db/rows";
-import { notFound } from "@/lib/http/errors";
+import { notFound } from "@/lib/errors";
 import { priceBreakdown, type PriceBreakdown } from "@/lib/pricing/breakdown";
 import { checkPromo, type PromoReason } from "@/lib/pricing/promo";
 

@@ -1,10 +1,11 @@
+import { httpStatus } from "@/lib/http/errors";
 import { beforeAll, describe, expect, it } from "vitest";
 import { listEvents } from "./events";
 import { getEventShowtimes } from "./showtimes";
 import { listVenues } from "./venues";
 import { eventFiltersSchema } from "./filters";
 import { autocomplete, searchEvents } from "@/lib/search/search";
-import { AppError } from "@/lib/http/errors";
+import { AppError } from "@/lib/errors";
 import { createCity, createEvent, createShow, createVenue, hoursFromNow } from "@/lib/testing/fixtures";
 import { zonedTimeToInstant, zonedYmd, addDays } from "@/lib/time/zone";
 
@@ -79,7 +80,7 @@ describe("event listing", () => {
     await expect(listEvents(filters({ cursor: "bm9wZQ" }), { now })).rejects.toMatchObject({ code: "INVALID_CURSOR", status: 400 });
     const err = await listEvents(filters({ city: "atlantis" }), { now }).catch((e: AppError) => e);
     expect(err).toBeInstanceOf(AppError);
-    expect((err as AppError).status).toBe(400);
+    expect(httpStatus((err as AppError).code)).toBe(400);
   });
 
   it("validates filter values", () => {

@@ -2,7 +2,7 @@ import "server-only";
 import { asc } from "drizzle-orm";
 import { db, type Executor } from "@/db/client";
 import { cities } from "@/db/schema";
-import { AppError } from "@/lib/http/errors";
+import { AppError } from "@/lib/errors";
 import { clearMemo, memo } from "./memo";
 
 export type City = typeof cities.$inferSelect;

@@ -1,4 +1,4 @@
-import { AppError } from "@/lib/http/errors";
+import { AppError } from "@/lib/errors";
 
 /** Opaque keyset cursor: base64url of JSON. Tampered cursors are a 400, never a 500. */
 export function encodeCursor(value: Record<string, string | number>): string {

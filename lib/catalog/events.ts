@@ -3,7 +3,7 @@ import { and, eq, sql, type SQL } from "drizzle-orm";
 import { db, type Executor } from "@/db/client";
 import { events } from "@/db/schema";
 import { queryRows } from "@/db/rows";
-import { notFound } from "@/lib/http/errors";
+import { notFound } from "@/lib/errors";
 import { decodeCursor, encodeCursor } from "./cursor";
 import { DEFAULT_TIME_ZONE, requireCity } from "./cities";
 import type { Category, EventFilters } from "./filters";

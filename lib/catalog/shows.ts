@@ -4,7 +4,7 @@ import { z } from "zod";
 import { db, type Executor } from "@/db/client";
 import { events, sections, showPrices, shows, venues } from "@/db/schema";
 import { queryRows } from "@/db/rows";
-import { notFound } from "@/lib/http/errors";
+import { notFound } from "@/lib/errors";
 
 export const showIdParams = z.object({ showId: z.uuid("must be a show id (UUID)") });
 

@@ -9,7 +9,7 @@ import { queryRows } from "@/db/rows";
 import type { User } from "@/lib/auth/accounts";
 import { venueScope } from "@/lib/auth/authorize";
 import { env } from "@/lib/env.js";
-import { AppError, notFound } from "@/lib/http/errors";
+import { AppError, notFound } from "@/lib/errors";
 import { verifyTicket } from "@/lib/tickets/token";
 import { looksLikeTicketToken } from "@/lib/tickets/token-format";
 import { formatInZone } from "@/lib/time/zone";

@@ -1,7 +1,7 @@
 import "server-only";
 import { timingSafeEqual, createHash } from "node:crypto";
 import { env } from "@/lib/env.js";
-import { AppError } from "@/lib/http/errors";
+import { AppError } from "@/lib/errors";
 
 /** Cron routes answer only `Authorization: Bearer $CRON_SECRET` (compared in constant time). */
 export function assertCronCaller(req: Request): void {

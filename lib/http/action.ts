@@ -1,6 +1,6 @@
 import "server-only";
 import type { z } from "zod";
-import { toAppError, type ErrorCode, type FieldErrors } from "./errors";
+import { toAppError, type ErrorCode, type FieldErrors } from "@/lib/errors";
 import { parseInput } from "./validation";
 
 export type ActionResult<T> =

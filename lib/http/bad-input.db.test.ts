@@ -1,5 +1,6 @@
 // Values Postgres refuses as data are the caller's fault: a 400, not a 500. And a time zone
 // only one of Intl and Postgres knows is refused before it is stored.
+import { httpStatus } from "@/lib/http/errors";
 import { describe, expect, it } from "vitest";
 import { sql } from "drizzle-orm";
 import { db } from "@/db/client";
@@ -9,7 +10,7 @@ import { createCity, createVenue as createVenueFixture } from "@/lib/testing/fix
 import { createUser } from "@/lib/testing/users";
 import { errorCode } from "@/lib/testing/errors";
 import { isKnownTimeZone } from "@/lib/time/known-zones";
-import { toAppError } from "./errors";
+import { toAppError } from "@/lib/errors";
 
 async function refusal(query: ReturnType<typeof sql>) {
   try {
@@ -30,13 +31,13 @@ describe("input the database refuses", () => {
     ]) {
       const e = await refusal(query);
       expect(e.code).toBe("VALIDATION_FAILED");
-      expect(e.status).toBe(400);
+      expect(httpStatus(e.code)).toBe(400);
     }
   });
 
   it("leaves server-side failures a 500", async () => {
     const e = await refusal(sql`SELECT * FROM no_such_table`);
-    expect(e.status).toBe(500);
+    expect(httpStatus(e.code)).toBe(500);
   });
 });
 

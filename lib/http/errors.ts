@@ -1,7 +1,5 @@
-// One error vocabulary for route handlers, server actions and the domain. A code maps to an
-// HTTP status and a message that is safe to show; internal causes are logged, never returned.
-
-import { databaseError } from "@/db/errors";
+// Domain errors (lib/errors.ts) as HTTP: each code's status and the JSON body the API answers.
+import type { ErrorCode } from "@/lib/errors";
 
 export const errorStatus = {
   VALIDATION_FAILED: 400,
@@ -33,59 +31,9 @@ export const errorStatus = {
   RATE_LIMITED: 429,
   INTERNAL: 500,
   SERVICE_UNAVAILABLE: 503,
-} as const;
+} as const satisfies Record<ErrorCode, number>;
 
-export type ErrorCode = keyof typeof errorStatus;
-
-export type FieldErrors = Record<string, string[]>;
-
-export class AppError extends Error {
-  readonly code: ErrorCode;
-  readonly details?: Record<string, unknown>;
-  readonly headers?: Record<string, string>;
-
-  constructor(
-    code: ErrorCode,
-    message: string,
-    opts: { details?: Record<string, unknown>; headers?: Record<string, string>; cause?: unknown } = {},
-  ) {
-    super(message, { cause: opts.cause });
-    this.name = "AppError";
-    this.code = code;
-    this.details = opts.details;
-    this.headers = opts.headers;
-  }
-
-  get status(): number {
-    return errorStatus[this.code];
-  }
-}
-
-export const notFound = (what: string) => new AppError("NOT_FOUND", `${what} not found`);
+/** The HTTP status an error code answers with. */
+export const httpStatus = (code: ErrorCode): number => errorStatus[code];
 
 export type ErrorBody = { error: { code: ErrorCode; message: string; details?: Record<string, unknown> } };
-
-/** SQLSTATEs of data exceptions caused by a value itself, never by the server's state. */
-const INPUT_SQLSTATES = new Set([
-  "22001", // string_data_right_truncation
-  "22003", // numeric_value_out_of_range
-  "22007", // invalid_datetime_format
-  "22008", // datetime_field_overflow
-  "22021", // character_not_in_repertoire (NUL, bad UTF-8)
-  "22P02", // invalid_text_representation
-  "22P05", // untranslatable_character
-]);
-
-/** Turns anything thrown into a safe, typed error. Unknown errors are logged and hidden. */
-export function toAppError(err: unknown): AppError {
-  if (err instanceof AppError) return err;
-  // A value Postgres refused as data (a byte it cannot store, a date or number out of its range)
-  // is the caller's bad input that validation let through: a 400, logged so the gap gets closed.
-  const db = databaseError(err);
-  if (db && INPUT_SQLSTATES.has(db.code)) {
-    console.warn("[marquee] input refused by the database", db.code, err instanceof Error ? err.message.split("\n")[0] : "");
-    return new AppError("VALIDATION_FAILED", "Some of the values sent are out of range or not valid text.", { details: { sqlstate: db.code } });
-  }
-  console.error("[marquee] unexpected error", err);
-  return new AppError("INTERNAL", "Something went wrong on our side. Please try again.");
-}

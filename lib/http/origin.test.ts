@@ -1,5 +1,6 @@
+import { httpStatus } from "@/lib/http/errors";
 import { describe, expect, it } from "vitest";
-import { AppError } from "./errors";
+import { AppError } from "@/lib/errors";
 import { assertSameOrigin, hasBearerToken, isSameOrigin, requestOrigin } from "./origin";
 
 const APP_URL = "https://marquee.example";
@@ -37,7 +38,7 @@ describe("assertSameOrigin", () => {
   it("refuses a cross-site POST with 403", () => {
     const err = refusal(request("POST", { host: "localhost:3000", origin: "https://evil.example" }));
     expect(err.code).toBe("FORBIDDEN");
-    expect(err.status).toBe(403);
+    expect(httpStatus(err.code)).toBe(403);
     expect(err.message).toBe("Cross-site request refused");
     // Same host, other scheme or port: a different origin.
     refusal(request("POST", { host: "localhost:3000", origin: "https://localhost:3000" }));

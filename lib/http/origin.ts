@@ -5,7 +5,7 @@
  * actions have Next.js' own origin check; route handlers call assertSameOrigin.
  */
 import { env } from "../env.js";
-import { AppError } from "./errors";
+import { AppError } from "@/lib/errors";
 
 // Everything else (POST, PUT, PATCH, DELETE and any custom method) may change state.
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS", "TRACE"]);

@@ -6,7 +6,8 @@ import { requireRole } from "@/lib/auth/authorize";
 import { bearerToken, hasSessionCookie, requestUser } from "@/lib/auth/current-user";
 import { clientIp, enforceRateLimit, type PolicyName } from "@/lib/ratelimit";
 import { assertSameOrigin } from "./origin";
-import { AppError, toAppError, type ErrorBody } from "./errors";
+import { AppError, toAppError } from "@/lib/errors";
+import { httpStatus, type ErrorBody } from "./errors";
 import { parseInput, searchParamsToObject } from "./validation";
 
 const MAX_JSON_BYTES = 64 * 1024;
@@ -38,7 +39,7 @@ export function errorResponse(err: unknown): NextResponse<ErrorBody> {
   const e = toAppError(err);
   return NextResponse.json(
     { error: { code: e.code, message: e.message, ...(e.details ? { details: e.details } : {}) } },
-    { status: e.status, headers: e.headers },
+    { status: httpStatus(e.code), headers: e.headers },
   );
 }
 

@@ -1,6 +1,7 @@
+import { httpStatus } from "@/lib/http/errors";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { AppError } from "./errors";
+import { AppError } from "@/lib/errors";
 import { instant, isoDay, nulPath, parseInput } from "./validation";
 
 function codeOf(fn: () => unknown): string {
@@ -30,7 +31,7 @@ describe("NUL characters", () => {
       throw new Error("accepted");
     } catch (err) {
       expect(err).toBeInstanceOf(AppError);
-      expect((err as AppError).status).toBe(400);
+      expect(httpStatus((err as AppError).code)).toBe(400);
       expect((err as AppError).details).toEqual({ fieldErrors: { name: ["must not contain NUL characters"] } });
     }
     expect(parseInput(schema, { name: "Priya" })).toEqual({ name: "Priya" });

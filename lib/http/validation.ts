@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { FIRST_DAY, LAST_DAY, isYmd } from "@/lib/time/zone";
-import { AppError, type FieldErrors } from "./errors";
+import { AppError, type FieldErrors } from "@/lib/errors";
 
 /** Flattens zod issues into `{ "field.path": ["message", …] }`. */
 export function fieldErrorsOf(error: z.ZodError): FieldErrors {

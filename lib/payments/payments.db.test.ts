@@ -4,7 +4,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/db/client";
 import { queryRows } from "@/db/rows";
 import { cancelConfirmedBooking } from "@/lib/booking/cancel";
-import { AppError } from "@/lib/http/errors";
+import { AppError } from "@/lib/errors";
 import { errorCode } from "@/lib/testing/errors";
 import { clearSeatingCaches, getSeatMapLayout } from "@/lib/seating/availability";
 import { initiateBooking, lockSeats } from "@/lib/seating/holds";

@@ -12,7 +12,7 @@ import { isUniqueViolation } from "@/db/errors";
 import { queryRows } from "@/db/rows";
 import { transitionSql } from "@/lib/booking/state";
 import { authSecret } from "@/lib/auth/secret";
-import { AppError, notFound } from "@/lib/http/errors";
+import { AppError, notFound } from "@/lib/errors";
 import { priceBreakdown } from "@/lib/pricing/breakdown";
 import { checkPromo, normalizeCode, promoError } from "@/lib/pricing/promo";
 import { applyGatewayEvent } from "./apply";

@@ -2,7 +2,7 @@ import "server-only";
 import { and, desc, eq } from "drizzle-orm";
 import { db, type Executor } from "@/db/client";
 import { savedPaymentMethods } from "@/db/schema";
-import { notFound } from "@/lib/http/errors";
+import { notFound } from "@/lib/errors";
 
 export type SavedMethod = typeof savedPaymentMethods.$inferSelect;
 

@@ -1,5 +1,5 @@
 import "server-only";
-import { AppError } from "@/lib/http/errors";
+import { AppError } from "@/lib/errors";
 import { applyGatewayEvent } from "./apply";
 import { WebhookSignatureError } from "./gateway";
 import { activeGatewayName, getGateway } from "./index";

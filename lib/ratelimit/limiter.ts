@@ -12,7 +12,7 @@
 import { createHash } from "node:crypto";
 import { Ratelimit } from "@upstash/ratelimit";
 import { env } from "../env.js";
-import { AppError } from "../http/errors";
+import { AppError } from "@/lib/errors";
 import { getRedis, type Redis } from "../redis/client";
 import { withDeadline } from "../redis/deadline";
 import { createMemoryWindow, DEFAULT_MAX_KEYS, type MemoryWindow } from "./memory";

@@ -4,6 +4,7 @@
  * default redis://127.0.0.1:6379): with REDIS_URL set (CI) it fails when Redis is unreachable;
  * without it, it is skipped on machines where nothing answers at 127.0.0.1:6379.
  */
+import { httpStatus } from "@/lib/http/errors";
 import { haveTestRedis, TEST_REDIS_URL } from "@/lib/testing/redis";
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -11,7 +12,7 @@ import { Redis } from "@upstash/redis";
 import { Redis as IORedis } from "ioredis";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { resetEnvCache } from "../env.js";
-import { AppError } from "../http/errors";
+import { AppError } from "@/lib/errors";
 import { createUpstashBridge, type UpstashBridge } from "../redis/bridge";
 import {
   checkRateLimit,
@@ -148,7 +149,7 @@ describe("createRateLimiter without Redis", () => {
     await limiter.enforce("signIn", "1.2.3.4:a@example.com");
     const err = await rejection(limiter.enforce("signIn", "1.2.3.4:a@example.com"));
     expect(err.code).toBe("RATE_LIMITED");
-    expect(err.status).toBe(429);
+    expect(httpStatus(err.code)).toBe(429);
     expect(err.message).toBe("Too many requests, try again in 61 seconds");
     expect(err.headers).toEqual({ "Retry-After": "61", "X-RateLimit-Limit": "2", "X-RateLimit-Remaining": "0" });
     expect(err.details).toEqual({ retryAfterSeconds: 61 });
@@ -221,7 +222,7 @@ describe("createRateLimiter when Redis hangs", () => {
     // While backing off, Redis is not asked and limits still hold.
     expect((await limiter.check("holdSeats", "user-1")).success).toBe(true);
     const err = await rejection(limiter.enforce("holdSeats", "user-1"));
-    expect(err.status).toBe(429);
+    expect(httpStatus(err.code)).toBe(429);
     expect(requests).toBe(1);
 
     clock.advance(5000);
@@ -317,7 +318,7 @@ describe.skipIf(!haveRedis)("createRateLimiter against redis-server through the 
       expect(await rl.enforce("holdSeats", "user-a")).toMatchObject({ success: true, remaining: 2 - i, source: "redis" });
     }
     const err = await rejection(rl.enforce("holdSeats", "user-a"));
-    expect(err.status).toBe(429);
+    expect(httpStatus(err.code)).toBe(429);
     expect(err.headers).toMatchObject({ "Retry-After": "1", "X-RateLimit-Limit": "3", "X-RateLimit-Remaining": "0" });
     // Blocked again from the ephemeral cache, without asking Redis.
     const blocked = await rl.check("holdSeats", "user-a");
@@ -375,7 +376,7 @@ describe.skipIf(!haveRedis)("createRateLimiter against redis-server through the 
       expect(await rl.check("holdSeats", "user-c")).toMatchObject({ success: true, source: "memory" });
     }
     const err = await rejection(rl.enforce("holdSeats", "user-c"));
-    expect(err.status).toBe(429);
+    expect(httpStatus(err.code)).toBe(429);
     expect(Number(err.headers?.["Retry-After"])).toBeGreaterThanOrEqual(1);
     expect(performance.now() - started).toBeLessThan(1000);
     expect(warn).toHaveBeenCalledTimes(1);

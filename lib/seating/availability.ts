@@ -6,7 +6,7 @@ import { createHash } from "node:crypto";
 import { sql } from "drizzle-orm";
 import { db, type Executor } from "@/db/client";
 import { queryRows } from "@/db/rows";
-import { notFound } from "@/lib/http/errors";
+import { notFound } from "@/lib/errors";
 import { STATUS_CODE, type LayoutSeat, type SeatAvailability, type SeatMapLayout, type SeatStatus, type StatusCode } from "./types";
 
 const LAYOUT_TTL_MS = 60_000;

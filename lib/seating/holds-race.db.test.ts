@@ -6,7 +6,7 @@ import { haveTestRedis, TEST_REDIS_URL } from "@/lib/testing/redis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db, databaseKind } from "@/db/client";
 import { queryRows } from "@/db/rows";
-import { AppError } from "@/lib/http/errors";
+import { AppError } from "@/lib/errors";
 import { createUpstashBridge, type UpstashBridge } from "@/lib/redis/bridge";
 import { createCity, createEvent, createShow, createVenue, hoursFromNow } from "@/lib/testing/fixtures";
 import { createUser } from "@/lib/testing/users";

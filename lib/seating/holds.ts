@@ -12,7 +12,7 @@ import { sql, type SQL } from "drizzle-orm";
 import { db, type Executor } from "@/db/client";
 import { queryRows } from "@/db/rows";
 import { env } from "@/lib/env.js";
-import { AppError, notFound } from "@/lib/http/errors";
+import { AppError, notFound } from "@/lib/errors";
 import { withRedis } from "@/lib/redis/client";
 import { canTransition, transition, transitionSql, type BookingStatus } from "@/lib/booking/state";
 import { newBookingReference } from "@/lib/booking/reference";

@@ -5,7 +5,8 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { db, databaseKind } from "@/db/client";
 import { queryRows } from "@/db/rows";
 import { cancelConfirmedBooking } from "@/lib/booking/cancel";
-import { AppError, errorStatus } from "@/lib/http/errors";
+import { AppError } from "@/lib/errors";
+import { errorStatus, httpStatus } from "@/lib/http/errors";
 import { deliverDueEvents } from "@/lib/payments/local-gateway";
 import { processPayment, processSchema } from "@/lib/payments/process";
 import { errorCode } from "@/lib/testing/errors";
@@ -74,8 +75,8 @@ describe("seat limit per user and show", () => {
     const err = await lockSeats(user.id, second.id, seatIds.slice(6, 11)).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(AppError);
     expect((err as AppError).code).toBe("SEAT_LIMIT_REACHED");
-    expect((err as AppError).status).toBe(errorStatus.SEAT_LIMIT_REACHED);
-    expect((err as AppError).status).toBe(409);
+    expect(httpStatus((err as AppError).code)).toBe(errorStatus.SEAT_LIMIT_REACHED);
+    expect(httpStatus((err as AppError).code)).toBe(409);
     expect((err as AppError).details).toEqual({ max: 10, elsewhere: 6 });
     expect((await queryRows(db, sql`SELECT 1 FROM show_seats WHERE locked_by_booking_id = ${second.id}::uuid`)).length).toBe(0);
     // 4 more is exactly 10.

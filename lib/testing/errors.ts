@@ -1,4 +1,4 @@
-import { AppError } from "@/lib/http/errors";
+import { AppError } from "@/lib/errors";
 
 /** "OK" if the promise resolves, the AppError's code if it rejects with one; anything else rethrows. */
 export async function errorCode(p: Promise<unknown>): Promise<string> {

@@ -3,7 +3,7 @@ import "server-only";
 import { sql } from "drizzle-orm";
 import { db } from "@/db/client";
 import { queryRows } from "@/db/rows";
-import { notFound } from "@/lib/http/errors";
+import { notFound } from "@/lib/errors";
 import { env } from "@/lib/env.js";
 import { showIcs } from "./ics";
 import { signTicket, ticketExpiry } from "./token";

@@ -2,7 +2,7 @@ import "server-only";
 import { sql } from "drizzle-orm";
 import { db } from "@/db/client";
 import { queryRows } from "@/db/rows";
-import { AppError } from "@/lib/http/errors";
+import { AppError } from "@/lib/errors";
 
 let zones: Promise<Set<string>> | undefined;
 

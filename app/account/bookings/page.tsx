@@ -1,4 +1,4 @@
-import { AppError } from "@/lib/http/errors";
+import { AppError } from "@/lib/errors";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { StatusBadge } from "@/components/account/status-badge";

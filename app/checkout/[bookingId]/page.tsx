@@ -12,7 +12,7 @@ import { HoldCountdown } from "@/components/checkout/hold-countdown";
 import { requirePageUser } from "@/lib/auth/require-page-user";
 import { getShow } from "@/lib/catalog/shows";
 import { formatMoney } from "@/lib/format/money";
-import { AppError } from "@/lib/http/errors";
+import { AppError } from "@/lib/errors";
 import { getHold } from "@/lib/seating/holds";
 import { formatInZone } from "@/lib/time/zone";
 

@@ -6,7 +6,7 @@ import { getEvent, type EventDetails } from "@/lib/catalog/events";
 import { getEventShowtimes } from "@/lib/catalog/showtimes";
 import { preferredCity } from "@/lib/catalog/city-preference";
 import { CATEGORY_LABELS } from "@/lib/catalog/filters";
-import { AppError } from "@/lib/http/errors";
+import { AppError } from "@/lib/errors";
 import { formatMoney } from "@/lib/format/money";
 import { formatInZone } from "@/lib/time/zone";
 import { showtimesQuerySchema } from "@/lib/catalog/params";

@@ -7,7 +7,7 @@ import { seatIdsFromParam } from "@/components/seatmap/seats-param";
 import { holdSeatsAction } from "@/app/actions/seating";
 import { sessionUser } from "@/lib/auth/current-user";
 import { getShow, showIdParams } from "@/lib/catalog/shows";
-import { AppError } from "@/lib/http/errors";
+import { AppError } from "@/lib/errors";
 import { formatMoney } from "@/lib/format/money";
 import { getAvailability, getSeatMapLayout } from "@/lib/seating/availability";
 import { findActiveHold, occupancyOf } from "@/lib/seating/holds";

@@ -6,7 +6,7 @@ import { CancelBookingButton, PrintButton } from "@/components/tickets/ticket-ac
 import { requirePageUser } from "@/lib/auth/require-page-user";
 import { cancelPolicy } from "@/lib/booking/cancel";
 import { formatMoney } from "@/lib/format/money";
-import { AppError } from "@/lib/http/errors";
+import { AppError } from "@/lib/errors";
 import { ticketQrSvg } from "@/lib/tickets/qr";
 import { getTicket } from "@/lib/tickets/ticket";
 import { formatInZone } from "@/lib/time/zone";

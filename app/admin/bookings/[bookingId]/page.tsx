@@ -5,7 +5,7 @@ import { RefundForm } from "@/components/admin/forms";
 import { requireStaffPage } from "@/lib/admin/access";
 import { bookingHistory } from "@/lib/admin/bookings";
 import { formatMoney } from "@/lib/format/money";
-import { AppError } from "@/lib/http/errors";
+import { AppError } from "@/lib/errors";
 
 export const metadata: Metadata = { title: "Admin · Booking" };
 

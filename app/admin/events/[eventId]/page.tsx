@@ -9,7 +9,7 @@ import { getEventForStaff } from "@/lib/admin/events";
 import { revenueByDay, showSales } from "@/lib/admin/sales";
 import { RevenueChart } from "@/components/admin/revenue-chart";
 import { formatMoney } from "@/lib/format/money";
-import { AppError } from "@/lib/http/errors";
+import { AppError } from "@/lib/errors";
 
 export const metadata: Metadata = { title: "Admin · Event" };
 

@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { HallEditor } from "@/components/admin/hall-editor";
 import { requireStaffPage } from "@/lib/admin/access";
 import { getHallLayout } from "@/lib/admin/halls";
-import { AppError } from "@/lib/http/errors";
+import { AppError } from "@/lib/errors";
 
 export const metadata: Metadata = { title: "Admin · Hall layout" };
 

@@ -5,7 +5,7 @@ import { PromoForm } from "@/components/admin/catalog-forms";
 import { requireStaffPage } from "@/lib/admin/access";
 import { getPromo, promoRedemptions } from "@/lib/admin/promos";
 import { formatMoney } from "@/lib/format/money";
-import { AppError } from "@/lib/http/errors";
+import { AppError } from "@/lib/errors";
 
 export const metadata: Metadata = { title: "Admin · Promo code" };
 

@@ -5,7 +5,7 @@ import { VenueForm } from "@/components/admin/catalog-forms";
 import { requireStaffPage } from "@/lib/admin/access";
 import { hallsFor } from "@/lib/admin/catalog";
 import { getManagedVenue } from "@/lib/admin/venues";
-import { AppError } from "@/lib/http/errors";
+import { AppError } from "@/lib/errors";
 
 export const metadata: Metadata = { title: "Admin · Venue" };
 

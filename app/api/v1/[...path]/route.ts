@@ -1,4 +1,4 @@
-import { AppError } from "@/lib/http/errors";
+import { AppError } from "@/lib/errors";
 import { errorResponse } from "@/lib/http/route";
 
 // Unknown API paths answer in the API's error format, not with the HTML 404 page.

@@ -1,4 +1,4 @@
-import { AppError } from "@/lib/http/errors";
+import { AppError } from "@/lib/errors";
 import { parseInput } from "@/lib/http/validation";
 import { route } from "@/lib/http/route";
 import { enforceRateLimit } from "@/lib/ratelimit";

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { authenticate, publicUser } from "@/lib/auth/accounts";
 import { issueApiToken } from "@/lib/auth/api-token";
-import { AppError } from "@/lib/http/errors";
+import { AppError } from "@/lib/errors";
 import { limitPasswordAttempt } from "@/lib/auth/sign-in-limit";
 import { route } from "@/lib/http/route";
 

@@ -1,0 +1,90 @@
+// The domain's error vocabulary: what went wrong, in words safe to show a user, with a stable
+// code. Domains throw these and know nothing of HTTP; lib/http maps a code to a status
+// (lib/http/errors.ts) and server actions answer it as a typed result (lib/http/action.ts).
+// Internal causes are logged, never returned.
+import { databaseError } from "@/db/errors";
+
+export const ERROR_CODES = [
+  "VALIDATION_FAILED",
+  "INVALID_JSON",
+  "INVALID_CURSOR",
+  "UNAUTHORIZED",
+  "PAYMENT_REQUIRED",
+  "DUPLICATE_SEATS",
+  "TOO_MANY_SEATS",
+  "FORBIDDEN",
+  "NOT_FOUND",
+  "METHOD_NOT_ALLOWED",
+  "CONFLICT",
+  "EMAIL_TAKEN",
+  "SEATS_UNAVAILABLE",
+  "IDEMPOTENCY_KEY_REUSED",
+  "INVALID_STATE",
+  "SEAT_LIMIT_REACHED",
+  "SHOW_NOT_ON_SALE",
+  "HOLD_EXPIRED",
+  "PAYLOAD_TOO_LARGE",
+  "UNSUPPORTED_MEDIA_TYPE",
+  "UNPROCESSABLE",
+  "UNKNOWN_SEATS",
+  "PROMO_INVALID",
+  "SCAN_TIME_INVALID",
+  "PAYMENT_DECLINED",
+  "CANCELLATION_CLOSED",
+  "RATE_LIMITED",
+  "INTERNAL",
+  "SERVICE_UNAVAILABLE",
+] as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export type FieldErrors = Record<string, string[]>;
+
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly details?: Record<string, unknown>;
+  /** Hints for whoever answers the caller (a rate limit's Retry-After, say); transports decide. */
+  readonly headers?: Record<string, string>;
+
+  constructor(
+    code: ErrorCode,
+    message: string,
+    opts: { details?: Record<string, unknown>; headers?: Record<string, string>; cause?: unknown } = {},
+  ) {
+    super(message, { cause: opts.cause });
+    this.name = "AppError";
+    this.code = code;
+    this.details = opts.details;
+    this.headers = opts.headers;
+  }
+}
+
+export const notFound = (what: string) => new AppError("NOT_FOUND", `${what} not found`);
+
+/** "PAYMENT_PENDING" → "payment pending": a status as a sentence says it. */
+export const statusWords = (status: string) => status.toLowerCase().replaceAll("_", " ");
+
+/** SQLSTATEs of data exceptions caused by a value itself, never by the server's state. */
+const INPUT_SQLSTATES = new Set([
+  "22001", // string_data_right_truncation
+  "22003", // numeric_value_out_of_range
+  "22007", // invalid_datetime_format
+  "22008", // datetime_field_overflow
+  "22021", // character_not_in_repertoire (NUL, bad UTF-8)
+  "22P02", // invalid_text_representation
+  "22P05", // untranslatable_character
+]);
+
+/** Turns anything thrown into a safe, typed error. Unknown errors are logged and hidden. */
+export function toAppError(err: unknown): AppError {
+  if (err instanceof AppError) return err;
+  // A value Postgres refused as data (a byte it cannot store, a date or number out of its range)
+  // is the caller's bad input that validation let through: a 400, logged so the gap gets closed.
+  const db = databaseError(err);
+  if (db && INPUT_SQLSTATES.has(db.code)) {
+    console.warn("[marquee] input refused by the database", db.code, err instanceof Error ? err.message.split("\n")[0] : "");
+    return new AppError("VALIDATION_FAILED", "Some of the values sent are out of range or not valid text.", { details: { sqlstate: db.code } });
+  }
+  console.error("[marquee] unexpected error", err);
+  return new AppError("INTERNAL", "Something went wrong on our side. Please try again.");
+}
