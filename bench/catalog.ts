@@ -12,7 +12,7 @@ import { parseArgs } from "node:util";
 import { PgDialect } from "drizzle-orm/pg-core";
 import postgres from "postgres";
 import { listEventsSql } from "@/lib/catalog/events";
-import { correctionsSql, lexemes, searchSettingsSql, searchSql, significant } from "@/lib/search/search";
+import { correctionsSql, lexemes, searchSettingsSql, searchSql, significant } from "@/lib/catalog/search";
 import { whenRange } from "@/lib/catalog/when";
 import { CATEGORIES, CATEGORY_SLUGS } from "@/lib/catalog/filters";
 

@@ -452,7 +452,7 @@ export function createHarness(opts: HarnessOptions) {
   async function startBridge(): Promise<ChildProcess> {
     if (await portInUse(bridgePort)) throw new Error(`port ${bridgePort} (bridge) is in use; pick another --port`);
     const env = { ...originalEnv, REDIS_URL: redisUrl, UPSTASH_BRIDGE_PORT: String(bridgePort), UPSTASH_REDIS_REST_TOKEN: bridgeToken };
-    const child = spawn(path.join("node_modules", ".bin", "tsx"), ["lib/redis/bridge-cli.ts"], { env, stdio: ["ignore", "ignore", "inherit"], detached: true });
+    const child = spawn(path.join("node_modules", ".bin", "tsx"), [path.join("lib", "devtools", "upstash-bridge", "cli.ts")], { env, stdio: ["ignore", "ignore", "inherit"], detached: true });
     bridge = child;
     await waitFor("the Upstash bridge", child, async () => (await redisCommand(["PING"])) === "PONG", 30);
     return child;

@@ -8,7 +8,7 @@
 //
 // DATABASE_URL names a server (and a database to connect to for CREATE DATABASE); the bench
 // creates its own database marquee_bench_holds_<pid> there, migrates and seeds it, and drops it
-// at the end. Unless --no-redis, it starts the Upstash REST bridge (lib/redis/bridge-cli.ts) in
+// at the end. Unless --no-redis, it starts the Upstash REST bridge (lib/devtools/upstash-bridge/cli.ts) in
 // front of REDIS_URL (default redis://127.0.0.1:6379). The server is `next start` from .next on
 // --port, sharing a random AUTH_SECRET with this process so buyers' bearer tokens are minted here.
 //

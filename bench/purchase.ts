@@ -9,7 +9,7 @@
 //
 // DATABASE_URL names a server (and a database to connect to for CREATE DATABASE); the bench
 // creates its own database marquee_bench_purchase_<pid> there, migrates and seeds it, and drops
-// it at the end. Unless --no-redis, it starts the Upstash REST bridge (lib/redis/bridge-cli.ts) in
+// it at the end. Unless --no-redis, it starts the Upstash REST bridge (lib/devtools/upstash-bridge/cli.ts) in
 // front of REDIS_URL (default redis://127.0.0.1:6379). The server is lib/server/start.mjs
 // (`next start` from .next, --workers processes) on --port, with APP_URL pointing at itself so
 // the local gateway's webhooks come back to it, no Stripe keys (the local gateway is the one in

@@ -1,6 +1,6 @@
 "use server";
 import { z } from "zod";
-import { cancelConfirmedBooking } from "@/lib/booking/cancel";
+import { cancelAndRefund } from "@/lib/payments/cancellation";
 import { quoteBooking } from "@/lib/booking/quote";
 import { sessionUser } from "@/lib/auth/current-user";
 import { action } from "@/lib/http/action";
@@ -39,7 +39,7 @@ export const paymentStatusAction = action(z.object({ paymentId: z.uuid() }), asy
 /** Cancel a confirmed booking under the show's refund policy. */
 export const cancelBookingAction = action(z.object({ bookingId: z.uuid() }), async ({ bookingId }) => {
   const user = await signedIn();
-  await cancelConfirmedBooking(bookingId, { userId: user.id });
+  await cancelAndRefund(bookingId, { userId: user.id });
   const t = await getTicket(user.id, bookingId);
   return { status: t.status };
 });

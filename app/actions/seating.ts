@@ -4,7 +4,9 @@ import { sessionUser } from "@/lib/auth/current-user";
 import { action } from "@/lib/http/action";
 import { AppError } from "@/lib/errors";
 import { enforceRateLimit } from "@/lib/ratelimit";
-import { findActiveHold, initiateBooking, lockSeats, releaseHold } from "@/lib/seating/holds";
+import { findActiveHold, holdSeats } from "@/lib/booking/hold";
+import { initiateBooking } from "@/lib/booking/initiate";
+import { releaseHold } from "@/lib/booking/release";
 import { MAX_SEATS_PER_BOOKING } from "@/lib/seating/types";
 
 async function signedIn() {
@@ -28,13 +30,13 @@ export const holdSeatsAction = action(holdInput, async ({ showId, seatIds }) => 
   const current = await findActiveHold(user.id, showId);
   const bookingId = current?.id ?? (await initiateBooking(user.id, showId)).id;
   try {
-    const hold = await lockSeats(user.id, bookingId, seatIds);
+    const hold = await holdSeats(user.id, bookingId, seatIds);
     return { bookingId: hold.id, expiresAt: hold.expiresAt!.toISOString() };
   } catch (err) {
     // The hold ran out between the lookup and the lock: start a fresh one.
     if (err instanceof AppError && err.code === "HOLD_EXPIRED") {
       const fresh = await initiateBooking(user.id, showId);
-      const hold = await lockSeats(user.id, fresh.id, seatIds);
+      const hold = await holdSeats(user.id, fresh.id, seatIds);
       return { bookingId: hold.id, expiresAt: hold.expiresAt!.toISOString() };
     }
     throw err;

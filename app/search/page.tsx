@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { searchEventsCached, searchQuerySchema } from "@/lib/search/search";
+import { searchEventsCached, searchQuerySchema } from "@/lib/catalog/search";
 import { CATEGORY_LABELS } from "@/lib/catalog/filters";
 
 export const metadata: Metadata = { title: "Search" };

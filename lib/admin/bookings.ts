@@ -7,9 +7,10 @@ import { db } from "@/db/client";
 import { queryRows } from "@/db/rows";
 import type { User } from "@/lib/auth/accounts";
 import { venueScope } from "@/lib/auth/authorize";
-import { cancelConfirmedBooking } from "@/lib/booking/cancel";
+import { cancelAndRefund } from "@/lib/payments/cancellation";
 import { notFound } from "@/lib/errors";
 import { audit } from "./audit";
+import { inVenueScope, seatLabelsOf } from "@/db/sql";
 
 export const bookingSearchSchema = z.object({ q: z.string().trim().min(3, "Type at least 3 characters").max(100) });
 
@@ -27,7 +28,7 @@ export async function searchBookings(user: User, q: string): Promise<StaffBookin
         WHERE (b.reference = ${term.toUpperCase()} OR lower(u.email) = ${term.toLowerCase()}
                ${digits.length >= 6 ? sql`OR regexp_replace(coalesce(u.phone, ''), '\\D', '', 'g') LIKE ${`%${digits}`}` : sql``})
           AND b.status NOT IN ('INITIATED')
-          ${scope ? sql`AND s.venue_id = ANY(${`{${scope.join(",")}}`}::uuid[])` : sql``}
+          ${inVenueScope(sql`s.venue_id`, scope)}
         ORDER BY b.created_at DESC LIMIT 50`,
   );
 }
@@ -40,7 +41,7 @@ export async function bookingHistory(user: User, bookingId: string) {
     db,
     sql`SELECT b.id, b.reference, b.status, u.name, u.email, u.phone, e.title, s.starts_at AS "startsAt", v.name AS venue, s.venue_id AS "venueId", s.id AS "showId",
                b.total_minor AS "totalMinor", b.currency, b.created_at AS "createdAt", b.confirmed_at AS "confirmedAt", b.cancelled_at AS "cancelledAt",
-               (SELECT array_agg(st.label ORDER BY st.row_index, st.col_index) FROM booking_seats bs JOIN seats st ON st.id = bs.seat_id WHERE bs.booking_id = b.id) AS seats
+               ${seatLabelsOf(sql`b.id`)} AS seats
         FROM bookings b JOIN users u ON u.id = b.user_id JOIN shows s ON s.id = b.show_id JOIN events e ON e.id = s.event_id JOIN venues v ON v.id = s.venue_id
         WHERE b.id = ${bookingId}::uuid`,
   );
@@ -67,7 +68,7 @@ export const staffCancelSchema = z.object({ reason: z.string().trim().min(3, "Gi
 /** Staff cancel and refund a confirmed booking (no cutoff: the venue decides), with a reason in the audit log. */
 export async function staffCancelBooking(user: User, bookingId: string, reason: string) {
   await bookingHistory(user, bookingId); // scope check: 404 outside the actor's venues
-  const result = await cancelConfirmedBooking(bookingId, { asStaff: true, reason: "staff" });
+  const result = await cancelAndRefund(bookingId, { asStaff: true, reason: "staff" });
   await audit(db, user, "bookings.refund", "booking", bookingId, { reason });
   return result;
 }

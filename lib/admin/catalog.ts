@@ -4,6 +4,7 @@ import { db } from "@/db/client";
 import { queryRows } from "@/db/rows";
 import type { User } from "@/lib/auth/accounts";
 import { venueScope } from "@/lib/auth/authorize";
+import { uuidArray } from "@/db/sql";
 
 export type HallOption = { id: string; name: string; venue: string; timeZone: string; seatTypes: string[]; seats: number };
 
@@ -17,7 +18,7 @@ export async function hallsFor(user: User): Promise<HallOption[]> {
                (SELECT array_agg(DISTINCT st.type) FROM seats st WHERE st.section_id = sec.id) AS "seatTypes",
                (SELECT count(*) FROM seats st WHERE st.section_id = sec.id)::int AS seats
         FROM sections sec JOIN venues v ON v.id = sec.venue_id
-        ${scope ? sql`WHERE v.id = ANY(${`{${scope.join(",")}}`}::uuid[])` : sql``}
+        ${scope ? sql`WHERE v.id = ANY(${uuidArray(scope)})` : sql``}
         ORDER BY v.name, sec.name`,
   );
 }

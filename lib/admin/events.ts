@@ -14,6 +14,7 @@ import { venueScope } from "@/lib/auth/authorize";
 import { env } from "@/lib/env.js";
 import { AppError, notFound } from "@/lib/errors";
 import { audit } from "./audit";
+import { uuidArray } from "@/db/sql";
 
 export const MAX_POSTER_BYTES = 2 * 1024 * 1024;
 
@@ -55,7 +56,7 @@ const slugify = (t: string) =>
 async function eventScope(user: User, ex: Executor = db) {
   const scope = await venueScope(user, ex);
   if (!scope) return null;
-  return sql`(e.created_by = ${user.id}::uuid OR EXISTS (SELECT 1 FROM shows s WHERE s.event_id = e.id AND s.venue_id = ANY(${`{${scope.join(",")}}`}::uuid[])))`;
+  return sql`(e.created_by = ${user.id}::uuid OR EXISTS (SELECT 1 FROM shows s WHERE s.event_id = e.id AND s.venue_id = ANY(${uuidArray(scope)})))`;
 }
 
 /** An event the caller may not manage answers 404, as if it did not exist; FOR UPDATE when changing it. */

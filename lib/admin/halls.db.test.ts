@@ -4,7 +4,8 @@ import { db } from "@/db/client";
 import { queryRows } from "@/db/rows";
 import { AppError } from "@/lib/errors";
 import { clearSeatingCaches, getSeatMapLayout } from "@/lib/seating/availability";
-import { initiateBooking, lockSeats } from "@/lib/seating/holds";
+import { initiateBooking } from "@/lib/booking/initiate";
+import { holdSeats } from "@/lib/booking/hold";
 import { createCity, createEvent, createVenue } from "@/lib/testing/fixtures";
 import { createUser } from "@/lib/testing/users";
 import { addDays, zonedYmd } from "@/lib/time/zone";
@@ -45,7 +46,7 @@ describe("halls and layouts", () => {
     const buyer = await createUser();
     const a1 = (await getSeatMapLayout(showId)).seats.find((s) => s.label === "A1")!.id;
     const b = await initiateBooking(buyer.id, showId);
-    await lockSeats(buyer.id, b.id, [a1]);
+    await holdSeats(buyer.id, b.id, [a1]);
 
     // Dropping row A would orphan A1's hold: refused, nothing changes.
     const err = await updateHallLayout(staff, id, layout([["B", "RRRR"]], { name: "Studio 3" })).catch((e: AppError) => e);

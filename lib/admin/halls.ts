@@ -10,7 +10,9 @@ import type { User } from "@/lib/auth/accounts";
 import { requireVenueAccess } from "@/lib/auth/authorize";
 import { AppError, notFound } from "@/lib/errors";
 import { clearSeatingCaches } from "@/lib/seating/availability";
+import { createShowSeats, deleteShowSeatsOf, repriceFreeSeats } from "@/lib/seating/seat-state";
 import { audit } from "./audit";
+import { uuidArray } from "@/db/sql";
 
 /** One character per cell: "." gap or aisle; R regular, P premium, V VIP, C recliner, A accessible. */
 export const CELL_TYPES = { R: "REGULAR", P: "PREMIUM", V: "VIP", C: "RECLINER", A: "ACCESSIBLE" } as const;
@@ -124,7 +126,7 @@ export async function updateHallLayout(user: User, sectionId: string, input: Lay
     if (removed.length) {
       const booked = await queryRows<{ label: string }>(
         tx,
-        sql`SELECT DISTINCT st.label FROM seats st WHERE st.id = ANY(${`{${removed.map((r) => r.id).join(",")}}`}::uuid[])
+        sql`SELECT DISTINCT st.label FROM seats st WHERE st.id = ANY(${uuidArray(removed.map((r) => r.id))})
               AND (EXISTS (SELECT 1 FROM booking_seats bs WHERE bs.seat_id = st.id)
                    OR EXISTS (SELECT 1 FROM show_seats ss WHERE ss.seat_id = st.id AND ss.status IN ('BOOKED', 'LOCKED')))
             ORDER BY st.label`,
@@ -134,9 +136,8 @@ export async function updateHallLayout(user: User, sectionId: string, input: Lay
           details: { labels: booked.map((b) => b.label) },
         });
       }
-      const ids = `{${removed.map((r) => r.id).join(",")}}`;
-      await tx.execute(sql`DELETE FROM show_seats WHERE seat_id = ANY(${ids}::uuid[])`);
-      await tx.execute(sql`DELETE FROM seats WHERE id = ANY(${ids}::uuid[])`);
+      await deleteShowSeatsOf(tx, removed.map((r) => r.id));
+      await tx.execute(sql`DELETE FROM seats WHERE id = ANY(${uuidArray(removed.map((r) => r.id))})`);
     }
     // Moves first go to free positions: park every kept seat off-grid, then place it (the
     // (section, row, col) key must hold at every step).
@@ -159,17 +160,8 @@ export async function updateHallLayout(user: User, sectionId: string, input: Lay
         FROM jsonb_to_recordset(${JSON.stringify(added)}::jsonb) AS s(label text, "rowLabel" text, "rowIndex" int, "colIndex" int, type text)`);
     }
     // Upcoming shows sell new seats (and re-priced types) at their own prices.
-    await tx.execute(sql`
-      INSERT INTO show_seats (show_id, seat_id, price_minor)
-      SELECT sh.id, st.id, p.price_minor FROM shows sh JOIN seats st ON st.section_id = sh.section_id JOIN show_prices p ON p.show_id = sh.id AND p.seat_type = st.type
-      WHERE sh.section_id = ${sectionId}::uuid AND sh.status = 'SCHEDULED' AND sh.starts_at > now()
-        AND EXISTS (SELECT 1 FROM show_seats x WHERE x.show_id = sh.id)
-      ON CONFLICT (show_id, seat_id) DO NOTHING`);
-    await tx.execute(sql`
-      UPDATE show_seats ss SET price_minor = p.price_minor
-      FROM shows sh, seats st, show_prices p
-      WHERE ss.show_id = sh.id AND ss.seat_id = st.id AND p.show_id = sh.id AND p.seat_type = st.type
-        AND sh.section_id = ${sectionId}::uuid AND sh.status = 'SCHEDULED' AND sh.starts_at > now() AND ss.status = 'AVAILABLE' AND ss.price_minor <> p.price_minor`);
+    await createShowSeats(tx, sql`s.section_id = ${sectionId}::uuid AND s.status = 'SCHEDULED' AND s.starts_at > now()`, { onlyMaterialised: true });
+    await repriceFreeSeats(tx, sectionId);
     await tx.execute(sql`UPDATE sections SET name = ${input.name}, kind = ${input.kind}, stage_label = ${input.stageLabel}, row_count = ${input.rows.length}, col_count = ${colCount} WHERE id = ${sectionId}::uuid`);
     await audit(tx, user, "halls.layout", "section", sectionId, { added: added.length, removed: removed.length, changed, before: current.rows.length, after: input.rows.length });
     return { added: added.length, removed: removed.length, changed };

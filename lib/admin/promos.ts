@@ -12,6 +12,7 @@ import { requireRole, venueScope } from "@/lib/auth/authorize";
 import { AppError, notFound } from "@/lib/errors";
 import { isYmd, zonedTimeToInstant } from "@/lib/time/zone";
 import { audit } from "./audit";
+import { uuidArray } from "@/db/sql";
 
 const optionalInt = z.union([z.literal(""), z.coerce.number().int().min(0)]).optional().transform((v) => (v === "" || v === undefined ? null : v));
 // A datetime-local field ("2026-12-01T10:00") is India time, the promo codes' market.
@@ -106,7 +107,7 @@ export type PromoSummary = { id: string; code: string; description: string; kind
 async function redemptionScope(user: User) {
   const scope = await venueScope(user);
   if (!scope) return sql``;
-  return sql`AND EXISTS (SELECT 1 FROM bookings sb JOIN shows ss ON ss.id = sb.show_id WHERE sb.id = r.booking_id AND ss.venue_id = ANY(${`{${scope.join(",")}}`}::uuid[]))`;
+  return sql`AND EXISTS (SELECT 1 FROM bookings sb JOIN shows ss ON ss.id = sb.show_id WHERE sb.id = r.booking_id AND ss.venue_id = ANY(${uuidArray(scope)}))`;
 }
 
 export async function listPromos(user: User): Promise<PromoSummary[]> {

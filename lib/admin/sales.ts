@@ -6,6 +6,7 @@ import { db } from "@/db/client";
 import { queryRows } from "@/db/rows";
 import type { User } from "@/lib/auth/accounts";
 import { venueScope } from "@/lib/auth/authorize";
+import { inVenueScope } from "@/db/sql";
 
 export type ShowSales = {
   showId: string;
@@ -55,7 +56,7 @@ export async function showSales(
           SELECT sum(rf.amount_minor) AS refunded FROM refunds rf JOIN bookings bb ON bb.id = rf.booking_id
           WHERE bb.show_id = s.id AND rf.status = 'SUCCEEDED') r ON true
         WHERE true
-          ${scope ? sql`AND s.venue_id = ANY(${`{${scope.join(",")}}`}::uuid[])` : sql``}
+          ${inVenueScope(sql`s.venue_id`, scope)}
           ${opts.showId ? sql`AND s.id = ${opts.showId}::uuid` : sql``}
           ${opts.eventId ? sql`AND s.event_id = ${opts.eventId}::uuid` : sql``}
           ${opts.from ? sql`AND s.starts_at >= ${opts.from.toISOString()}::timestamptz` : sql``}
@@ -76,7 +77,7 @@ export async function revenueByDay(user: User, opts: { showId?: string; eventId?
                sum((SELECT count(*) FROM booking_seats bs WHERE bs.booking_id = b.id))::int AS tickets
         FROM bookings b JOIN shows s ON s.id = b.show_id
         WHERE b.status = 'CONFIRMED' AND b.confirmed_at >= now() - make_interval(days => ${opts.days ?? 30})
-          ${scope ? sql`AND s.venue_id = ANY(${`{${scope.join(",")}}`}::uuid[])` : sql``}
+          ${inVenueScope(sql`s.venue_id`, scope)}
           ${opts.showId ? sql`AND s.id = ${opts.showId}::uuid` : sql``}
           ${opts.eventId ? sql`AND s.event_id = ${opts.eventId}::uuid` : sql``}
         GROUP BY 1 ORDER BY 1`,

@@ -9,14 +9,16 @@ import { db, type Executor } from "@/db/client";
 import { queryRows } from "@/db/rows";
 import type { User } from "@/lib/auth/accounts";
 import { requireVenueAccess } from "@/lib/auth/authorize";
-import { cancelConfirmedBooking } from "@/lib/booking/cancel";
+import { cancelAndRefund } from "@/lib/payments/cancellation";
 import { executePendingRefunds } from "@/lib/payments/refunds";
-import { transitionSql } from "@/lib/booking/state";
+import { releaseHoldsOfShow } from "@/lib/booking/release";
 import { AppError, notFound } from "@/lib/errors";
 import { dynamicConfigSchema } from "@/lib/pricing/strategy";
 import { clearSeatingCaches, getSeatMapLayout } from "@/lib/seating/availability";
+import { createShowSeats, setBlocked } from "@/lib/seating/seat-state";
 import { zonedTimeToInstant } from "@/lib/time/zone";
 import { audit } from "./audit";
+import { uuidArray } from "@/db/sql";
 
 const SEAT_TYPES = ["REGULAR", "PREMIUM", "VIP", "RECLINER", "ACCESSIBLE"] as const;
 
@@ -105,14 +107,10 @@ export async function scheduleShows(user: User, input: ScheduleInput): Promise<{
           RETURNING id`,
     );
     const ids = created.map((c) => c.id);
-    const idArray = `{${ids.join(",")}}`;
     for (const [type, price] of Object.entries(input.prices)) {
-      await tx.execute(sql`INSERT INTO show_prices (show_id, seat_type, price_minor) SELECT unnest(${idArray}::uuid[]), ${type}, ${price}`);
+      await tx.execute(sql`INSERT INTO show_prices (show_id, seat_type, price_minor) SELECT unnest(${uuidArray(ids)}), ${type}, ${price}`);
     }
-    await tx.execute(sql`
-      INSERT INTO show_seats (show_id, seat_id, price_minor)
-      SELECT s.id, st.id, p.price_minor FROM shows s JOIN seats st ON st.section_id = s.section_id JOIN show_prices p ON p.show_id = s.id AND p.seat_type = st.type
-      WHERE s.id = ANY(${idArray}::uuid[])`);
+    await createShowSeats(tx, sql`s.id = ANY(${uuidArray(ids)})`);
     await audit(tx, user, "shows.schedule", "section", section.id, { eventId: input.eventId, showIds: ids, prices: input.prices, strategy: input.pricingStrategy });
     return { showIds: ids };
   });
@@ -135,27 +133,14 @@ export async function cancelShow(user: User, showId: string, reason: string): Pr
     // FOR UPDATE waits for confirmations in flight (they key-share lock the show) and makes later ones see CANCELLED.
     await tx.execute(sql`SELECT id FROM shows WHERE id = ${showId}::uuid FOR UPDATE`);
     await tx.execute(sql`UPDATE shows SET status = 'CANCELLED' WHERE id = ${showId}::uuid AND status = 'SCHEDULED'`);
-    const holds = await queryRows<{ id: string }>(
-      tx,
-      sql`WITH moved AS (${transitionSql(sql`SELECT id FROM bookings WHERE show_id = ${showId}::uuid AND status IN ('INITIATED', 'LOCKED') FOR UPDATE`, ["INITIATED", "LOCKED"], "EXPIRED")}) SELECT id FROM moved`,
-    );
-    const unpaid = await queryRows<{ id: string }>(
-      tx,
-      sql`WITH moved AS (${transitionSql(
-        sql`SELECT b.id FROM bookings b WHERE b.show_id = ${showId}::uuid AND b.status = 'PAYMENT_PENDING' AND NOT EXISTS (SELECT 1 FROM payments p WHERE p.booking_id = b.id AND p.status IN ('INITIATED', 'PENDING', 'SUCCEEDED')) FOR UPDATE`,
-        ["PAYMENT_PENDING"],
-        "FAILED",
-      )}) SELECT id FROM moved`,
-    );
-    released = holds.length + unpaid.length;
-    await tx.execute(sql`UPDATE show_seats SET status = 'AVAILABLE', locked_by_booking_id = NULL, lock_expiry = NULL, version = version + 1 WHERE show_id = ${showId}::uuid AND status = 'LOCKED'`);
+    released = await releaseHoldsOfShow(tx, showId);
     await audit(tx, user, "shows.cancel", "show", showId, { reason, released });
   });
   // Confirmed bookings one by one: each is its own cancellation + refund, safe to resume.
   const confirmed = await queryRows<{ id: string }>(db, sql`SELECT id FROM bookings WHERE show_id = ${showId}::uuid AND status = 'CONFIRMED'`);
   let refunded = 0;
   for (const b of confirmed) {
-    const r = await cancelConfirmedBooking(b.id, { asStaff: true, reason: "show_cancelled" }).catch((err: unknown) => {
+    const r = await cancelAndRefund(b.id, { asStaff: true, reason: "show_cancelled" }).catch((err: unknown) => {
       console.error("[admin] cancelling booking of a cancelled show failed", b.id, err);
       return null;
     });
@@ -188,23 +173,12 @@ export async function setSeatsBlocked(user: User, showId: string, input: z.outpu
   const [show] = await queryRows<{ venueId: string }>(db, sql`SELECT venue_id AS "venueId" FROM shows WHERE id = ${showId}::uuid`);
   if (!show) throw notFound("Show");
   await requireVenueAccess(user, show.venueId);
-  const ids = `{${input.seatIds.join(",")}}`;
   const changed = await db.transaction(async (tx) => {
-    const rows = await queryRows<{ seatId: string }>(
-      tx,
-      input.blocked
-        ? sql`UPDATE show_seats SET status = 'BLOCKED', locked_by_booking_id = NULL, lock_expiry = NULL, version = version + 1
-              WHERE show_id = ${showId}::uuid AND seat_id = ANY(${ids}::uuid[])
-                AND (status = 'AVAILABLE' OR (status = 'LOCKED' AND lock_expiry <= now()))
-              RETURNING seat_id AS "seatId"`
-        : sql`UPDATE show_seats SET status = 'AVAILABLE', version = version + 1
-              WHERE show_id = ${showId}::uuid AND seat_id = ANY(${ids}::uuid[]) AND status = 'BLOCKED'
-              RETURNING seat_id AS "seatId"`,
-    );
-    if (rows.length !== input.seatIds.length) {
-      const done = new Set(rows.map((r) => r.seatId));
+    const changedIds = await setBlocked(tx, showId, input.seatIds, input.blocked);
+    if (changedIds.length !== input.seatIds.length) {
+      const done = new Set(changedIds);
       const refused = input.seatIds.filter((id) => !done.has(id));
-      const labels = await queryRows<{ label: string }>(tx, sql`SELECT label FROM seats WHERE id = ANY(${`{${refused.join(",")}}`}::uuid[]) ORDER BY row_index, col_index`);
+      const labels = await queryRows<{ label: string }>(tx, sql`SELECT label FROM seats WHERE id = ANY(${uuidArray(refused)}) ORDER BY row_index, col_index`);
       throw new AppError(
         "CONFLICT",
         input.blocked
@@ -214,7 +188,7 @@ export async function setSeatsBlocked(user: User, showId: string, input: z.outpu
       );
     }
     await audit(tx, user, input.blocked ? "seats.block" : "seats.unblock", "show", showId, { seatIds: input.seatIds, note: input.note ?? null });
-    return rows.length;
+    return changedIds.length;
   });
   clearSeatingCaches(showId);
   return { changed };

@@ -5,6 +5,7 @@ import { db, type Executor } from "@/db/client";
 import { queryRows } from "@/db/rows";
 import { decodeCursor, encodeCursor } from "@/lib/catalog/cursor";
 import { notFound } from "@/lib/errors";
+import { seatLabelsOf } from "@/db/sql";
 
 export const historyQuerySchema = z.object({
   when: z.enum(["upcoming", "past", "all"]).default("all"),
@@ -40,7 +41,7 @@ function bookingsSql(conds: SQL[], limit: number): SQL {
   return sql`
     SELECT b.id, b.created_at::text AS "createdKey", b.reference, b.status, b.total_minor AS "totalMinor", b.currency, b.created_at AS "createdAt",
            (SELECT count(*) FROM booking_seats bs WHERE bs.booking_id = b.id)::int AS "seatCount",
-           coalesce((SELECT array_agg(st.label ORDER BY st.row_index, st.col_index) FROM booking_seats bs JOIN seats st ON st.id = bs.seat_id WHERE bs.booking_id = b.id), '{}') AS "seatLabels",
+           coalesce(${seatLabelsOf(sql`b.id`)}, '{}') AS "seatLabels",
            s.id AS "showId", s.starts_at AS "startsAt", s.format, s.language,
            e.id AS "eventId", e.slug, e.title, e.poster_url AS "posterUrl",
            v.name AS "venueName", v.time_zone AS "timeZone", sec.name AS "sectionName"

@@ -7,6 +7,7 @@ import { queryRows } from "@/db/rows";
 import { notFound } from "@/lib/errors";
 import { priceBreakdown, type PriceBreakdown } from "@/lib/pricing/breakdown";
 import { checkPromo, type PromoReason } from "@/lib/pricing/promo";
+import { pricedSeatsOfBooking } from "./queries";
 
 export type Quote = PriceBreakdown & {
   currency: string;
@@ -22,11 +23,7 @@ export async function quoteBooking(userId: string, bookingId: string, promoCode?
         WHERE b.id = ${bookingId}::uuid AND b.user_id = ${userId}::uuid`,
   );
   if (!b) throw notFound("Booking");
-  const seats = await queryRows<{ type: string; priceMinor: number }>(
-    db,
-    sql`SELECT st.type, bs.price_minor AS "priceMinor" FROM booking_seats bs JOIN seats st ON st.id = bs.seat_id WHERE bs.booking_id = ${bookingId}::uuid`,
-  );
-  const priced = seats.map((s) => ({ type: s.type, priceMinor: Number(s.priceMinor) }));
+  const priced = await pricedSeatsOfBooking(bookingId);
   const subtotal = priced.reduce((sum, s) => sum + s.priceMinor, 0);
   let promo: Quote["promo"] = null;
   let discount = 0;

@@ -10,7 +10,7 @@ import { sql, type SQL } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { bookingStatus } from "@/db/schema";
 import { queryRows } from "@/db/rows";
-import { AppError } from "@/lib/errors";
+import { AppError, statusWords } from "@/lib/errors";
 
 export const BOOKING_STATUSES = bookingStatus.enumValues;
 export type BookingStatus = (typeof BOOKING_STATUSES)[number];
@@ -83,7 +83,7 @@ export async function mustTransition(
   const row = await transition(ex, id, from, to, set);
   if (row) return row;
   const [current] = await queryRows<{ status: BookingStatus }>(ex, sql`SELECT status FROM bookings WHERE id = ${id}::uuid`);
-  throw new AppError("INVALID_STATE", `This booking is ${current?.status.toLowerCase().replace("_", " ") ?? "gone"} and cannot become ${to.toLowerCase()}.`, {
+  throw new AppError("INVALID_STATE", `This booking is ${current ? statusWords(current.status) : "gone"} and cannot become ${to.toLowerCase()}.`, {
     details: { status: current?.status ?? null, expected: from },
   });
 }

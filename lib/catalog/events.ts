@@ -8,7 +8,7 @@ import { decodeCursor, encodeCursor } from "./cursor";
 import { DEFAULT_TIME_ZONE, requireCity } from "./cities";
 import type { Category, EventFilters } from "./filters";
 import { memo } from "./memo";
-import { searchEvents } from "@/lib/search/search";
+import { searchEvents } from "@/lib/catalog/search";
 import { whenRange } from "./when";
 
 export type EventCard = {
@@ -153,10 +153,4 @@ export async function getEvent(idOrSlug: string, ex: Executor = db): Promise<Eve
     .limit(1);
   if (!row) throw notFound("Event");
   return row;
-}
-
-/** Public JSON shape of an event (the search vector is an index detail). */
-export function eventJson(e: EventDetails) {
-  const { searchVector: _omit, ...rest } = e;
-  return rest;
 }

@@ -9,10 +9,11 @@ import { queryRows } from "@/db/rows";
 import type { User } from "@/lib/auth/accounts";
 import { venueScope } from "@/lib/auth/authorize";
 import { env } from "@/lib/env.js";
-import { AppError, notFound } from "@/lib/errors";
+import { AppError, notFound, statusWords } from "@/lib/errors";
 import { verifyTicket } from "@/lib/tickets/token";
 import { looksLikeTicketToken } from "@/lib/tickets/token-format";
 import { formatInZone } from "@/lib/time/zone";
+import { seatLabelsOf, uuidArray } from "@/db/sql";
 
 export type CheckinResult = "OK" | "ALREADY_CHECKED_IN" | "INVALID" | "WRONG_SHOW" | "NOT_CONFIRMED" | "CANCELLED" | "REFUNDED" | "TOO_EARLY" | "TOO_LATE";
 
@@ -126,7 +127,7 @@ export async function checkIn(user: User, input: CheckinInput): Promise<CheckinA
   const [b] = await queryRows<BookingRow>(
     db,
     sql`SELECT b.id, b.reference, b.status, b.show_id AS "showId", s.venue_id AS "venueId", e.title, s.starts_at AS "startsAt", v.time_zone AS "timeZone", v.name AS venue, b.confirmed_at AS "confirmedAt",
-               (SELECT array_agg(st.label ORDER BY st.row_index, st.col_index) FROM booking_seats bs JOIN seats st ON st.id = bs.seat_id WHERE bs.booking_id = b.id) AS seats
+               ${seatLabelsOf(sql`b.id`)} AS seats
         FROM bookings b JOIN shows s ON s.id = b.show_id JOIN events e ON e.id = s.event_id JOIN venues v ON v.id = s.venue_id
         WHERE ${where}`,
   );
@@ -153,7 +154,7 @@ export async function checkIn(user: User, input: CheckinInput): Promise<CheckinA
   if (b.status === "REFUNDED") return log(answer("REFUNDED", "This booking was cancelled and refunded", ticket), input.showId ?? b.showId, b.id);
   if (b.status === "CANCELLED") return log(answer("CANCELLED", "This booking was cancelled (refund under way)", ticket), input.showId ?? b.showId, b.id);
   if (input.showId && b.showId !== input.showId) return log(answer("WRONG_SHOW", `This ticket is for ${b.title}, ${ticket.startsAtLocal}`, ticket), input.showId, b.id);
-  if (b.status !== "CONFIRMED") return log(answer("NOT_CONFIRMED", `This booking is not paid (${b.status.toLowerCase().replace("_", " ")})`, ticket), b.showId, b.id);
+  if (b.status !== "CONFIRMED") return log(answer("NOT_CONFIRMED", `This booking is not paid (${statusWords(b.status)})`, ticket), b.showId, b.id);
   if (claimedSeats && claimedSeats.join(",") !== seats.join(",")) {
     return log(answer("INVALID", "The seats on this ticket no longer match the booking"), b.showId, b.id);
   }
@@ -202,7 +203,7 @@ export async function doorShows(user: User): Promise<DoorShow[]> {
                (s.starts_at AT TIME ZONE v.time_zone)::date = (now() AT TIME ZONE v.time_zone)::date AS today
         FROM shows s JOIN events e ON e.id = s.event_id JOIN venues v ON v.id = s.venue_id JOIN sections sec ON sec.id = s.section_id
         WHERE s.status = 'SCHEDULED' AND s.ends_at > now() - interval '1 hour' AND s.starts_at < now() + interval '2 days'
-          ${scope ? sql`AND s.venue_id = ANY(${`{${scope.join(",")}}`}::uuid[])` : sql``}
+          ${scope ? sql`AND s.venue_id = ANY(${uuidArray(scope)})` : sql``}
         ORDER BY today DESC, s.starts_at LIMIT 100`,
   );
   const now = new Date().toISOString();

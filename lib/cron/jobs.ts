@@ -4,7 +4,7 @@ import "server-only";
 import { dispatchOutbox } from "@/lib/notifications/dispatcher";
 import { sendShowReminders } from "@/lib/notifications/reminders";
 import { reconcilePayments } from "@/lib/payments/reconcile";
-import { releaseExpiredHolds } from "@/lib/seating/holds";
+import { releaseExpiredHolds } from "@/lib/booking/release";
 
 export const CRON_JOBS = {
   "release-expired-holds": () => releaseExpiredHolds(),

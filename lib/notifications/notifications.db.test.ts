@@ -5,7 +5,7 @@ import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/db/client";
 import { queryRows } from "@/db/rows";
-import { bookingNotice } from "@/lib/payments/notices";
+import { bookingNotice } from "@/lib/booking/notices";
 import { createCity, createEvent, createShow, createVenue, hoursFromNow } from "@/lib/testing/fixtures";
 import { createUser } from "@/lib/testing/users";
 import { backoffSeconds, dispatchOutbox, inlineImagesFor } from "./dispatcher";

@@ -11,6 +11,7 @@ import { formatInZone } from "@/lib/time/zone";
 import { enqueue } from "./outbox";
 import { bookingSms, reminderEmail } from "./templates";
 import { kickDispatcher } from "./dispatcher";
+import { seatLabelsOf } from "@/db/sql";
 
 const WINDOWS = [
   { kind: "24h", hours: 24 },
@@ -43,7 +44,7 @@ export async function sendShowReminders(now = new Date()): Promise<Record<string
             )
             SELECT b.id AS "bookingId", b.user_id AS "userId", u.name, u.email, u.phone, u.notify_email AS "notifyEmail", u.notify_sms AS "notifySms",
                    b.reference, e.title, v.name AS venue, v.time_zone AS "timeZone", s.starts_at AS "startsAt", b.total_minor AS "totalMinor", b.currency,
-                   (SELECT array_agg(st.label ORDER BY st.row_index, st.col_index) FROM booking_seats bs JOIN seats st ON st.id = bs.seat_id WHERE bs.booking_id = b.id) AS seats
+                   ${seatLabelsOf(sql`b.id`)} AS seats
             FROM fresh f JOIN bookings b ON b.id = f.booking_id JOIN users u ON u.id = b.user_id JOIN shows s ON s.id = b.show_id
             JOIN events e ON e.id = s.event_id JOIN venues v ON v.id = s.venue_id`,
       );

@@ -6,12 +6,12 @@ import "server-only";
 import { sql } from "drizzle-orm";
 import { db, type Executor } from "@/db/client";
 import { queryRows } from "@/db/rows";
-import { transitionSql } from "@/lib/booking/state";
+import { bookingNotice } from "@/lib/booking/notices";
+import { settlePaidBooking } from "@/lib/booking/settle";
 import { kickDispatcher } from "@/lib/notifications/dispatcher";
 import { invalidateAvailability } from "@/lib/seating/availability";
-import type { GatewayWebhookEvent } from "./gateway";
+import type { GatewayWebhookEvent } from "./gateways/gateway";
 import { executePendingRefunds, markRefunded, requestRefund } from "./refunds";
-import { bookingNotice } from "./notices";
 
 type PaymentRow = {
   id: string;
@@ -22,8 +22,6 @@ type PaymentRow = {
   currency: string;
   providerPaymentId: string | null;
 };
-
-type BookingRow = { id: string; status: string; showId: string; showStatus: string; userId: string; promoCodeId: string | null; discountMinor: number; reference: string };
 
 const str = (v: unknown) => (typeof v === "string" ? v : undefined);
 
@@ -128,77 +126,13 @@ async function apply(tx: Executor, provider: string, event: GatewayWebhookEvent)
   }
 }
 
-/**
- * The payment succeeded: book the seats if they are still this booking's (or free again after
- * the hold lapsed) and confirm; otherwise — seats gone, or the show cancelled — the booking fails
- * and the payment is refunded.
- */
+/** The payment succeeded: the booking settles (lib/booking/settle.ts); a payment it cannot use goes back. */
 async function confirmOrRefund(tx: Executor, p: PaymentRow): Promise<ApplyOutcome> {
-  // The show's row is key-share locked: cancelShow takes it FOR UPDATE before cancelling, so a
-  // confirmation either commits before the cancellation starts (and is cancelled with the show's
-  // other bookings) or sees the show cancelled.
-  const [b] = await queryRows<BookingRow>(
-    tx,
-    sql`SELECT b.id, b.status, b.show_id AS "showId", s.status AS "showStatus", b.user_id AS "userId", b.promo_code_id AS "promoCodeId", b.discount_minor AS "discountMinor", b.reference
-        FROM bookings b JOIN shows s ON s.id = b.show_id WHERE b.id = ${p.bookingId}::uuid FOR UPDATE OF b FOR KEY SHARE OF s`,
-  );
-  const refund = async (outcome: string, notice: "late_payment_refunded" | "duplicate_payment_refunded" | "show_cancelled"): Promise<ApplyOutcome> => {
-    const reason = notice === "show_cancelled" ? "show_cancelled" : "late_payment";
-    const id = await requestRefund(tx, { paymentId: p.id, bookingId: p.bookingId, amountMinor: Number(p.amountMinor), currency: p.currency, reason });
-    await bookingNotice(tx, p.bookingId, notice);
-    return { outcome, refundIds: id ? [id] : [] };
-  };
-  if (!b) return { outcome: "ignored: no booking", refundIds: [] };
-  if (b.status === "CONFIRMED" || b.status === "CANCELLED" || b.status === "REFUNDED") {
-    // Another payment already paid for this booking: this one goes back.
-    const [other] = await queryRows<{ id: string }>(tx, sql`SELECT id FROM payments WHERE booking_id = ${b.id}::uuid AND status IN ('SUCCEEDED', 'REFUNDED') AND id <> ${p.id}::uuid LIMIT 1`);
-    return other ? refund("refunded: booking already paid", "duplicate_payment_refunded") : { outcome: "ignored: booking already confirmed", refundIds: [] };
-  }
-  if (b.status !== "PAYMENT_PENDING") return refund(`refunded: booking ${b.status.toLowerCase()}`, b.showStatus === "CANCELLED" ? "show_cancelled" : "late_payment_refunded");
-  if (b.showStatus === "CANCELLED") {
-    // No ticket for a cancelled show: the seats go, the booking fails, the money goes back.
-    await tx.execute(
-      sql`UPDATE show_seats SET status = 'AVAILABLE', locked_by_booking_id = NULL, lock_expiry = NULL, version = version + 1 WHERE locked_by_booking_id = ${b.id}::uuid AND status = 'LOCKED'`,
-    );
-    await tx.execute(transitionSql(b.id, ["PAYMENT_PENDING"], "FAILED"));
-    return { ...(await refund("refunded: show cancelled", "show_cancelled")), showId: b.showId };
-  }
-
-  // Fenced by the booking id: rows still locked by this booking, or free again (lapsed or released).
-  const [seats] = await queryRows<{ wanted: number; ours: number }>(
-    tx,
-    sql`WITH wanted AS (SELECT show_seat_id FROM booking_seats WHERE booking_id = ${b.id}::uuid),
-        lockable AS (
-          SELECT ss.id FROM show_seats ss
-          WHERE ss.id IN (SELECT show_seat_id FROM wanted)
-            AND ((ss.status = 'LOCKED' AND ss.locked_by_booking_id = ${b.id}::uuid) OR ss.status = 'AVAILABLE' OR (ss.status = 'LOCKED' AND ss.lock_expiry <= now()))
-          ORDER BY ss.id FOR UPDATE
-        )
-        SELECT (SELECT count(*) FROM wanted)::int AS wanted, (SELECT count(*) FROM lockable)::int AS ours`,
-  );
-  if (!seats || seats.wanted === 0 || seats.ours !== seats.wanted) {
-    await tx.execute(
-      sql`UPDATE show_seats SET status = 'AVAILABLE', locked_by_booking_id = NULL, lock_expiry = NULL, version = version + 1 WHERE locked_by_booking_id = ${b.id}::uuid AND status = 'LOCKED'`,
-    );
-    await tx.execute(transitionSql(b.id, ["PAYMENT_PENDING"], "FAILED"));
-    const r = await refund("refunded: seats were taken after the hold lapsed", "late_payment_refunded");
-    return { ...r, showId: b.showId };
-  }
-  await tx.execute(
-    sql`WITH booked AS (
-          UPDATE show_seats SET status = 'BOOKED', locked_by_booking_id = ${b.id}::uuid, lock_expiry = NULL, version = version + 1
-          WHERE id IN (SELECT show_seat_id FROM booking_seats WHERE booking_id = ${b.id}::uuid)
-        )
-        ${transitionSql(b.id, ["PAYMENT_PENDING"], "CONFIRMED", [sql`confirmed_at = now()`])}`,
-  );
-  if (b.promoCodeId) {
-    await tx.execute(
-      sql`INSERT INTO promo_redemptions (promo_code_id, booking_id, user_id, discount_minor) VALUES (${b.promoCodeId}::uuid, ${b.id}::uuid, ${b.userId}::uuid, ${b.discountMinor})
-          ON CONFLICT (booking_id) DO NOTHING`,
-    );
-  }
-  await bookingNotice(tx, b.id, "booking_confirmed");
-  return { outcome: "confirmed", refundIds: [], showId: b.showId };
+  const settled = await settlePaidBooking(tx, p);
+  if (!("refund" in settled)) return { outcome: settled.outcome, refundIds: [], ...("showId" in settled ? { showId: settled.showId } : {}) };
+  const id = await requestRefund(tx, { paymentId: p.id, bookingId: p.bookingId, amountMinor: Number(p.amountMinor), currency: p.currency, reason: settled.refund.reason });
+  await bookingNotice(tx, p.bookingId, settled.refund.notice);
+  return { outcome: settled.outcome, refundIds: id ? [id] : [], ...(settled.showId ? { showId: settled.showId } : {}) };
 }
 
 async function saveMethodIfAsked(tx: Executor, provider: string, p: PaymentRow, o: Record<string, unknown>): Promise<void> {

@@ -3,15 +3,16 @@ import Stripe from "stripe";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/db/client";
 import { queryRows } from "@/db/rows";
-import { cancelConfirmedBooking } from "@/lib/booking/cancel";
+import { cancelAndRefund } from "@/lib/payments/cancellation";
 import { AppError } from "@/lib/errors";
 import { errorCode } from "@/lib/testing/errors";
 import { clearSeatingCaches, getSeatMapLayout } from "@/lib/seating/availability";
-import { initiateBooking, lockSeats } from "@/lib/seating/holds";
+import { initiateBooking } from "@/lib/booking/initiate";
+import { holdSeats } from "@/lib/booking/hold";
 import { createCity, createEvent, createShow, createVenue, hoursFromNow } from "@/lib/testing/fixtures";
 import { createUser } from "@/lib/testing/users";
 import { CARD_OK, CARD_DECLINED, CARD_DELAYED, deliverWebhooksInProcess } from "@/lib/testing/payments";
-import { deliverDueEvents, localWebhookSecret } from "./local-gateway";
+import { deliverDueEvents, localWebhookSecret } from "./gateways/local";
 import { processPayment, processSchema } from "./process";
 import { reconcilePayments } from "./reconcile";
 import { handleWebhook } from "./webhook";
@@ -40,7 +41,7 @@ const seatStatuses = async (bookingId: string) =>
 
 async function held(user: { id: string }, seats: string[]) {
   const b = await initiateBooking(user.id, showId);
-  await lockSeats(user.id, b.id, seats);
+  await holdSeats(user.id, b.id, seats);
   return b.id;
 }
 
@@ -221,7 +222,7 @@ describe("cancellation and refunds", () => {
     const bookingId = await held(user, [seatIds[11]!]);
     const payment = await pay(user, { bookingId });
     await deliverDueEvents();
-    const result = await cancelConfirmedBooking(bookingId, { userId: user.id });
+    const result = await cancelAndRefund(bookingId, { userId: user.id });
     expect(result.status).toBe("REFUNDED");
     expect(await seatStatuses(bookingId)).toEqual(["AVAILABLE"]);
     const [p] = await queryRows<{ status: string; refunded: number }>(db, sql`SELECT status, refunded_minor AS refunded FROM payments WHERE id = ${payment.id}::uuid`);
@@ -229,7 +230,7 @@ describe("cancellation and refunds", () => {
     // The gateway's charge.refunded webhook then finds nothing left to do.
     await deliverDueEvents();
     expect(await bookingStatus(bookingId)).toBe("REFUNDED");
-    expect(await errorCode(cancelConfirmedBooking(bookingId, { userId: user.id }))).toBe("INVALID_STATE");
+    expect(await errorCode(cancelAndRefund(bookingId, { userId: user.id }))).toBe("INVALID_STATE");
   });
 
   it("refuses after the cutoff, and others cannot cancel your booking", async () => {
@@ -237,12 +238,12 @@ describe("cancellation and refunds", () => {
     const soon = await createShow({ eventId, venue, sectionId, startsAt: hoursFromNow(3) });
     const seat = (await getSeatMapLayout(soon.id)).seats[0]!.id;
     const b = await initiateBooking(user.id, soon.id);
-    await lockSeats(user.id, b.id, [seat]);
+    await holdSeats(user.id, b.id, [seat]);
     await pay(user, { bookingId: b.id });
     await deliverDueEvents();
-    expect(await errorCode(cancelConfirmedBooking(b.id, { userId: user.id }))).toBe("CANCELLATION_CLOSED");
+    expect(await errorCode(cancelAndRefund(b.id, { userId: user.id }))).toBe("CANCELLATION_CLOSED");
     const stranger = await createUser();
-    expect(await errorCode(cancelConfirmedBooking(b.id, { userId: stranger.id }))).toBe("NOT_FOUND");
+    expect(await errorCode(cancelAndRefund(b.id, { userId: stranger.id }))).toBe("NOT_FOUND");
     expect(await bookingStatus(b.id)).toBe("CONFIRMED");
   });
 });

@@ -10,15 +10,16 @@ import { z } from "zod";
 import { db } from "@/db/client";
 import { isUniqueViolation } from "@/db/errors";
 import { queryRows } from "@/db/rows";
+import { pricedSeatsOfBooking } from "@/lib/booking/queries";
 import { transitionSql } from "@/lib/booking/state";
 import { authSecret } from "@/lib/auth/secret";
-import { AppError, notFound } from "@/lib/errors";
+import { AppError, notFound, statusWords } from "@/lib/errors";
 import { priceBreakdown } from "@/lib/pricing/breakdown";
 import { checkPromo, normalizeCode, promoError } from "@/lib/pricing/promo";
 import { applyGatewayEvent } from "./apply";
-import type { PaymentMethodKind } from "./gateway";
-import { getGateway } from "./index";
-import { cardSchema, describeCard, describeUpi, describeWallet, upiSchema, walletSchema, type StoredMethod } from "./local-methods";
+import type { PaymentMethodKind } from "./gateways/gateway";
+import { getGateway } from "./gateways";
+import { cardSchema, describeCard, describeUpi, describeWallet, upiSchema, walletSchema, type StoredMethod } from "./gateways/local-methods";
 
 export const idempotencyKeySchema = z
   .string()
@@ -196,7 +197,7 @@ export async function processPayment(user: { id: string; email: string; name: st
       if (b.showStatus === "CANCELLED") throw new AppError("SHOW_NOT_ON_SALE", "This show has been cancelled.");
       if (b.status === "CONFIRMED") throw new AppError("INVALID_STATE", "This booking is already paid.", { details: { status: b.status } });
       if (b.status !== "LOCKED" && b.status !== "PAYMENT_PENDING") {
-        throw new AppError("INVALID_STATE", `This booking is ${b.status.toLowerCase().replace("_", " ")}; it cannot be paid.`, { details: { status: b.status } });
+        throw new AppError("INVALID_STATE", `This booking is ${statusWords(b.status)}; it cannot be paid.`, { details: { status: b.status } });
       }
       if (b.expired) throw new AppError("HOLD_EXPIRED", "Your hold on these seats ran out before payment. Pick your seats again.");
       // Requests for one booking are serialised by its row lock: a retry of the same key that
@@ -212,10 +213,7 @@ export async function processPayment(user: { id: string; email: string; name: st
       if (found && !found.live) return { replay: found } as const;
       if (found) throw new AppError("INVALID_STATE", "A payment for this booking is already in progress.", { details: { paymentId: found.id } });
 
-      const seats = await queryRows<{ type: string; priceMinor: number }>(
-        tx,
-        sql`SELECT st.type, bs.price_minor AS "priceMinor" FROM booking_seats bs JOIN seats st ON st.id = bs.seat_id WHERE bs.booking_id = ${b.id}::uuid`,
-      );
+      const seats = await pricedSeatsOfBooking(b.id, tx);
       const subtotal = seats.reduce((sum, s) => sum + Number(s.priceMinor), 0);
       let discount = 0;
       let promoId: string | null = null;

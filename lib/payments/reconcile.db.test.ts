@@ -4,11 +4,12 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { db } from "@/db/client";
 import { queryRows } from "@/db/rows";
 import { getSeatMapLayout } from "@/lib/seating/availability";
-import { initiateBooking, lockSeats } from "@/lib/seating/holds";
+import { initiateBooking } from "@/lib/booking/initiate";
+import { holdSeats } from "@/lib/booking/hold";
 import { createCity, createEvent, createShow, createVenue, hoursFromNow } from "@/lib/testing/fixtures";
 import { CARD_OK, deliverWebhooksInProcess } from "@/lib/testing/payments";
 import { createUser } from "@/lib/testing/users";
-import { getGateway, setGatewayForTests } from "./index";
+import { getGateway, setGatewayForTests } from "./gateways";
 import { processPayment, processSchema } from "./process";
 import { reconcilePayments } from "./reconcile";
 
@@ -36,7 +37,7 @@ const statusOf = async (paymentId: string) =>
 async function unsentPayment(reachedGateway: boolean): Promise<string> {
   const user = await createUser();
   const b = await initiateBooking(user.id, showId);
-  await lockSeats(user.id, b.id, [seatIds[n]!]);
+  await holdSeats(user.id, b.id, [seatIds[n]!]);
   const payment = await processPayment(user, processSchema.parse({ bookingId: b.id, method: "CARD", card: CARD_OK }), `reconcile-${Date.now()}-${n++}`);
   if (!reachedGateway) await db.execute(sql`DELETE FROM local_gateway_intents WHERE idempotency_key = ${payment.id}`);
   await db.execute(sql`DELETE FROM local_gateway_deliveries`); // its webhook is lost too

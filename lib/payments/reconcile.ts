@@ -5,11 +5,11 @@ import "server-only";
 import { sql } from "drizzle-orm";
 import { db } from "@/db/client";
 import { queryRows } from "@/db/rows";
-import { transitionSql } from "@/lib/booking/state";
+import { failAbandonedBookings } from "@/lib/booking/release";
 import { applyGatewayEvent } from "./apply";
-import type { GatewayPayment } from "./gateway";
-import { getGateway } from "./index";
-import { deliverDueEvents } from "./local-gateway";
+import type { GatewayPayment } from "./gateways/gateway";
+import { getGateway } from "./gateways";
+import { deliverDueEvents } from "./gateways/local";
 import { executePendingRefunds } from "./refunds";
 
 const EVENT_FOR: Partial<Record<GatewayPayment["status"], string>> = {
@@ -90,23 +90,7 @@ export async function reconcilePayments(opts: { olderThanSeconds?: number } = {}
   }
 
   // Bookings left in PAYMENT_PENDING after their hold, with no payment still able to succeed.
-  const abandoned = await queryRows<{ id: string }>(
-    db,
-    sql`WITH gone AS (
-          ${transitionSql(
-            sql`SELECT b.id FROM bookings b WHERE b.status = 'PAYMENT_PENDING' AND b.expires_at <= now() - make_interval(secs => ${age})
-                  AND NOT EXISTS (SELECT 1 FROM payments p WHERE p.booking_id = b.id AND p.status IN ('INITIATED', 'PENDING', 'SUCCEEDED'))
-                LIMIT 200 FOR UPDATE SKIP LOCKED`,
-            ["PAYMENT_PENDING"],
-            "FAILED",
-          )}
-        ), freed AS (
-          UPDATE show_seats SET status = 'AVAILABLE', locked_by_booking_id = NULL, lock_expiry = NULL, version = version + 1
-          WHERE locked_by_booking_id IN (SELECT id FROM gone) AND status = 'LOCKED'
-        )
-        SELECT id FROM gone`,
-  );
-  stats.abandoned = abandoned.length;
+  stats.abandoned = await failAbandonedBookings(age);
 
   stats.refunds = (await executePendingRefunds()).succeeded;
   stats.deliveries = (await deliverDueEvents(100)).delivered;

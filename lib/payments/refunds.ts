@@ -5,11 +5,13 @@ import "server-only";
 import { sql } from "drizzle-orm";
 import { db, type Executor } from "@/db/client";
 import { queryRows } from "@/db/rows";
+import type { RefundReason } from "@/lib/booking/cancel";
+import { bookingNotice } from "@/lib/booking/notices";
 import { transitionSql } from "@/lib/booking/state";
-import { getGateway } from "./index";
-import { bookingNotice } from "./notices";
+import { getGateway } from "./gateways";
+import { uuidArray } from "@/db/sql";
 
-export type RefundReason = "customer_cancelled" | "late_payment" | "show_cancelled" | "staff";
+export type { RefundReason };
 
 /** Records that this payment is to be refunded in full (no-op if it already is). */
 export async function requestRefund(tx: Executor, p: { paymentId: string; bookingId: string; amountMinor: number; currency: string; reason: RefundReason }): Promise<string | null> {
@@ -35,7 +37,7 @@ export async function executePendingRefunds(ids?: string[]): Promise<{ succeeded
     sql`SELECT r.id, r.payment_id AS "paymentId", r.booking_id AS "bookingId", r.amount_minor AS "amountMinor",
                p.provider_payment_id AS "providerPaymentId", p.provider
         FROM refunds r JOIN payments p ON p.id = r.payment_id
-        WHERE r.status = 'PENDING' ${ids ? sql`AND r.id = ANY(${`{${ids.join(",")}}`}::uuid[])` : sql`AND r.updated_at <= now() - make_interval(secs => least(3600, 2 ^ least(r.attempts, 12)))`}
+        WHERE r.status = 'PENDING' ${ids ? sql`AND r.id = ANY(${uuidArray(ids)})` : sql`AND r.updated_at <= now() - make_interval(secs => least(3600, 2 ^ least(r.attempts, 12)))`}
         ORDER BY r.created_at LIMIT 50`,
   );
   let succeeded = 0;

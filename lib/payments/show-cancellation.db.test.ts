@@ -5,15 +5,16 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { db } from "@/db/client";
 import { queryRows } from "@/db/rows";
 import { cancelShow } from "@/lib/admin/shows";
-import { confirmedTicket } from "@/lib/booking/confirm";
+import { paidTicket } from "@/lib/payments/paid-ticket";
 import { errorCode } from "@/lib/testing/errors";
 import { clearSeatingCaches, getSeatMapLayout } from "@/lib/seating/availability";
-import { initiateBooking, lockSeats } from "@/lib/seating/holds";
+import { initiateBooking } from "@/lib/booking/initiate";
+import { holdSeats } from "@/lib/booking/hold";
 import { createCity, createEvent, createShow, createVenue, hoursFromNow } from "@/lib/testing/fixtures";
 import { CARD_OK, CARD_DELAYED, deliverWebhooksInProcess } from "@/lib/testing/payments";
 import { createUser } from "@/lib/testing/users";
-import { getGateway, setGatewayForTests } from "./index";
-import { deliverDueEvents } from "./local-gateway";
+import { getGateway, setGatewayForTests } from "./gateways";
+import { deliverDueEvents } from "./gateways/local";
 import { processPayment, processSchema } from "./process";
 import { reconcilePayments } from "./reconcile";
 
@@ -34,7 +35,7 @@ const pay = (user: Buyer, bookingId: string, card = CARD_OK) =>
 
 async function held(user: Buyer, seats: string[]) {
   const b = await initiateBooking(user.id, showId);
-  await lockSeats(user.id, b.id, seats);
+  await holdSeats(user.id, b.id, seats);
   return b.id;
 }
 
@@ -86,7 +87,7 @@ describe("a payment that succeeds after the show was cancelled", () => {
     expect(await bookingStatus(bookingId)).toBe("FAILED");
     expect(await paymentOf(bookingId)).toEqual({ status: "REFUNDED", refunded: payment.amountMinor, amount: payment.amountMinor, refunds: 1, reason: "show_cancelled" });
     expect(await mailKinds(bookingId)).toEqual(["show_cancelled"]);
-    expect(await errorCode(confirmedTicket(buyer.id, bookingId))).toBe("PAYMENT_REQUIRED");
+    expect(await errorCode(paidTicket(buyer.id, bookingId))).toBe("PAYMENT_REQUIRED");
     const seats = await queryRows<{ status: string }>(db, sql`SELECT status FROM show_seats WHERE show_id = ${showId}::uuid AND status <> 'AVAILABLE'`);
     expect(seats).toEqual([]);
     expect(await cancelShow(staff, showId, "Flooded hall")).toEqual({ refunded: 0, released: 0, pending: 0 });

@@ -1,8 +1,8 @@
 import "server-only";
 import { AppError } from "@/lib/errors";
 import { applyGatewayEvent } from "./apply";
-import { WebhookSignatureError } from "./gateway";
-import { activeGatewayName, getGateway } from "./index";
+import { WebhookSignatureError } from "./gateways/gateway";
+import { activeGatewayName, getGateway } from "./gateways";
 
 /** Verifies and applies one webhook delivery; the same function the route and tests call. */
 export async function handleWebhook(rawBody: string, signature: string | null): Promise<string> {

@@ -13,7 +13,7 @@ import { Redis as IORedis } from "ioredis";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { resetEnvCache } from "../env.js";
 import { AppError } from "@/lib/errors";
-import { createUpstashBridge, type UpstashBridge } from "../redis/bridge";
+import { createUpstashBridge, type UpstashBridge } from "../devtools/upstash-bridge/bridge";
 import {
   checkRateLimit,
   clientIp,

@@ -9,7 +9,7 @@ import { Ratelimit } from "@upstash/ratelimit";
 import { Redis } from "@upstash/redis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { haveTestRedis, TEST_REDIS_URL } from "@/lib/testing/redis";
-import { createUpstashBridge, type UpstashBridge } from "./bridge";
+import { createUpstashBridge, type UpstashBridge } from "../devtools/upstash-bridge/bridge";
 import { createNodeRequester } from "./node-requester";
 
 const TOKEN = "node-requester-test-token";

@@ -7,6 +7,7 @@ import { sql } from "drizzle-orm";
 import { db, type Executor } from "@/db/client";
 import { queryRows } from "@/db/rows";
 import { notFound } from "@/lib/errors";
+import { createShowSeats } from "./seat-state";
 import { STATUS_CODE, type LayoutSeat, type SeatAvailability, type SeatMapLayout, type SeatStatus, type StatusCode } from "./types";
 
 const LAYOUT_TTL_MS = 60_000;
@@ -19,15 +20,7 @@ const MAX_CACHED_SHOWS = 2_000;
  * type has no price for this show are not for sale and get no row. Safe to run concurrently.
  */
 export async function ensureShowSeats(showId: string, ex: Executor = db): Promise<void> {
-  await ex.execute(sql`
-    INSERT INTO show_seats (show_id, seat_id, price_minor)
-    SELECT s.id, st.id, p.price_minor
-    FROM shows s
-    JOIN seats st ON st.section_id = s.section_id
-    JOIN show_prices p ON p.show_id = s.id AND p.seat_type = st.type
-    WHERE s.id = ${showId}::uuid
-      AND NOT EXISTS (SELECT 1 FROM show_seats x WHERE x.show_id = s.id)
-    ON CONFLICT (show_id, seat_id) DO NOTHING`);
+  await createShowSeats(ex, sql`s.id = ${showId}::uuid`, { onlyUnmaterialised: true });
 }
 
 type LayoutRow = {
@@ -151,3 +144,15 @@ export function clearSeatingCaches(showId?: string): void {
 }
 
 export const STATUS_NAME: Record<StatusCode, SeatStatus> = { A: "AVAILABLE", H: "LOCKED", B: "BOOKED", X: "BLOCKED" };
+
+/** Share of a show's sellable seats that are sold or held (status codes; "X" is not for sale). */
+export function occupancyOf(layout: { seats: { priceMinor: number }[] }, status: string): number {
+  let sellable = 0;
+  let taken = 0;
+  layout.seats.forEach((seat, i) => {
+    if (seat.priceMinor < 0 || status[i] === "X") return;
+    sellable++;
+    if (status[i] === "H" || status[i] === "B") taken++;
+  });
+  return sellable ? taken / sellable : 0;
+}

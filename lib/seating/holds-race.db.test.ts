@@ -7,11 +7,13 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db, databaseKind } from "@/db/client";
 import { queryRows } from "@/db/rows";
 import { AppError } from "@/lib/errors";
-import { createUpstashBridge, type UpstashBridge } from "@/lib/redis/bridge";
+import { createUpstashBridge, type UpstashBridge } from "@/lib/devtools/upstash-bridge/bridge";
 import { createCity, createEvent, createShow, createVenue, hoursFromNow } from "@/lib/testing/fixtures";
 import { createUser } from "@/lib/testing/users";
 import { clearSeatingCaches, getSeatMapLayout } from "./availability";
-import { initiateBooking, lockSeats, releaseExpiredHolds } from "./holds";
+import { initiateBooking } from "@/lib/booking/initiate";
+import { holdSeats } from "@/lib/booking/hold";
+import { releaseExpiredHolds } from "@/lib/booking/release";
 import { seatKey } from "./redis-holds";
 import { Redis as IORedis } from "ioredis";
 
@@ -49,7 +51,7 @@ async function race(round: number, during?: (showId: string, attempts: Attempt[]
     const attempt: Attempt = { userId: user.id, bookingId: booking.id, seatIds, ok: false };
     attempts.push(attempt);
     try {
-      const hold = await lockSeats(user.id, booking.id, seatIds);
+      const hold = await holdSeats(user.id, booking.id, seatIds);
       expect(hold.seats.map((s) => s.seatId).sort()).toEqual([...seatIds].sort());
       attempt.ok = true;
     } catch (err) {
@@ -180,17 +182,17 @@ describe.skipIf(!onPostgres)(`${CLIENTS} clients racing for one show (Postgres)`
       await direct.set(seatKey(show.id, a1), "00000000-0000-4000-8000-0000000000aa", "PX", 60_000);
       const [alice, bob] = [users[0]!, users[1]!];
       const a = await initiateBooking(alice.id, show.id);
-      const held = await lockSeats(alice.id, a.id, [a1]);
+      const held = await holdSeats(alice.id, a.id, [a1]);
       expect(held.seats.map((x) => x.seatId)).toEqual([a1]);
       expect(await direct.get(seatKey(show.id, a1))).toBe(a.id); // the key now names the real holder
       // A1 again, and A2: Redis refuses A1 and Postgres agrees (Alice has it); nothing of Bob's changes.
       const b = await initiateBooking(bob.id, show.id);
-      const err = await lockSeats(bob.id, b.id, [a1, a2]).catch((e: unknown) => e as AppError);
+      const err = await holdSeats(bob.id, b.id, [a1, a2]).catch((e: unknown) => e as AppError);
       expect(err).toBeInstanceOf(AppError);
       expect((err as AppError).code).toBe("SEATS_UNAVAILABLE");
       expect((err as AppError).details).toMatchObject({ seatIds: [a1] });
       expect(await direct.get(seatKey(show.id, a2))).toBeNull();
-      expect(await lockSeats(bob.id, b.id, [a2]).then((h) => h.seats.map((x) => x.seatId))).toEqual([a2]);
+      expect(await holdSeats(bob.id, b.id, [a2]).then((h) => h.seats.map((x) => x.seatId))).toEqual([a2]);
     } finally {
       direct.disconnect();
     }

@@ -7,7 +7,9 @@ import { errorCode } from "@/lib/testing/errors";
 import { createCity, createEvent, createShow, createVenue, hoursFromNow } from "@/lib/testing/fixtures";
 import { createUser } from "@/lib/testing/users";
 import { clearSeatingCaches, getAvailability, getSeatMapLayout } from "./availability";
-import { findActiveHold, initiateBooking, lockSeats, releaseExpiredHolds, releaseHold } from "./holds";
+import { findActiveHold, holdSeats } from "@/lib/booking/hold";
+import { initiateBooking } from "@/lib/booking/initiate";
+import { releaseExpiredHolds, releaseHold } from "@/lib/booking/release";
 import { applyFactor } from "@/lib/pricing/strategy";
 
 // These tests run on whatever Redis the environment configures (none on the PGlite run, the
@@ -52,7 +54,7 @@ describe("holding seats", () => {
     const booking = await initiateBooking(user.id, showId);
     expect(booking.status).toBe("INITIATED");
     const before = Date.now();
-    const hold = await lockSeats(user.id, booking.id, [seatIds[1]!, seatIds[9]!]);
+    const hold = await holdSeats(user.id, booking.id, [seatIds[1]!, seatIds[9]!]);
     expect(hold.status).toBe("LOCKED");
     expect(hold.seats.map((s) => s.label)).toEqual(["A2", "C2"]);
     expect(hold.subtotalMinor).toBe(20000 + 35000);
@@ -66,9 +68,9 @@ describe("holding seats", () => {
   it("is all or nothing: one taken seat fails the request and holds none of it", async () => {
     const [alice, bob] = [await createUser(), await createUser()];
     const a = await initiateBooking(alice.id, showId);
-    await lockSeats(alice.id, a.id, [seatIds[2]!]);
+    await holdSeats(alice.id, a.id, [seatIds[2]!]);
     const b = await initiateBooking(bob.id, showId);
-    const err = await lockSeats(bob.id, b.id, [seatIds[1]!, seatIds[2]!, seatIds[3]!]).catch((e: AppError) => e);
+    const err = await holdSeats(bob.id, b.id, [seatIds[1]!, seatIds[2]!, seatIds[3]!]).catch((e: AppError) => e);
     expect(err).toBeInstanceOf(AppError);
     expect((err as AppError).code).toBe("SEATS_UNAVAILABLE");
     expect((err as AppError).details).toMatchObject({ seatIds: [seatIds[2]], labels: ["A3"] });
@@ -80,38 +82,38 @@ describe("holding seats", () => {
     );
     expect(bookingRows[0]).toEqual({ status: "INITIATED", n: 0 });
     // Bob can still hold the free ones.
-    const hold = await lockSeats(bob.id, b.id, [seatIds[1]!, seatIds[3]!]);
+    const hold = await holdSeats(bob.id, b.id, [seatIds[1]!, seatIds[3]!]);
     expect(hold.seats.map((s) => s.label)).toEqual(["A2", "A4"]);
   });
 
   it("changing the selection releases dropped seats and keeps the original expiry", async () => {
     const user = await createUser();
     const b = await initiateBooking(user.id, showId);
-    const first = await lockSeats(user.id, b.id, [seatIds[0]!, seatIds[1]!]);
-    const second = await lockSeats(user.id, b.id, [seatIds[1]!, seatIds[5]!]);
+    const first = await holdSeats(user.id, b.id, [seatIds[0]!, seatIds[1]!]);
+    const second = await holdSeats(user.id, b.id, [seatIds[1]!, seatIds[5]!]);
     expect(second.seats.map((s) => s.label)).toEqual(["A2", "B2"]);
     expect(second.expiresAt!.getTime()).toBe(first.expiresAt!.getTime());
     expect((await seatRow(seatIds[0]!)).status).toBe("AVAILABLE");
     // The dropped seat is free for someone else at once, through Redis too.
     const other = await createUser();
     const ob = await initiateBooking(other.id, showId);
-    await expect(lockSeats(other.id, ob.id, [seatIds[0]!])).resolves.toMatchObject({ status: "LOCKED" });
+    await expect(holdSeats(other.id, ob.id, [seatIds[0]!])).resolves.toMatchObject({ status: "LOCKED" });
   });
 
   it("answers bad requests with a code and changes nothing", async () => {
     const user = await createUser();
     const b = await initiateBooking(user.id, showId);
-    expect(await errorCode(lockSeats(user.id, b.id, [seatIds[0]!, seatIds[0]!]))).toBe("DUPLICATE_SEATS");
-    expect(await errorCode(lockSeats(user.id, b.id, ["00000000-0000-4000-8000-000000000000"]))).toBe("UNKNOWN_SEATS");
-    expect(await errorCode(lockSeats(user.id, b.id, seatIds.slice(0, 11)))).toBe("TOO_MANY_SEATS");
-    expect(await errorCode(lockSeats(user.id, b.id, []))).toBe("VALIDATION_FAILED");
+    expect(await errorCode(holdSeats(user.id, b.id, [seatIds[0]!, seatIds[0]!]))).toBe("DUPLICATE_SEATS");
+    expect(await errorCode(holdSeats(user.id, b.id, ["00000000-0000-4000-8000-000000000000"]))).toBe("UNKNOWN_SEATS");
+    expect(await errorCode(holdSeats(user.id, b.id, seatIds.slice(0, 11)))).toBe("TOO_MANY_SEATS");
+    expect(await errorCode(holdSeats(user.id, b.id, []))).toBe("VALIDATION_FAILED");
     // A seat of another hall is foreign to this show.
     const otherVenue = await createVenue(venue.cityId, { rows: 1, cols: 2 });
     const otherShow = await createShow({ eventId, venue: otherVenue.venue, sectionId: otherVenue.section.id, startsAt: hoursFromNow(50) });
     const foreignSeat = (await getSeatMapLayout(otherShow.id)).seats[0]!.id;
-    expect(await errorCode(lockSeats(user.id, b.id, [foreignSeat]))).toBe("UNKNOWN_SEATS");
+    expect(await errorCode(holdSeats(user.id, b.id, [foreignSeat]))).toBe("UNKNOWN_SEATS");
     const stranger = await createUser();
-    expect(await errorCode(lockSeats(stranger.id, b.id, [seatIds[0]!]))).toBe("NOT_FOUND");
+    expect(await errorCode(holdSeats(stranger.id, b.id, [seatIds[0]!]))).toBe("NOT_FOUND");
     const rows = await queryRows<{ n: number }>(db, sql`SELECT count(*)::int AS n FROM show_seats WHERE show_id = ${showId}::uuid AND status <> 'AVAILABLE'`);
     expect(rows[0]!.n).toBe(0);
   });
@@ -122,19 +124,19 @@ describe("holding seats", () => {
     expect(await errorCode(initiateBooking(user.id, past.id))).toBe("SHOW_NOT_ON_SALE");
     const b = await initiateBooking(user.id, showId);
     await db.execute(sql`UPDATE shows SET status = 'CANCELLED' WHERE id = ${showId}::uuid`);
-    expect(await errorCode(lockSeats(user.id, b.id, [seatIds[0]!]))).toBe("SHOW_NOT_ON_SALE");
+    expect(await errorCode(holdSeats(user.id, b.id, [seatIds[0]!]))).toBe("SHOW_NOT_ON_SALE");
   });
 
   it("keeps one open hold per user and show: initiating again answers the same booking", async () => {
     const user = await createUser();
     const first = await initiateBooking(user.id, showId);
     expect(first.created).toBe(true);
-    await lockSeats(user.id, first.id, seatIds.slice(0, 8));
+    await holdSeats(user.id, first.id, seatIds.slice(0, 8));
     const again = await initiateBooking(user.id, showId);
     expect(again).toMatchObject({ id: first.id, created: false, status: "LOCKED" });
     expect(again.seats).toHaveLength(8);
     // So one user holds at most ten seats of a show.
-    expect(await errorCode(lockSeats(user.id, first.id, seatIds.slice(0, 11)))).toBe("TOO_MANY_SEATS");
+    expect(await errorCode(holdSeats(user.id, first.id, seatIds.slice(0, 11)))).toBe("TOO_MANY_SEATS");
     // A lapsed hold is closed and a new booking opened.
     await lapse(first.id);
     const fresh = await initiateBooking(user.id, showId);
@@ -148,15 +150,15 @@ describe("holding seats", () => {
   it("releasing a hold frees its seats at once and twice is harmless", async () => {
     const user = await createUser();
     const b = await initiateBooking(user.id, showId);
-    await lockSeats(user.id, b.id, [seatIds[4]!]);
+    await holdSeats(user.id, b.id, [seatIds[4]!]);
     expect((await releaseHold(user.id, b.id)).status).toBe("EXPIRED");
     expect((await releaseHold(user.id, b.id)).status).toBe("EXPIRED");
     expect((await seatRow(seatIds[4]!)).status).toBe("AVAILABLE");
     expect(await findActiveHold(user.id, showId)).toBeNull();
-    expect(await errorCode(lockSeats(user.id, b.id, [seatIds[4]!]))).toBe("INVALID_STATE");
+    expect(await errorCode(holdSeats(user.id, b.id, [seatIds[4]!]))).toBe("INVALID_STATE");
     const other = await createUser();
     const ob = await initiateBooking(other.id, showId);
-    await expect(lockSeats(other.id, ob.id, [seatIds[4]!])).resolves.toMatchObject({ status: "LOCKED" });
+    await expect(holdSeats(other.id, ob.id, [seatIds[4]!])).resolves.toMatchObject({ status: "LOCKED" });
   });
 });
 
@@ -165,16 +167,16 @@ describe("dynamic pricing", () => {
     await db.execute(sql`UPDATE shows SET pricing_strategy = 'DYNAMIC', pricing_config = '{"minFactor":0.5,"maxFactor":2,"demandWeight":1,"urgencyBoost":0}' WHERE id = ${showId}::uuid`);
     const first = await createUser();
     const a = await initiateBooking(first.id, showId);
-    const cheap = await lockSeats(first.id, a.id, [seatIds[0]!]);
+    const cheap = await holdSeats(first.id, a.id, [seatIds[0]!]);
     expect(cheap.subtotalMinor).toBe(10000); // 1 + 1 × (0 − 0.5) = 0.5 × ₹200
     // Ten of twelve seats taken: 1 + (10/12 − 0.5) ≈ 1.33 × the base price, rounded to whole rupees.
     const crowd = await createUser();
     const c = await initiateBooking(crowd.id, showId);
-    await lockSeats(crowd.id, c.id, seatIds.slice(1, 10));
+    await holdSeats(crowd.id, c.id, seatIds.slice(1, 10));
     clearSeatingCaches();
     const late = await createUser();
     const l = await initiateBooking(late.id, showId);
-    const dear = await lockSeats(late.id, l.id, [seatIds[10]!]);
+    const dear = await holdSeats(late.id, l.id, [seatIds[10]!]);
     expect(dear.seats[0]!.priceMinor).toBe(Math.round((35000 * (1 + 10 / 12 - 0.5)) / 100) * 100); // C3 is a ₹350 premium seat
     const [stored] = await queryRows<{ price: number }>(db, sql`SELECT price_minor AS price FROM booking_seats WHERE booking_id = ${l.id}::uuid`);
     expect(stored!.price).toBe(dear.seats[0]!.priceMinor);
@@ -199,12 +201,12 @@ describe("phase 2 in the database", () => {
   it("rolls back everything when one seat is taken: the booking, its other seats and booking_seats are unchanged", async () => {
     const [alice, bob] = [await createUser(), await createUser()];
     const a = await initiateBooking(alice.id, showId);
-    await lockSeats(alice.id, a.id, [seatIds[2]!]);
+    await holdSeats(alice.id, a.id, [seatIds[2]!]);
     const b = await initiateBooking(bob.id, showId);
-    await lockSeats(bob.id, b.id, [seatIds[0]!]);
+    await holdSeats(bob.id, b.id, [seatIds[0]!]);
     const before = await queryRows(db, sql`SELECT status, version, expires_at FROM bookings WHERE id = ${b.id}::uuid`);
     // Bob swaps A1 for A2 + A3, but A3 is Alice's: nothing of his changes.
-    const err = await lockSeats(bob.id, b.id, [seatIds[1]!, seatIds[2]!]).catch((e: unknown) => e);
+    const err = await holdSeats(bob.id, b.id, [seatIds[1]!, seatIds[2]!]).catch((e: unknown) => e);
     expect(await errorCode(Promise.reject(err))).toBe("SEATS_UNAVAILABLE");
     expect((err as AppError).details).toMatchObject({ seatIds: [seatIds[2]] });
     expect(await queryRows(db, sql`SELECT status, version, expires_at FROM bookings WHERE id = ${b.id}::uuid`)).toEqual(before);
@@ -225,14 +227,14 @@ describe("expiry", () => {
   it("a lapsed hold is free for the next buyer at once, and the cron expires the old booking", async () => {
     const [alice, bob] = [await createUser(), await createUser()];
     const a = await initiateBooking(alice.id, showId);
-    await lockSeats(alice.id, a.id, [seatIds[0]!, seatIds[1]!]);
+    await holdSeats(alice.id, a.id, [seatIds[0]!, seatIds[1]!]);
     await lapse(a.id);
     // Reads already show the seats free, before any cron ran.
     expect((await getAvailability(showId)).status.slice(0, 2)).toBe("AA");
     // Alice cannot extend a lapsed hold.
-    expect(await errorCode(lockSeats(alice.id, a.id, [seatIds[0]!]))).toBe("HOLD_EXPIRED");
+    expect(await errorCode(holdSeats(alice.id, a.id, [seatIds[0]!]))).toBe("HOLD_EXPIRED");
     const b = await initiateBooking(bob.id, showId);
-    await lockSeats(bob.id, b.id, [seatIds[1]!]);
+    await holdSeats(bob.id, b.id, [seatIds[1]!]);
     expect((await seatRow(seatIds[1]!)).lockedBy).toBe(b.id);
 
     const result = await releaseExpiredHolds();
@@ -249,7 +251,7 @@ describe("expiry", () => {
     const ids: string[] = [];
     for (const [i, u] of holders.entries()) {
       const b = await initiateBooking(u.id, showId);
-      await lockSeats(u.id, b.id, [seatIds[i]!, seatIds[i + 6]!]);
+      await holdSeats(u.id, b.id, [seatIds[i]!, seatIds[i + 6]!]);
       await lapse(b.id);
       ids.push(b.id);
     }

@@ -4,17 +4,18 @@ import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { db, databaseKind } from "@/db/client";
 import { queryRows } from "@/db/rows";
-import { cancelConfirmedBooking } from "@/lib/booking/cancel";
+import { cancelAndRefund } from "@/lib/payments/cancellation";
 import { AppError } from "@/lib/errors";
 import { errorStatus, httpStatus } from "@/lib/http/errors";
-import { deliverDueEvents } from "@/lib/payments/local-gateway";
+import { deliverDueEvents } from "@/lib/payments/gateways/local";
 import { processPayment, processSchema } from "@/lib/payments/process";
 import { errorCode } from "@/lib/testing/errors";
 import { createCity, createEvent, createShow, createVenue, hoursFromNow } from "@/lib/testing/fixtures";
 import { CARD_OK, CARD_DELAYED, deliverWebhooksInProcess } from "@/lib/testing/payments";
 import { createUser } from "@/lib/testing/users";
 import { clearSeatingCaches, getSeatMapLayout } from "./availability";
-import { initiateBooking, lockSeats } from "./holds";
+import { initiateBooking } from "@/lib/booking/initiate";
+import { holdSeats } from "@/lib/booking/hold";
 import { MAX_SEATS_PER_USER_PER_SHOW } from "./types";
 
 const onPostgres = databaseKind() === "postgres";
@@ -33,7 +34,7 @@ const pay = (user: TestUser, bookingId: string, card = CARD_OK) =>
 
 async function hold(user: TestUser, seats: string[], show = showId) {
   const b = await initiateBooking(user.id, show);
-  await lockSeats(user.id, b.id, seats);
+  await holdSeats(user.id, b.id, seats);
   return b.id;
 }
 
@@ -72,7 +73,7 @@ describe("seat limit per user and show", () => {
 
     // 6 bought + 5 more is 11: refused, and nothing of the new booking changes.
     const second = await initiateBooking(user.id, showId);
-    const err = await lockSeats(user.id, second.id, seatIds.slice(6, 11)).catch((e: unknown) => e);
+    const err = await holdSeats(user.id, second.id, seatIds.slice(6, 11)).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(AppError);
     expect((err as AppError).code).toBe("SEAT_LIMIT_REACHED");
     expect(httpStatus((err as AppError).code)).toBe(errorStatus.SEAT_LIMIT_REACHED);
@@ -80,9 +81,9 @@ describe("seat limit per user and show", () => {
     expect((err as AppError).details).toEqual({ max: 10, elsewhere: 6 });
     expect((await queryRows(db, sql`SELECT 1 FROM show_seats WHERE locked_by_booking_id = ${second.id}::uuid`)).length).toBe(0);
     // 4 more is exactly 10.
-    expect((await lockSeats(user.id, second.id, seatIds.slice(6, 10))).seats).toHaveLength(4);
+    expect((await holdSeats(user.id, second.id, seatIds.slice(6, 10))).seats).toHaveLength(4);
     // Changing that hold's selection counts only its new seats, not the ones it lets go.
-    expect((await lockSeats(user.id, second.id, seatIds.slice(10, 14))).seats).toHaveLength(4);
+    expect((await holdSeats(user.id, second.id, seatIds.slice(10, 14))).seats).toHaveLength(4);
 
     // Being paid, even past its hold (a late payment may still re-take the seats), it still counts.
     await pay(user, second.id, CARD_DELAYED);
@@ -96,7 +97,7 @@ describe("seat limit per user and show", () => {
     expect(await errorCode(hold(user, (await getSeatMapLayout(other.id)).seats.slice(0, 10).map((s) => s.id), other.id))).toBe("OK");
 
     // Cancelling the bought booking gives its 6 back to the allowance.
-    await cancelConfirmedBooking(bought, { userId: user.id });
+    await cancelAndRefund(bought, { userId: user.id });
     expect(await errorCode(hold(user, seatIds.slice(30, 36)))).toBe("OK");
     expect(await liveSeats(user.id, showId)).toBe(10);
   });
@@ -115,7 +116,7 @@ describe("seat limit per user and show", () => {
           const code = await errorCode(
             (async () => {
               const b = await initiateBooking(user.id, showId);
-              await lockSeats(user.id, b.id, seats);
+              await holdSeats(user.id, b.id, seats);
               await pay(user, b.id);
             })(),
           );

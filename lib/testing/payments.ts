@@ -1,6 +1,6 @@
 // Tests drive the local payment gateway by hand: no timers, and its webhooks go straight to the
 // real webhook handler (signature check included) instead of over HTTP.
-import { setLocalAutoDelivery, setLocalWebhookTarget } from "@/lib/payments/local-gateway";
+import { setLocalAutoDelivery, setLocalWebhookTarget } from "@/lib/payments/gateways/local";
 import { handleWebhook } from "@/lib/payments/webhook";
 
 export function deliverWebhooksInProcess(opts: { before?: (raw: string, signature: string) => number | null } = {}): () => void {

@@ -4,8 +4,8 @@ import { notFound, redirect } from "next/navigation";
 import { PaymentPanel } from "@/components/checkout/payment-panel";
 import { quoteBooking } from "@/lib/booking/quote";
 import { env } from "@/lib/env.js";
-import { activeGatewayName } from "@/lib/payments";
-import { TEST_VALUES } from "@/lib/payments/local-methods";
+import { activeGatewayName } from "@/lib/payments/gateways";
+import { TEST_VALUES } from "@/lib/payments/gateways/local-methods";
 import { describeMethod, listSavedMethods } from "@/lib/payments/saved-methods";
 import { ChangeSeatsButton } from "@/components/checkout/change-seats-button";
 import { HoldCountdown } from "@/components/checkout/hold-countdown";
@@ -13,7 +13,7 @@ import { requirePageUser } from "@/lib/auth/require-page-user";
 import { getShow } from "@/lib/catalog/shows";
 import { formatMoney } from "@/lib/format/money";
 import { AppError } from "@/lib/errors";
-import { getHold } from "@/lib/seating/holds";
+import { getBooking } from "@/lib/booking/queries";
 import { formatInZone } from "@/lib/time/zone";
 
 export const metadata: Metadata = { title: "Checkout" };
@@ -24,7 +24,7 @@ export default async function CheckoutPage({ params }: { params: Promise<{ booki
   const { bookingId } = await params;
   const user = await requirePageUser(`/checkout/${bookingId}`);
   if (!/^[0-9a-f-]{36}$/i.test(bookingId)) notFound();
-  const hold = await getHold(user.id, bookingId).catch((err: unknown) => {
+  const hold = await getBooking(user.id, bookingId).catch((err: unknown) => {
     if (err instanceof AppError && err.code === "NOT_FOUND") notFound();
     throw err;
   });

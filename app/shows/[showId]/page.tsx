@@ -9,8 +9,8 @@ import { sessionUser } from "@/lib/auth/current-user";
 import { getShow, showIdParams } from "@/lib/catalog/shows";
 import { AppError } from "@/lib/errors";
 import { formatMoney } from "@/lib/format/money";
-import { getAvailability, getSeatMapLayout } from "@/lib/seating/availability";
-import { findActiveHold, occupancyOf } from "@/lib/seating/holds";
+import { findActiveHold } from "@/lib/booking/hold";
+import { getAvailability, getSeatMapLayout, occupancyOf } from "@/lib/seating/availability";
 import { applyFactor, priceFactor } from "@/lib/pricing/strategy";
 import { formatInZone } from "@/lib/time/zone";
 

@@ -1,4 +1,5 @@
-import { eventJson, getEvent } from "@/lib/catalog/events";
+import { getEvent } from "@/lib/catalog/events";
+import { eventJson } from "../../_serializers/events";
 import { eventIdParams } from "@/lib/catalog/params";
 import { route } from "@/lib/http/route";
 

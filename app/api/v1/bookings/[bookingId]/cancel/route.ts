@@ -1,13 +1,13 @@
 import { z } from "zod";
-import { cancelOrRelease } from "@/lib/booking/cancel";
+import { cancelOrRelease } from "@/lib/payments/cancellation";
 import { route } from "@/lib/http/route";
-import { holdJson } from "@/lib/seating/api";
-import { getHold } from "@/lib/seating/holds";
+import { bookingJson } from "@/app/api/v1/_serializers/bookings";
+import { getBooking } from "@/lib/booking/queries";
 
 const params = z.object({ bookingId: z.uuid("must be a booking id (UUID)") });
 
 /** Releases a hold, or cancels a confirmed booking and refunds it under the show's policy. */
 export const POST = route({ auth: "required", params }, async ({ user, params }) => {
   await cancelOrRelease(user.id, params.bookingId);
-  return { booking: holdJson(await getHold(user.id, params.bookingId)) };
+  return { booking: bookingJson(await getBooking(user.id, params.bookingId)) };
 });

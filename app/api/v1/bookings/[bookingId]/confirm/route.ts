@@ -1,8 +1,8 @@
 import { z } from "zod";
-import { confirmedTicket } from "@/lib/booking/confirm";
+import { paidTicket } from "@/lib/payments/paid-ticket";
 import { route } from "@/lib/http/route";
 
 const params = z.object({ bookingId: z.uuid("must be a booking id (UUID)") });
 
 /** The confirmed booking and its ticket once paid; 402 before. */
-export const POST = route({ auth: "required", params }, async ({ user, params }) => ({ booking: await confirmedTicket(user.id, params.bookingId) }));
+export const POST = route({ auth: "required", params }, async ({ user, params }) => ({ booking: await paidTicket(user.id, params.bookingId) }));

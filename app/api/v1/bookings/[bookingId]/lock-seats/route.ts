@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { route } from "@/lib/http/route";
-import { holdJson } from "@/lib/seating/api";
-import { lockSeats } from "@/lib/seating/holds";
+import { bookingJson } from "@/app/api/v1/_serializers/bookings";
+import { holdSeats } from "@/lib/booking/hold";
 
 const params = z.object({ bookingId: z.uuid("must be a booking id (UUID)") });
 // Counts and duplicates are the domain's to judge (TOO_MANY_SEATS, DUPLICATE_SEATS); this only
@@ -10,5 +10,5 @@ const body = z.object({ seatIds: z.array(z.uuid("must be seat ids (UUIDs)")).min
 
 /** Holds exactly these seats for the booking, all or none: 409 SEATS_UNAVAILABLE names the taken ones. */
 export const POST = route({ auth: "required", params, body, rateLimit: "holdSeats" }, async ({ user, params, body }) => ({
-  booking: holdJson(await lockSeats(user.id, params.bookingId, body.seatIds)),
+  booking: bookingJson(await holdSeats(user.id, params.bookingId, body.seatIds)),
 }));

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { showIdParams } from "@/lib/catalog/shows";
 import { route } from "@/lib/http/route";
-import { seatsResponse } from "@/lib/seating/api";
+import { seatsResponse } from "@/app/api/v1/_serializers/seats";
 
 const query = z.object({ view: z.enum(["full", "status"]).default("full") });
 

@@ -5,7 +5,7 @@ import Stripe from "stripe";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { WebhookSignatureError, type CreatePaymentInput, type PaymentGateway } from "./gateway";
 import { STRIPE_API_VERSION, StripeGatewayError, createStripeGateway } from "./stripe";
-import { startFakeStripe, type FakeStripe } from "./stripe-fake";
+import { startFakeStripe, type FakeStripe } from "@/lib/testing/stripe-fake";
 
 const SECRET = "sk_test_51MarqueeFakeSecretKeyThatMustNeverLeak";
 const WHSEC = "whsec_marqueeFakeWebhookSecret";

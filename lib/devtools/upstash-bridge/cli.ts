@@ -1,6 +1,6 @@
 /**
  * Runs the Upstash REST bridge against a local redis-server:
- *   npx tsx lib/redis/bridge-cli.ts
+ *   npx tsx lib/devtools/upstash-bridge/cli.ts
  * Env: REDIS_URL, UPSTASH_BRIDGE_PORT, UPSTASH_REDIS_REST_TOKEN.
  */
 import { createUpstashBridge } from "./bridge";

@@ -13,7 +13,7 @@ import { Redis, type RedisConfigNodejs } from "@upstash/redis";
 import { Redis as IORedis } from "ioredis";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { createUpstashBridge, type UpstashBridge } from "./bridge";
-import { acquireLock, getRedis, releaseLock, withRedis } from "./client";
+import { acquireLock, getRedis, releaseLock, withRedis } from "../../redis/client";
 
 const REDIS_URL = TEST_REDIS_URL;
 

@@ -2,7 +2,7 @@
 import "server-only";
 import { env } from "@/lib/env.js";
 import type { PaymentGateway } from "./gateway";
-import { createLocalGateway } from "./local-gateway";
+import { createLocalGateway } from "./local";
 import { createStripeGateway } from "./stripe";
 
 let local: PaymentGateway | undefined;

@@ -1,9 +1,8 @@
-// JSON shapes of the seating API (route handlers call these; the seat map page uses the same data).
+// The API's seat map: the hall and its seats' live state, with an ETag so a poll that finds nothing new is a 304.
 import "server-only";
 import { NextResponse } from "next/server";
-import { getAvailability, getSeatMapLayout, STATUS_NAME } from "./availability";
-import type { Hold } from "./holds";
-import type { StatusCode } from "./types";
+import { getAvailability, getSeatMapLayout, STATUS_NAME } from "@/lib/seating/availability";
+import type { StatusCode } from "@/lib/seating/types";
 
 const NO_STORE_BUT_REVALIDATE = { "cache-control": "private, no-cache" };
 
@@ -32,20 +31,4 @@ export async function seatsResponse(showId: string, view: "full" | "status", ifN
     },
     { headers },
   );
-}
-
-/** A booking as the API shows it while it is a hold. */
-export function holdJson(hold: Hold) {
-  return {
-    id: hold.id,
-    reference: hold.reference,
-    showId: hold.showId,
-    status: hold.status,
-    currency: hold.currency,
-    subtotalMinor: hold.subtotalMinor,
-    totalMinor: hold.totalMinor,
-    expiresAt: hold.expiresAt?.toISOString() ?? null,
-    createdAt: hold.createdAt.toISOString(),
-    seats: hold.seats.map((s) => ({ id: s.seatId, label: s.label, type: s.type, priceMinor: s.priceMinor })),
-  };
 }

@@ -9,6 +9,7 @@ import { formatMoney } from "@/lib/format/money";
 import { enqueue } from "@/lib/notifications/outbox";
 import { bookingEmail, bookingSms } from "@/lib/notifications/templates";
 import { formatInZone } from "@/lib/time/zone";
+import { seatLabelsOf } from "@/db/sql";
 
 export type BookingNoticeKind = Parameters<typeof bookingEmail>[0];
 
@@ -20,7 +21,7 @@ export async function bookingNotice(tx: Executor, bookingId: string, kind: Booki
     tx,
     sql`SELECT b.user_id AS "userId", u.name, u.email, u.phone, u.notify_email AS "notifyEmail", u.notify_sms AS "notifySms", b.reference, e.title, v.name AS venue, v.time_zone AS "timeZone", s.starts_at AS "startsAt",
                b.total_minor AS "totalMinor", b.currency,
-               (SELECT array_agg(st.label ORDER BY st.row_index, st.col_index) FROM booking_seats bs JOIN seats st ON st.id = bs.seat_id WHERE bs.booking_id = b.id) AS seats
+               ${seatLabelsOf(sql`b.id`)} AS seats
         FROM bookings b JOIN users u ON u.id = b.user_id JOIN shows s ON s.id = b.show_id JOIN events e ON e.id = s.event_id JOIN venues v ON v.id = s.venue_id
         WHERE b.id = ${bookingId}::uuid`,
   );

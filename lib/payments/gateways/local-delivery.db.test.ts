@@ -7,7 +7,7 @@ import Stripe from "stripe";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/db/client";
 import { queryRows } from "@/db/rows";
-import { deliverDueEvents, localWebhookSecret, setLocalAutoDelivery } from "./local-gateway";
+import { deliverDueEvents, localWebhookSecret, setLocalAutoDelivery } from "./local";
 
 const signer = new Stripe("sk_test_signer", { telemetry: false });
 type Received = { method: string; url: string; headers: http.IncomingHttpHeaders; body: string };

@@ -1,0 +1,160 @@
+// The one writer of show_seats. A show seat is AVAILABLE, LOCKED by a booking until its
+// lock_expiry, BOOKED by a booking, or BLOCKED by staff; every move between those is a function
+// here (or, for taking seats, marquee_hold_seats in db/migrations/0010 and 0012, which only
+// acquire.ts calls). Each write is conditional on the state it expects and bumps `version`, so
+// the seat map's ETag moves and a stale writer changes nothing.
+//
+// Functions ending in `Sql` return a statement for a caller that must run it inside a larger one
+// (a CTE next to the booking's own transition, one round trip); the others run it.
+//
+// lib/architecture.test.ts fails if any other module writes show_seats.
+import "server-only";
+import { and, eq, sql, type SQL } from "drizzle-orm";
+import { db, type Executor } from "@/db/client";
+import { queryRows } from "@/db/rows";
+import { showSeats } from "@/db/schema";
+import { uuidArray } from "@/db/sql";
+
+/** The columns a seat returns to AVAILABLE with: no holder, no expiry. */
+const FREE = { status: "AVAILABLE", lockedByBookingId: null, lockExpiry: null, version: sql`${showSeats.version} + 1` } as const;
+
+const lockedBy = (bookings: readonly string[] | SQL): SQL =>
+  Array.isArray(bookings) ? sql`${showSeats.lockedByBookingId} = ANY(${uuidArray(bookings)})` : sql`${showSeats.lockedByBookingId} IN (${bookings})`;
+
+/**
+ * Seats still LOCKED by these bookings (ids, or a subquery answering them) back on sale; seats
+ * someone else re-took are not theirs any more and are left alone. Returns seat_id, show_id.
+ */
+export function freeLockedSeatsSql(bookings: readonly string[] | SQL): SQL {
+  return db
+    .update(showSeats)
+    .set(FREE)
+    .where(and(lockedBy(bookings), eq(showSeats.status, "LOCKED")))
+    .returning({ seatId: showSeats.seatId, showId: showSeats.showId })
+    .getSQL();
+}
+
+export async function freeLockedSeats(ex: Executor, bookingIds: readonly string[]): Promise<{ seatId: string; showId: string }[]> {
+  if (bookingIds.length === 0) return [];
+  return ex
+    .update(showSeats)
+    .set(FREE)
+    .where(and(lockedBy(bookingIds), eq(showSeats.status, "LOCKED")))
+    .returning({ seatId: showSeats.seatId, showId: showSeats.showId });
+}
+
+/** Every held seat of a show back on sale (the show is being cancelled; its holds are expired with it). */
+export async function freeLockedSeatsOfShow(ex: Executor, showId: string): Promise<void> {
+  await ex.update(showSeats).set(FREE).where(and(eq(showSeats.showId, showId), eq(showSeats.status, "LOCKED")));
+}
+
+/** A cancelled booking's seats back on sale (BOOKED by it → AVAILABLE). */
+export async function freeBookedSeats(ex: Executor, bookingId: string): Promise<number> {
+  const rows = await ex
+    .update(showSeats)
+    .set(FREE)
+    .where(and(eq(showSeats.lockedByBookingId, bookingId), eq(showSeats.status, "BOOKED")))
+    .returning({ id: showSeats.id });
+  return rows.length;
+}
+
+/**
+ * Row-locks the show seats a paid booking asked for (booking_seats) that are still its own, or
+ * free again (released, or a lapsed hold nobody re-took), and says whether that is all of them.
+ * Fenced by the booking id (invariant 3): a seat someone else holds or bought is not counted.
+ */
+export async function claimableSeats(ex: Executor, bookingId: string): Promise<{ wanted: number; ours: number }> {
+  const [row] = await queryRows<{ wanted: number; ours: number }>(
+    ex,
+    sql`WITH wanted AS (SELECT show_seat_id FROM booking_seats WHERE booking_id = ${bookingId}::uuid),
+        lockable AS (
+          SELECT ss.id FROM show_seats ss
+          WHERE ss.id IN (SELECT show_seat_id FROM wanted)
+            AND ((ss.status = 'LOCKED' AND ss.locked_by_booking_id = ${bookingId}::uuid) OR ss.status = 'AVAILABLE' OR (ss.status = 'LOCKED' AND ss.lock_expiry <= now()))
+          ORDER BY ss.id FOR UPDATE
+        )
+        SELECT (SELECT count(*) FROM wanted)::int AS wanted, (SELECT count(*) FROM lockable)::int AS ours`,
+  );
+  return { wanted: Number(row?.wanted ?? 0), ours: Number(row?.ours ?? 0) };
+}
+
+/** The booking's seats BOOKED by it, for use beside its move to CONFIRMED. Call after claimableSeats() said they are all its own. */
+export function bookSeatsSql(bookingId: string): SQL {
+  return db
+    .update(showSeats)
+    .set({ status: "BOOKED", lockedByBookingId: bookingId, lockExpiry: null, version: sql`${showSeats.version} + 1` })
+    .where(sql`${showSeats.id} IN (SELECT show_seat_id FROM booking_seats WHERE booking_id = ${bookingId}::uuid)`)
+    .getSQL();
+}
+
+/**
+ * Blocks free seats (house seats, broken seats) or unblocks blocked ones. Answers the seats that
+ * changed; a sold or held seat is never blocked, and only a blocked seat is unblocked.
+ */
+export async function setBlocked(ex: Executor, showId: string, seatIds: readonly string[], blocked: boolean): Promise<string[]> {
+  const ofShow = and(eq(showSeats.showId, showId), sql`${showSeats.seatId} = ANY(${uuidArray(seatIds)})`);
+  const rows = blocked
+    ? await ex
+        .update(showSeats)
+        .set({ status: "BLOCKED", lockedByBookingId: null, lockExpiry: null, version: sql`${showSeats.version} + 1` })
+        .where(and(ofShow, sql`(${showSeats.status} = 'AVAILABLE' OR (${showSeats.status} = 'LOCKED' AND ${showSeats.lockExpiry} <= now()))`))
+        .returning({ seatId: showSeats.seatId })
+    : await ex
+        .update(showSeats)
+        .set({ status: "AVAILABLE", version: sql`${showSeats.version} + 1` })
+        .where(and(ofShow, eq(showSeats.status, "BLOCKED")))
+        .returning({ seatId: showSeats.seatId });
+  return rows.map((r) => r.seatId);
+}
+
+/**
+ * Creates the show seats of the shows `showsWhere` selects (a condition on `s`, the shows row):
+ * one AVAILABLE row per hall seat whose type the show prices; seats without a price are not for
+ * sale and get no row. Existing rows are kept. With `onlyMaterialised`, shows that have no rows
+ * yet are skipped (the large catalog materialises a show's seats when its map is first opened).
+ */
+export async function createShowSeats(ex: Executor, showsWhere: SQL, opts: { onlyMaterialised?: boolean; onlyUnmaterialised?: boolean } = {}): Promise<void> {
+  await ex.execute(sql`
+    INSERT INTO show_seats (show_id, seat_id, price_minor)
+    SELECT s.id, st.id, p.price_minor
+    FROM shows s
+    JOIN seats st ON st.section_id = s.section_id
+    JOIN show_prices p ON p.show_id = s.id AND p.seat_type = st.type
+    WHERE (${showsWhere})
+      ${opts.onlyMaterialised ? sql`AND EXISTS (SELECT 1 FROM show_seats x WHERE x.show_id = s.id)` : sql``}
+      ${opts.onlyUnmaterialised ? sql`AND NOT EXISTS (SELECT 1 FROM show_seats x WHERE x.show_id = s.id)` : sql``}
+    ON CONFLICT (show_id, seat_id) DO NOTHING`);
+}
+
+/** Free seats of upcoming shows in a hall take their show's current price for their (new) type. */
+export async function repriceFreeSeats(ex: Executor, sectionId: string): Promise<void> {
+  await ex.execute(sql`
+    UPDATE show_seats ss SET price_minor = p.price_minor
+    FROM shows sh, seats st, show_prices p
+    WHERE ss.show_id = sh.id AND ss.seat_id = st.id AND p.show_id = sh.id AND p.seat_type = st.type
+      AND sh.section_id = ${sectionId}::uuid AND sh.status = 'SCHEDULED' AND sh.starts_at > now() AND ss.status = 'AVAILABLE' AND ss.price_minor <> p.price_minor`);
+}
+
+/** Hall seats being removed take their show seats with them (the caller checked none is sold or held). */
+export async function deleteShowSeatsOf(ex: Executor, seatIds: readonly string[]): Promise<void> {
+  await ex.delete(showSeats).where(sql`${showSeats.seatId} = ANY(${uuidArray(seatIds)})`);
+}
+
+export type HoldSeatsResult = { released: string[]; locked: { id: string; seatId: string; priceMinor: number }[] };
+
+/**
+ * Phase 2 of a hold: marquee_hold_seats in one statement (and so one transaction) checks and
+ * locks the booking, releases the seats it no longer wants, takes every wanted seat by one
+ * conditional, versioned UPDATE or none, writes booking_seats and moves the booking to LOCKED.
+ * Its refusals are SQLSTATEs MQ409/MQ410/MQ422/MQ404/MQLIM (acquire.ts turns them into errors).
+ */
+export async function holdSeatsInDatabase(
+  ex: Executor,
+  args: { bookingId: string; showId: string; seatIds: readonly string[]; expiresAt: Date; priceFactor: number; seatLimit: number },
+): Promise<HoldSeatsResult> {
+  const [row] = await queryRows<{ result: HoldSeatsResult }>(
+    ex,
+    sql`SELECT marquee_hold_seats(${args.bookingId}::uuid, ${args.showId}::uuid, ${uuidArray(args.seatIds)}, ${args.expiresAt.toISOString()}::timestamptz, ${args.priceFactor}::float8, ${args.seatLimit}::int) AS result`,
+  );
+  return row!.result;
+}
