@@ -1,49 +1,39 @@
-import { expect, test, type Page } from "@playwright/test";
-import { open, signIn } from "./helpers";
-
-const unique = () => `${Date.now()}-${Math.floor(Math.random() * 1e6)}`;
-
-async function signOut(page: Page) {
-  await page.getByTestId("user-menu").click();
-  await page.getByRole("button", { name: "Sign out" }).click();
-  await expect(page.getByRole("link", { name: "Sign in" })).toBeVisible();
-}
+// The sign-in tests: the only ones that use the sign-in form (the rest sign in through the API).
+import { expect, test } from "./fixtures";
+import { unique } from "./api";
+import { Header, open } from "./pages/app";
+import { Mailbox } from "./pages/mailbox";
+import { SignInPage, SignUpPage } from "./pages/signin";
 
 test("sign up, sign out, sign in, and see an empty booking history", async ({ page }) => {
   const email = `fan-${unique()}@example.test`;
-  await open(page, "/signup");
-  await page.getByLabel("Full name").fill("Neha Kapoor");
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Mobile number").fill("+91 98200 55555");
+  const signUp = new SignUpPage(page);
+  await signUp.goto();
+  await signUp.fill({ name: "Neha Kapoor", email, phone: "+91 98200 55555" });
   // A weak password is refused with a message next to the field.
-  await page.getByLabel("Password").fill("password");
-  await page.getByRole("button", { name: "Create account" }).click();
+  await signUp.submit("password");
   await expect(page.getByText("Use at least 10 characters")).toBeVisible();
-  await page.getByLabel("Password").fill("Monsoon-evening-4");
-  await page.getByRole("button", { name: "Create account" }).click();
+  await signUp.submit("Monsoon-evening-4");
   await expect(page).toHaveURL(/\/account\?welcome=1/);
   await expect(page.getByRole("heading", { name: "Neha Kapoor" })).toBeVisible();
   await expect(page.getByText("not confirmed yet")).toBeVisible();
 
-  await signOut(page);
+  await new Header(page).signOut();
   await open(page, "/account/bookings");
   await expect(page).toHaveURL(/\/signin\?callbackUrl=%2Faccount%2Fbookings/);
 
   // Wrong password: a message that does not say whether the email exists.
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill("Monsoon-evening-5");
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByRole("alert").filter({ hasText: "Email or password is incorrect." })).toBeVisible();
+  const signIn = new SignInPage(page);
+  await signIn.submit(email, "Monsoon-evening-5");
+  await expect(signIn.error).toBeVisible();
 
-  await page.getByLabel("Password").fill("Monsoon-evening-4");
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await signIn.submit(email, "Monsoon-evening-4");
   // Back where sign-in was asked for.
   await expect(page).toHaveURL(/\/account\/bookings$/);
   await expect(page.getByTestId("no-bookings")).toBeVisible();
 });
 
-test("the demo customer sees her seeded bookings, upcoming and past", async ({ page }) => {
-  await signIn(page, "priya@marquee.test", "Marquee-demo-1");
+test("the demo customer sees her seeded bookings, upcoming and past", async ({ asCustomer: page }) => {
   await page.goto("/account/bookings");
   const upcoming = page.getByTestId("bookings").getByRole("listitem");
   await expect(upcoming.first()).toBeVisible();
@@ -57,35 +47,26 @@ test("the demo customer sees her seeded bookings, upcoming and past", async ({ p
   await expect(page.getByTestId("payment-methods")).toContainText("•••• 4242");
 });
 
-test("reset a forgotten password through the dev mailbox", async ({ page, request, browser, baseURL }) => {
-  const email = `reset-${unique()}@example.test`;
-  const created = await request.post("/api/v1/users/register", {
-    data: { name: "Arjun Menon", email, phone: "+919820066666", password: "Old-password-11" },
-  });
-  expect(created.status()).toBe(201);
-
-  await open(page, "/signin");
-  await page.getByRole("link", { name: "Forgot your password?" }).click();
+test("reset a forgotten password through the dev mailbox", async ({ page, user, asAdmin }) => {
+  // `user` is registered through the API; this test signs in as her through the form at the end.
+  const signIn = new SignInPage(page);
+  await signIn.goto();
+  await signIn.forgotLink.click();
   await expect(page.getByRole("heading", { name: "Forgot your password?" })).toBeVisible();
-  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Email").fill(user.email);
   await page.getByRole("button", { name: "Send reset link" }).click();
   await expect(page.getByRole("status").filter({ hasText: "reset link is on its way" })).toBeVisible();
 
   // The mailbox holds everyone's links: not for the user herself, only for an admin.
   expect((await page.goto("/dev/mailbox"))!.status()).toBe(404);
-  const admin = await browser.newPage({ baseURL });
-  await signIn(admin, "admin@marquee.test", "Marquee-admin-1");
-  await admin.goto(`/dev/mailbox?${new URLSearchParams({ to: email })}`);
-  await admin.getByTestId("mailbox").getByRole("link", { name: /Reset your Marquee password/ }).click();
-  const link = await admin.getByRole("list", { name: "Links in this message" }).getByRole("link").first().getAttribute("href");
-  await admin.close();
+  const link = await new Mailbox(asAdmin).firstLink(user.email, /Reset your Marquee password/);
 
-  await open(page, link!);
+  await open(page, link);
   await page.getByLabel("New password", { exact: true }).fill("New-password-22");
   await page.getByLabel("Repeat it").fill("New-password-22");
   await page.getByRole("button", { name: "Save new password" }).click();
   await expect(page.getByText("Your password has been changed.")).toBeVisible();
 
-  await signOut(page);
-  await signIn(page, email, "New-password-22");
+  await new Header(page).signOut();
+  await signIn.signIn({ email: user.email, password: "New-password-22" });
 });

@@ -7,11 +7,12 @@
 // the zod schemas in the handler's own file and the lib/ files it imports, so a new route or
 // field is fuzzed without editing this file. Runs last (its own Playwright project): it is
 // signed in as admin and may cancel things.
-import { expect, test, type APIRequestContext, type APIResponse } from "@playwright/test";
+import type { APIRequestContext, APIResponse } from "@playwright/test";
 import { existsSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
-import { signIn } from "./helpers";
+import { DEMO } from "./api";
+import { expect, test } from "./fixtures";
 
 const require = createRequire(import.meta.url);
 const { encodeReply } = require("next/dist/compiled/react-server-dom-webpack/client.node.js") as {
@@ -20,7 +21,6 @@ const { encodeReply } = require("next/dist/compiled/react-server-dom-webpack/cli
 
 const root = process.cwd();
 const UNKNOWN_UUID = "7d4c2a9e-1f3b-4c5d-8e6f-9a0b1c2d3e4f";
-const ADMIN = { email: "admin@marquee.test", password: "Marquee-admin-1" };
 
 /** Values no field should choke on: each replaces one field at a time. */
 const HOSTILE: unknown[] = [
@@ -163,7 +163,7 @@ let ctx: Ctx;
 
 test.beforeAll(async ({ playwright, baseURL }) => {
   const api = await playwright.request.newContext({ baseURL });
-  const login = await json<{ token: string; user: { id: string } }>(await api.post("/api/v1/users/login", { data: ADMIN }));
+  const login = await json<{ token: string; user: { id: string } }>(await api.post("/api/v1/users/login", { data: { email: DEMO.admin.email, password: DEMO.admin.password } }));
   ctx = { api, token: login.token, userId: login.user.id, plausible: await plausibleValues(api, login.token, login.user.id) };
 });
 
@@ -222,10 +222,8 @@ test("no route handler answers 5xx to hostile paths, methods, queries or bodies"
   expect(failures, report(failures)).toEqual([]);
 });
 
-test("no server action answers 5xx to hostile fields", async ({ page, baseURL }) => {
-  // Sign in through the page: actions read the session cookie.
-  await signIn(page, ADMIN.email, ADMIN.password);
-
+// Actions and pages read the session cookie: these run in a browser context signed in as admin.
+test("no server action answers 5xx to hostile fields", async ({ asAdmin: page, baseURL }) => {
   const actions = manifest<{ node: Record<string, { filename: string; exportedName: string }> }>("server-reference-manifest.json").node;
   const failures: Failure[] = [];
   const jobs: (() => Promise<void>)[] = [];
@@ -273,9 +271,7 @@ test("no server action answers 5xx to hostile fields", async ({ page, baseURL })
   expect(failures, report(failures)).toEqual([]);
 });
 
-test("no page answers 5xx to unknown ids or hostile search params", async ({ page }) => {
-  await signIn(page, ADMIN.email, ADMIN.password);
-
+test("no page answers 5xx to unknown ids or hostile search params", async ({ asAdmin: page }) => {
   const pages = Object.keys(manifest<Record<string, string>>("app-paths-manifest.json")).filter((p) => p.endsWith("/page") && !p.startsWith("/_"));
   const failures: Failure[] = [];
   const jobs: (() => Promise<void>)[] = [];

@@ -1,0 +1,48 @@
+// The checkout of a held booking (/checkout/[bookingId]).
+import { expect, type Page } from "@playwright/test";
+import type { Card } from "../api";
+
+export class Checkout {
+  constructor(readonly page: Page) {}
+
+  get held() {
+    return this.page.getByText("Your seats are held for you.");
+  }
+  get seats() {
+    return this.page.getByRole("list", { name: "Seats" });
+  }
+  get promoCode() {
+    return this.page.getByRole("textbox", { name: "Promo code" });
+  }
+  get error() {
+    return this.page.getByRole("alert");
+  }
+
+  /** The last line of the price breakdown. */
+  async total() {
+    return this.page.locator("dl[aria-label=Price] div").last().locator("dd").textContent();
+  }
+
+  async applyPromo(code: string) {
+    await this.promoCode.fill(code);
+    await this.page.getByRole("button", { name: "Apply" }).click();
+  }
+
+  async payByCard(card: Card) {
+    await this.page.getByRole("radio", { name: "Card" }).check({ force: true });
+    await this.page.getByLabel("Card number").fill(card.number);
+    await this.page.getByLabel("Expiry (MM/YY)").fill(`${card.expMonth}/${card.expYear % 100}`);
+    await this.page.getByLabel("CVC").fill(card.cvc);
+    await this.page.getByRole("button", { name: /^Pay ₹/ }).click();
+  }
+
+  /** Paid: on the booking's page with ?confirmed=1; answers the booking page's URL. */
+  async expectConfirmed(): Promise<string> {
+    await expect(this.page).toHaveURL(/\/account\/bookings\/[0-9a-f-]{36}\?confirmed=1/, { timeout: 20_000 });
+    return this.page.url().replace(/\?.*$/, "");
+  }
+
+  async changeSeats() {
+    await this.page.getByRole("button", { name: "Change seats" }).click();
+  }
+}

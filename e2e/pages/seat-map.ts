@@ -1,0 +1,60 @@
+// A show's seat map (/shows/[showId]) and its summary bar.
+import { expect, type Page } from "@playwright/test";
+import { open } from "./app";
+import { Checkout } from "./checkout";
+
+export class SeatMap {
+  constructor(readonly page: Page) {}
+
+  get map() {
+    return this.page.getByRole("group", { name: "Seat map" });
+  }
+  get heading() {
+    return this.page.getByRole("heading", { name: "Choose your seats" });
+  }
+
+  async goto(showId: string) {
+    await open(this.page, `/shows/${showId}`);
+  }
+
+  /** A seat by its label ("F12"), named as the map names it: "Row F seat 12, …". */
+  seat(label: string) {
+    return this.page.getByRole("button", { name: new RegExp(`^Row ${label.replace(/(\D+)(\d+)/, "$1 seat $2")},`) });
+  }
+
+  /** The labels of `n` free seats, away from the front rows' first ones. */
+  async freeSeats(n: number): Promise<string[]> {
+    const names = await this.map.getByRole("button", { name: /, available$/ }).evaluateAll((els, count) => els.slice(40, 40 + count).map((e) => e.getAttribute("aria-label")!), n);
+    // "Row F seat 12, Premium, ₹350, available" → "F12"
+    return names.map((name) => name.replace(/^Row (\S+) seat (\S+),.*$/, "$1$2"));
+  }
+
+  async pick(labels: string[]) {
+    for (const label of labels) await this.seat(label).click();
+  }
+
+  async expectSelected(labels: string[]) {
+    for (const label of labels) await expect(this.seat(label)).toHaveAttribute("aria-pressed", "true");
+  }
+
+  /** Presses Continue: to checkout (answered), or to sign-in for a visitor. */
+  async continue() {
+    await this.page.getByRole("button", { name: "Continue" }).click();
+  }
+
+  /** Continue with the current selection and land on its checkout. */
+  async toCheckout(): Promise<Checkout> {
+    await this.continue();
+    await expect(this.page).toHaveURL(/\/checkout\//);
+    return new Checkout(this.page);
+  }
+
+  /** Best available (two seats by default), then Continue: the seats are held on a hydrated checkout. */
+  async holdBestAvailable(): Promise<Checkout> {
+    await this.page.getByRole("button", { name: "Best available" }).click();
+    await expect(this.page.getByText("2 seats selected", { exact: true })).toBeVisible();
+    const checkout = await this.toCheckout();
+    await this.page.waitForLoadState("networkidle");
+    return checkout;
+  }
+}
