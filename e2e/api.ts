@@ -1,23 +1,22 @@
 // The JSON API and Auth.js endpoints as the specs use them: accounts, sessions and look-ups that
 // set a test up without going through the pages under test.
 import { expect, type APIRequestContext } from "@playwright/test";
+import { DEMO_LOGINS } from "../db/seed/demo-logins";
+import { CARD_DECLINED, CARD_OK } from "../lib/testing/cards";
 
 export type Account = { name: string; email: string; password: string };
 export type Buyer = Account & { id: string };
 
-/** The seeded demo logins (db/seed/users.ts), one per role. */
-export const DEMO = {
-  admin: { name: "Asha Admin", email: "admin@marquee.test", password: "Marquee-admin-1" },
-  staff: { name: "Sameer Staff", email: "staff@marquee.test", password: "Marquee-staff-1" },
-  door: { name: "Devi Door", email: "scanner@marquee.test", password: "Marquee-scan-1" },
-  customer: { name: "Priya Sharma", email: "priya@marquee.test", password: "Marquee-demo-1" },
-} as const satisfies Record<string, Account>;
+const login = (role: (typeof DEMO_LOGINS)[number]["role"]): Account => {
+  const { name, email, password } = DEMO_LOGINS.find((l) => l.role === role)!;
+  return { name, email, password };
+};
 
-/** The local gateway's test cards (Stripe's numbers), as lib/testing/payments.ts has them. */
-export const CARDS = {
-  ok: { number: "4242 4242 4242 4242", expMonth: 12, expYear: 2034, cvc: "123" },
-  declined: { number: "4000 0000 0000 0002", expMonth: 12, expYear: 2034, cvc: "123" },
-} as const;
+/** The seeded demo logins (db/seed/demo-logins.ts), one per role. */
+export const DEMO = { admin: login("admin"), staff: login("staff"), door: login("scanner"), customer: login("customer") } as const;
+
+/** The local gateway's test cards, from the one list the gateway itself decides by. */
+export const CARDS = { ok: CARD_OK, declined: CARD_DECLINED } as const;
 export type Card = (typeof CARDS)[keyof typeof CARDS];
 
 export const unique = () => `${Date.now()}-${Math.floor(Math.random() * 1e6)}`;

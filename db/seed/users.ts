@@ -6,13 +6,9 @@ import { bookings, bookingSeats, savedPaymentMethods, staffVenues, users, venues
 import { queryRows } from "../rows";
 import { hashPassword } from "@/lib/auth/password";
 import { newBookingReference } from "@/lib/booking/reference";
+import { DEMO_LOGINS } from "./demo-logins";
 
-export const DEMO_LOGINS = [
-  { role: "admin", name: "Asha Admin", email: "admin@marquee.test", password: "Marquee-admin-1" },
-  { role: "staff", name: "Sameer Staff", email: "staff@marquee.test", password: "Marquee-staff-1" },
-  { role: "scanner", name: "Devi Door", email: "scanner@marquee.test", password: "Marquee-scan-1" },
-  { role: "customer", name: "Priya Sharma", email: "priya@marquee.test", password: "Marquee-demo-1" },
-] as const;
+export { DEMO_LOGINS };
 
 
 export async function seedDemoUsers(db: Db): Promise<{ skipped: boolean }> {

@@ -21,7 +21,4 @@ export function deliverWebhooksInProcess(opts: { before?: (raw: string, signatur
   };
 }
 
-/** The local gateway's test cards (Stripe's numbers): approved, declined, approved after a delay. */
-export const CARD_OK = { number: "4242 4242 4242 4242", expMonth: 12, expYear: 2034, cvc: "123" };
-export const CARD_DECLINED = { number: "4000 0000 0000 0002", expMonth: 12, expYear: 2034, cvc: "123" };
-export const CARD_DELAYED = { number: "4000 0000 0000 3220", expMonth: 12, expYear: 2034, cvc: "123" };
+export { CARD_DECLINED, CARD_DELAYED, CARD_OK } from "./cards";
