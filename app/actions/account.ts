@@ -1,17 +1,17 @@
 "use server";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { sessionUser } from "@/lib/auth/current-user";
 import { action } from "@/lib/http/action";
-import { AppError } from "@/lib/errors";
 import { removeSavedMethod } from "@/lib/payments/saved-methods";
 import { preferencesSchema, setPreferences } from "@/lib/notifications/preferences";
 
-const remove = action(z.object({ id: z.uuid() }), async ({ id }) => {
-  const user = await sessionUser();
-  if (!user) throw new AppError("UNAUTHORIZED", "Sign in to continue.");
-  await removeSavedMethod(user.id, id);
-  return { id };
+const remove = action({
+  input: z.object({ id: z.uuid() }),
+  auth: "user",
+  run: async ({ id }, { user }) => {
+    await removeSavedMethod(user.id, id);
+    return { id };
+  },
 });
 
 export async function removePaymentMethod(form: FormData) {
@@ -20,11 +20,13 @@ export async function removePaymentMethod(form: FormData) {
   if (result.ok) revalidatePath("/account");
 }
 
-const savePrefs = action(preferencesSchema, async (prefs) => {
-  const user = await sessionUser();
-  if (!user) throw new AppError("UNAUTHORIZED", "Sign in to continue.");
-  await setPreferences(user.id, prefs);
-  return prefs;
+const savePrefs = action({
+  input: preferencesSchema,
+  auth: "user",
+  run: async (prefs, { user }) => {
+    await setPreferences(user.id, prefs);
+    return prefs;
+  },
 });
 
 export async function saveNotificationPreferences(form: FormData) {

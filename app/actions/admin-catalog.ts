@@ -2,27 +2,25 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import { sessionUser } from "@/lib/auth/current-user";
 import { createEventAsStaff, eventSchema, setEventPublished, updateEventAsStaff, uploadPoster } from "@/lib/admin/events";
 import { promoSchema, savePromo, setPromoActive } from "@/lib/admin/promos";
-import { formAction, type ActionResult } from "@/lib/http/action";
+import { action, formAction, refuseAsPage, type ActionResult } from "@/lib/http/action";
 import { AppError } from "@/lib/errors";
 import { parseInput } from "@/lib/http/validation";
 
-async function actor(roles: readonly string[] = ["staff", "admin"]) {
-  const user = await sessionUser();
-  if (!user) throw new AppError("UNAUTHORIZED", "Sign in to continue.");
-  if (!roles.includes(user.role)) throw new AppError("FORBIDDEN", "You don't have access to this.");
-  return user;
-}
+// Which events and venues a staff member may touch is checked by lib/admin, next to the data.
+const STAFF = ["staff", "admin"] as const;
 
-const saveEvent = formAction(eventSchema.and(z.object({ eventId: z.uuid().optional() })), async (input) => {
-  const user = await actor();
-  if (input.eventId) {
-    await updateEventAsStaff(user, input.eventId, input);
-    return { id: input.eventId };
-  }
-  return createEventAsStaff(user, input);
+const saveEvent = formAction({
+  input: eventSchema.and(z.object({ eventId: z.uuid().optional() })),
+  auth: STAFF,
+  run: async (input, { user }) => {
+    if (input.eventId) {
+      await updateEventAsStaff(user, input.eventId, input);
+      return { id: input.eventId };
+    }
+    return createEventAsStaff(user, input);
+  },
 });
 
 export async function saveEventAction(prev: ActionResult<{ id: string }> | null, form: FormData) {
@@ -34,26 +32,35 @@ export async function saveEventAction(prev: ActionResult<{ id: string }> | null,
   return result;
 }
 
+const publish = action({
+  input: z.object({ eventId: z.uuid(), publish: z.boolean() }),
+  auth: STAFF,
+  run: async ({ eventId, publish }, { user }) => {
+    await setEventPublished(user, eventId, publish);
+    return { id: eventId };
+  },
+});
+
 export async function publishEventAction(form: FormData) {
-  const user = await actor();
-  const id = z.uuid().parse(form.get("eventId"));
-  await setEventPublished(user, id, form.get("publish") === "true");
-  revalidatePath(`/admin/events/${id}`);
+  const result = await publish({ eventId: form.get("eventId"), publish: form.get("publish") === "true" });
+  if (!result.ok) refuseAsPage(result);
+  revalidatePath(`/admin/events/${result.data.id}`);
 }
 
-export async function uploadPosterAction(prev: ActionResult<{ posterUrl: string }> | null, form: FormData): Promise<ActionResult<{ posterUrl: string }>> {
-  try {
-    const user = await actor();
-    const id = z.uuid().parse(form.get("eventId"));
+const poster = formAction({
+  input: z.object({ eventId: z.uuid() }),
+  auth: STAFF,
+  run: ({ eventId }, { user, form }) => {
     const file = form.get("poster");
     if (!(file instanceof File)) throw new AppError("VALIDATION_FAILED", "Choose an image file.");
-    const data = await uploadPoster(user, id, file);
-    revalidatePath(`/admin/events/${id}`);
-    return { ok: true, data };
-  } catch (err) {
-    const e = err instanceof AppError ? err : new AppError("VALIDATION_FAILED", "The upload failed.");
-    return { ok: false, code: e.code, message: e.message };
-  }
+    return uploadPoster(user, eventId, file);
+  },
+});
+
+export async function uploadPosterAction(prev: ActionResult<{ posterUrl: string }> | null, form: FormData) {
+  const result = await poster(prev, form);
+  if (result.ok) revalidatePath(`/admin/events/${form.get("eventId")}`);
+  return result;
 }
 
 // A checkbox posts "on" or nothing.
@@ -62,7 +69,7 @@ const promoForm = z.preprocess(
   promoSchema.and(z.object({ promoId: z.uuid().optional() })),
 );
 
-const savePromoForm = formAction(promoForm, async (input) => savePromo(await actor(["admin"]), input, input.promoId));
+const savePromoForm = formAction({ input: promoForm, auth: ["admin"], run: (input, { user }) => savePromo(user, input, input.promoId) });
 
 export async function savePromoAction(prev: ActionResult<{ id: string }> | null, form: FormData) {
   const result = await savePromoForm(prev, form);
@@ -73,26 +80,37 @@ export async function savePromoAction(prev: ActionResult<{ id: string }> | null,
   return result;
 }
 
+const pausePromo = action({
+  input: z.object({ promoId: z.uuid(), active: z.boolean() }),
+  auth: ["admin"],
+  run: async ({ promoId, active }, { user }) => {
+    await setPromoActive(user, promoId, active);
+    return { id: promoId };
+  },
+});
+
 export async function pausePromoAction(form: FormData) {
-  const user = await actor(["admin"]);
-  const id = z.uuid().parse(form.get("promoId"));
-  await setPromoActive(user, id, form.get("active") === "true");
-  revalidatePath(`/admin/promos/${id}`);
+  const result = await pausePromo({ promoId: form.get("promoId"), active: form.get("active") === "true" });
+  if (!result.ok) refuseAsPage(result);
+  revalidatePath(`/admin/promos/${result.data.id}`);
 }
 
 const venueForm = z.object({ venueId: z.uuid().optional() }).passthrough();
 
-const saveVenue = formAction(venueForm, async (raw) => {
-  const user = await actor();
-  const { venueId, ...fields } = raw as { venueId?: string } & Record<string, unknown>;
-  if (venueId) {
-    const { venueUpdateSchema, updateVenue } = await import("@/lib/admin/venues");
-    const changes = parseInput(venueUpdateSchema, fields, "form");
-    await updateVenue(user, venueId, changes);
-    return { id: venueId };
-  }
-  const { venueCreateSchema, createVenue } = await import("@/lib/admin/venues");
-  return createVenue(user, parseInput(venueCreateSchema, fields, "form"));
+const saveVenue = formAction({
+  input: venueForm,
+  auth: STAFF,
+  run: async (raw, { user }) => {
+    const { venueId, ...fields } = raw as { venueId?: string } & Record<string, unknown>;
+    if (venueId) {
+      const { venueUpdateSchema, updateVenue } = await import("@/lib/admin/venues");
+      const changes = parseInput(venueUpdateSchema, fields, "form");
+      await updateVenue(user, venueId, changes);
+      return { id: venueId };
+    }
+    const { venueCreateSchema, createVenue } = await import("@/lib/admin/venues");
+    return createVenue(user, parseInput(venueCreateSchema, fields, "form"));
+  },
 });
 
 export async function saveVenueAction(prev: ActionResult<{ id: string }> | null, form: FormData) {

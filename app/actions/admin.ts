@@ -2,7 +2,6 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import { sessionUser } from "@/lib/auth/current-user";
 import { staffCancelBooking, staffCancelSchema } from "@/lib/admin/bookings";
 import { cancelShow, scheduleSchema, scheduleShows, seatIdsByLabel, setSeatsBlocked } from "@/lib/admin/shows";
 import { createHall, layoutSchema, updateHallLayout } from "@/lib/admin/halls";
@@ -11,12 +10,8 @@ import { formAction, type ActionResult } from "@/lib/http/action";
 import { AppError } from "@/lib/errors";
 import { addDays } from "@/lib/time/zone";
 
-async function staffUser() {
-  const user = await sessionUser();
-  if (!user) throw new AppError("UNAUTHORIZED", "Sign in to continue.");
-  if (user.role !== "staff" && user.role !== "admin") throw new AppError("FORBIDDEN", "This is for venue staff.");
-  return user;
-}
+// Staff and admins; which venues a staff member may touch is checked by lib/admin, next to the data.
+const staff = { auth: ["staff", "admin"], messages: { forbidden: "This is for venue staff." } } as const;
 
 const WEEKDAYS = ["sun", "mon", "tue", "wed", "thu", "fri", "sat"] as const;
 const priceField = z.union([z.literal(""), z.coerce.number().min(0).max(100_000)]).optional();
@@ -40,31 +35,34 @@ const scheduleForm = z
   })
   .refine((v) => v.from <= v.to, { message: "The last date is before the first", path: ["to"] });
 
-const scheduleAction = formAction(scheduleForm, async (f) => {
-  const user = await staffUser();
-  const days = new Set(f.days === undefined ? WEEKDAYS : [f.days].flat());
-  const dates: string[] = [];
-  for (let d = f.from; d <= f.to && dates.length <= 62; d = addDays(d, 1)) {
-    if (days.has(WEEKDAYS[new Date(`${d}T00:00:00Z`).getUTCDay()]!)) dates.push(d);
-  }
-  if (dates.length === 0) throw new AppError("VALIDATION_FAILED", "No dates match those weekdays.", { details: { fieldErrors: { days: ["No dates match"] } } });
-  if (dates.length > 62) throw new AppError("VALIDATION_FAILED", "Schedule at most 62 days at a time.", { details: { fieldErrors: { to: ["At most 62 days"] } } });
-  const prices: Record<string, number> = {};
-  for (const t of ["REGULAR", "PREMIUM", "VIP", "RECLINER", "ACCESSIBLE"] as const) {
-    const v = f[t];
-    if (typeof v === "number") prices[t] = Math.round(v * 100);
-  }
-  const input = scheduleSchema.parse({
-    eventId: f.eventId,
-    sectionId: f.sectionId,
-    dates,
-    times: f.times.split(/[\s,]+/).filter(Boolean),
-    prices,
-    pricingStrategy: f.pricingStrategy,
-    language: f.language || undefined,
-    format: f.format || undefined,
-  });
-  return scheduleShows(user, input);
+const scheduleAction = formAction({
+  input: scheduleForm,
+  ...staff,
+  run: async (f, { user }) => {
+    const days = new Set(f.days === undefined ? WEEKDAYS : [f.days].flat());
+    const dates: string[] = [];
+    for (let d = f.from; d <= f.to && dates.length <= 62; d = addDays(d, 1)) {
+      if (days.has(WEEKDAYS[new Date(`${d}T00:00:00Z`).getUTCDay()]!)) dates.push(d);
+    }
+    if (dates.length === 0) throw new AppError("VALIDATION_FAILED", "No dates match those weekdays.", { details: { fieldErrors: { days: ["No dates match"] } } });
+    if (dates.length > 62) throw new AppError("VALIDATION_FAILED", "Schedule at most 62 days at a time.", { details: { fieldErrors: { to: ["At most 62 days"] } } });
+    const prices: Record<string, number> = {};
+    for (const t of ["REGULAR", "PREMIUM", "VIP", "RECLINER", "ACCESSIBLE"] as const) {
+      const v = f[t];
+      if (typeof v === "number") prices[t] = Math.round(v * 100);
+    }
+    const input = scheduleSchema.parse({
+      eventId: f.eventId,
+      sectionId: f.sectionId,
+      dates,
+      times: f.times.split(/[\s,]+/).filter(Boolean),
+      prices,
+      pricingStrategy: f.pricingStrategy,
+      language: f.language || undefined,
+      format: f.format || undefined,
+    });
+    return scheduleShows(user, input);
+  },
 });
 
 export async function scheduleShowsAction(prev: ActionResult<{ showIds: string[] }> | null, form: FormData) {
@@ -77,9 +75,11 @@ export async function scheduleShowsAction(prev: ActionResult<{ showIds: string[]
   return result;
 }
 
-const cancelShowAction = formAction(z.object({ showId: z.uuid(), reason: z.string().trim().min(3, "Give a reason").max(300) }), async ({ showId, reason }) =>
-  cancelShow(await staffUser(), showId, reason),
-);
+const cancelShowAction = formAction({
+  input: z.object({ showId: z.uuid(), reason: z.string().trim().min(3, "Give a reason").max(300) }),
+  ...staff,
+  run: ({ showId, reason }, { user }) => cancelShow(user, showId, reason),
+});
 
 export async function cancelShowFormAction(prev: ActionResult<{ refunded: number; released: number; pending: number }> | null, form: FormData) {
   const result = await cancelShowAction(prev, form);
@@ -87,13 +87,12 @@ export async function cancelShowFormAction(prev: ActionResult<{ refunded: number
   return result;
 }
 
-const blockAction = formAction(
-  z.object({ showId: z.uuid(), labels: z.string().trim().min(1, "List seats, e.g. A1, A2").max(2000), blocked: z.enum(["true", "false"]) }),
-  async ({ showId, labels, blocked }) => {
-    const user = await staffUser();
-    return setSeatsBlocked(user, showId, { seatIds: await seatIdsByLabel(showId, labels), blocked: blocked === "true" });
-  },
-);
+const blockAction = formAction({
+  input: z.object({ showId: z.uuid(), labels: z.string().trim().min(1, "List seats, e.g. A1, A2").max(2000), blocked: z.enum(["true", "false"]) }),
+  ...staff,
+  run: async ({ showId, labels, blocked }, { user }) =>
+    setSeatsBlocked(user, showId, { seatIds: await seatIdsByLabel(showId, labels), blocked: blocked === "true" }),
+});
 
 export async function blockSeatsFormAction(prev: ActionResult<{ changed: number }> | null, form: FormData) {
   const result = await blockAction(prev, form);
@@ -101,7 +100,11 @@ export async function blockSeatsFormAction(prev: ActionResult<{ changed: number 
   return result;
 }
 
-const refundAction = formAction(staffCancelSchema.extend({ bookingId: z.uuid() }), async ({ bookingId, reason }) => staffCancelBooking(await staffUser(), bookingId, reason));
+const refundAction = formAction({
+  input: staffCancelSchema.extend({ bookingId: z.uuid() }),
+  ...staff,
+  run: ({ bookingId, reason }, { user }) => staffCancelBooking(user, bookingId, reason),
+});
 
 export async function refundBookingFormAction(prev: ActionResult<{ status: string; refundId: string | null }> | null, form: FormData) {
   const result = await refundAction(prev, form);
@@ -111,21 +114,24 @@ export async function refundBookingFormAction(prev: ActionResult<{ status: strin
 
 const hallForm = z.object({ sectionId: z.uuid().optional(), venueId: z.uuid().optional(), layout: z.string().max(200_000) });
 
-const saveHall = formAction(hallForm, async ({ sectionId, venueId, layout }) => {
-  const user = await staffUser();
-  let raw: unknown;
-  try {
-    raw = JSON.parse(layout);
-  } catch {
-    throw new AppError("VALIDATION_FAILED", "The layout could not be read.");
-  }
-  const input = parseInput(layoutSchema, raw, "layout");
-  if (sectionId) {
-    await updateHallLayout(user, sectionId, input);
-    return { id: sectionId };
-  }
-  if (!venueId) throw new AppError("VALIDATION_FAILED", "Choose a venue.", { details: { fieldErrors: { venueId: ["Choose a venue"] } } });
-  return createHall(user, venueId, input);
+const saveHall = formAction({
+  input: hallForm,
+  ...staff,
+  run: async ({ sectionId, venueId, layout }, { user }) => {
+    let raw: unknown;
+    try {
+      raw = JSON.parse(layout);
+    } catch {
+      throw new AppError("VALIDATION_FAILED", "The layout could not be read.");
+    }
+    const input = parseInput(layoutSchema, raw, "layout");
+    if (sectionId) {
+      await updateHallLayout(user, sectionId, input);
+      return { id: sectionId };
+    }
+    if (!venueId) throw new AppError("VALIDATION_FAILED", "Choose a venue.", { details: { fieldErrors: { venueId: ["Choose a venue"] } } });
+    return createHall(user, venueId, input);
+  },
 });
 
 export async function saveHallAction(prev: ActionResult<{ id: string }> | null, form: FormData) {

@@ -8,9 +8,8 @@ import { signIn, signOut } from "@/lib/auth";
 import { passwordSchema } from "@/lib/auth/password";
 import { safeCallbackUrl } from "@/lib/auth/callback-url";
 import { SignInRateLimited } from "@/lib/auth/sign-in-limit";
-import { clientIp, enforceRateLimit } from "@/lib/ratelimit";
-import type { ActionResult } from "@/lib/http/action";
-import { formAction } from "@/lib/http/action";
+import { clientIp } from "@/lib/ratelimit";
+import { action, formAction, type ActionResult } from "@/lib/http/action";
 import { AppError } from "@/lib/errors";
 
 const ip = async () => clientIp(await headers());
@@ -28,9 +27,12 @@ async function signInOrFail(email: string, password: string) {
 const signInSchema = z.object({ email: z.string().trim().min(1, "Enter your email").max(254), password: z.string().min(1, "Enter your password").max(128), callbackUrl: z.string().optional() });
 
 // The credentials provider's authorize() counts the attempt (signIn / signInAddress limits).
-const signInAction = formAction(signInSchema, async ({ email, password }) => {
-  await signInOrFail(email, password);
-  return {};
+const signInAction = formAction({
+  input: signInSchema,
+  run: async ({ email, password }) => {
+    await signInOrFail(email, password);
+    return {};
+  },
 });
 
 export async function signInWithPassword(prev: ActionResult<object> | null, form: FormData) {
@@ -40,11 +42,14 @@ export async function signInWithPassword(prev: ActionResult<object> | null, form
   return result;
 }
 
-const signUpAction = formAction(registerSchema.extend({ callbackUrl: z.string().optional() }), async (input) => {
-  await enforceRateLimit("signUp", await ip());
-  await registerUser(input);
-  await signInOrFail(input.email, input.password);
-  return {};
+const signUpAction = formAction({
+  input: registerSchema.extend({ callbackUrl: z.string().optional() }),
+  rateLimit: { policy: "signUp", key: ip },
+  run: async (input) => {
+    await registerUser(input);
+    await signInOrFail(input.email, input.password);
+    return {};
+  },
 });
 
 export async function signUp(prev: ActionResult<object> | null, form: FormData) {
@@ -53,33 +58,45 @@ export async function signUp(prev: ActionResult<object> | null, form: FormData) 
   return result;
 }
 
+// signOut() ends in a redirect, which the wrapper lets through.
+const signOutNow = action({
+  run: async () => {
+    await signOut({ redirectTo: "/" });
+    return {};
+  },
+});
+
 export async function signOutAction() {
-  await signOut({ redirectTo: "/" });
+  const result = await signOutNow(undefined);
+  if (!result.ok) throw new AppError(result.code, result.message);
 }
 
-const forgotAction = formAction(z.object({ email: emailSchema }), async ({ email }) => {
-  await enforceRateLimit("passwordReset", `${await ip()}:${email}`);
-  await requestPasswordReset(email);
-  // The same answer whether or not the account exists.
-  return { sent: true };
+const forgotAction = formAction({
+  input: z.object({ email: emailSchema }),
+  rateLimit: { policy: "passwordReset", key: async ({ email }) => `${await ip()}:${email}` },
+  run: async ({ email }) => {
+    await requestPasswordReset(email);
+    // The same answer whether or not the account exists.
+    return { sent: true };
+  },
 });
 
 export async function forgotPassword(prev: ActionResult<{ sent: boolean }> | null, form: FormData) {
   return forgotAction(prev, form);
 }
 
-const resetAction = formAction(
-  z.object({ token: z.string().min(20).max(200), password: passwordSchema, confirm: z.string() }).refine((v) => v.password === v.confirm, {
+const resetAction = formAction({
+  input: z.object({ token: z.string().min(20).max(200), password: passwordSchema, confirm: z.string() }).refine((v) => v.password === v.confirm, {
     message: "The two passwords differ",
     path: ["confirm"],
   }),
-  async ({ token, password }) => {
-    await enforceRateLimit("passwordReset", await ip());
+  rateLimit: { policy: "passwordReset", key: ip },
+  run: async ({ token, password }) => {
     const user = await resetPassword(token, password);
     await signInOrFail(user.email, password);
     return {};
   },
-);
+});
 
 export async function resetPasswordAction(prev: ActionResult<object> | null, form: FormData) {
   const result = await resetAction(prev, form);
@@ -87,6 +104,12 @@ export async function resetPasswordAction(prev: ActionResult<object> | null, for
   return result;
 }
 
+const verifyEmail = action({ input: z.string().min(20).max(200), run: (token) => confirmEmail(token) });
+
+/** For the /verify-email page: whether the link's token confirmed an address. A malformed token is just not one. */
 export async function verifyEmailToken(token: string): Promise<boolean> {
-  return z.string().min(20).max(200).safeParse(token).success ? confirmEmail(token) : false;
+  const result = await verifyEmail(token);
+  if (result.ok) return result.data;
+  if (result.code === "VALIDATION_FAILED") return false;
+  throw new AppError(result.code, result.message);
 }

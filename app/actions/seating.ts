@@ -1,19 +1,13 @@
 "use server";
 import { z } from "zod";
-import { sessionUser } from "@/lib/auth/current-user";
 import { action } from "@/lib/http/action";
 import { AppError } from "@/lib/errors";
-import { enforceRateLimit } from "@/lib/ratelimit";
 import { findActiveHold, holdSeats } from "@/lib/booking/hold";
 import { initiateBooking } from "@/lib/booking/initiate";
 import { releaseHold } from "@/lib/booking/release";
 import { MAX_SEATS_PER_BOOKING } from "@/lib/seating/types";
 
-async function signedIn() {
-  const user = await sessionUser();
-  if (!user) throw new AppError("UNAUTHORIZED", "Sign in to hold seats.");
-  return user;
-}
+const signedIn = { auth: "user", messages: { unauthorized: "Sign in to hold seats." } } as const;
 
 const holdInput = z.object({
   showId: z.uuid(),
@@ -24,28 +18,34 @@ const holdInput = z.object({
  * The seat map's "Continue": holds exactly these seats on the viewer's current hold for the show
  * (so changing seats releases the old ones), or on a new booking when there is none.
  */
-export const holdSeatsAction = action(holdInput, async ({ showId, seatIds }) => {
-  const user = await signedIn();
-  await enforceRateLimit("holdSeats", `user:${user.id}`);
-  const current = await findActiveHold(user.id, showId);
-  const bookingId = current?.id ?? (await initiateBooking(user.id, showId)).id;
-  try {
-    const hold = await holdSeats(user.id, bookingId, seatIds);
-    return { bookingId: hold.id, expiresAt: hold.expiresAt!.toISOString() };
-  } catch (err) {
-    // The hold ran out between the lookup and the lock: start a fresh one.
-    if (err instanceof AppError && err.code === "HOLD_EXPIRED") {
-      const fresh = await initiateBooking(user.id, showId);
-      const hold = await holdSeats(user.id, fresh.id, seatIds);
+export const holdSeatsAction = action({
+  input: holdInput,
+  ...signedIn,
+  rateLimit: { policy: "holdSeats", key: (_input, user) => `user:${user.id}` },
+  run: async ({ showId, seatIds }, { user }) => {
+    const current = await findActiveHold(user.id, showId);
+    const bookingId = current?.id ?? (await initiateBooking(user.id, showId)).id;
+    try {
+      const hold = await holdSeats(user.id, bookingId, seatIds);
       return { bookingId: hold.id, expiresAt: hold.expiresAt!.toISOString() };
+    } catch (err) {
+      // The hold ran out between the lookup and the lock: start a fresh one.
+      if (err instanceof AppError && err.code === "HOLD_EXPIRED") {
+        const fresh = await initiateBooking(user.id, showId);
+        const hold = await holdSeats(user.id, fresh.id, seatIds);
+        return { bookingId: hold.id, expiresAt: hold.expiresAt!.toISOString() };
+      }
+      throw err;
     }
-    throw err;
-  }
+  },
 });
 
 /** "Change seats" / "Cancel" on checkout: lets the hold go; the seats are on sale again at once. */
-export const releaseHoldAction = action(z.object({ bookingId: z.uuid() }), async ({ bookingId }) => {
-  const user = await signedIn();
-  const hold = await releaseHold(user.id, bookingId);
-  return { showId: hold.showId };
+export const releaseHoldAction = action({
+  input: z.object({ bookingId: z.uuid() }),
+  ...signedIn,
+  run: async ({ bookingId }, { user }) => {
+    const hold = await releaseHold(user.id, bookingId);
+    return { showId: hold.showId };
+  },
 });

@@ -23,6 +23,10 @@ vi.mock("next/navigation", () => ({
   redirect: (url: string) => {
     throw new Error(`NEXT_REDIRECT ${url}`);
   },
+  // The action wrapper lets Next's interrupts through: these fakes of them, here.
+  unstable_rethrow: (err: unknown) => {
+    if (err instanceof Error && /^NEXT_(REDIRECT|NOT_FOUND)/.test(err.message)) throw err;
+  },
 }));
 
 const admin = await import("@/app/actions/admin");
