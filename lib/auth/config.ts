@@ -1,12 +1,14 @@
 import type { NextAuthConfig } from "next-auth";
 import GitHub from "next-auth/providers/github";
 import Google from "next-auth/providers/google";
+import { env } from "@/lib/env.js";
 
 /** OAuth providers are off unless their credentials are configured. */
 export function oauthProviders() {
+  const { AUTH_GOOGLE_ID, AUTH_GOOGLE_SECRET, AUTH_GITHUB_ID, AUTH_GITHUB_SECRET } = env();
   const list = [];
-  if (process.env.AUTH_GOOGLE_ID && process.env.AUTH_GOOGLE_SECRET) list.push(Google);
-  if (process.env.AUTH_GITHUB_ID && process.env.AUTH_GITHUB_SECRET) list.push(GitHub);
+  if (AUTH_GOOGLE_ID && AUTH_GOOGLE_SECRET) list.push(Google);
+  if (AUTH_GITHUB_ID && AUTH_GITHUB_SECRET) list.push(GitHub);
   return list;
 }
 

@@ -8,6 +8,7 @@ import { db } from "@/db/client";
 import { queryRows } from "@/db/rows";
 import { ticketQrPng } from "@/lib/tickets/qr";
 import { getTicket, ticketIcs } from "@/lib/tickets/ticket";
+import { envVar } from "@/lib/env.js";
 import { EMAIL_SEND_TIMEOUT_MS, SMS_SEND_TIMEOUT_MS, emailTransport, smsTransport, type Attachment } from "./transports";
 
 export const MAX_ATTEMPTS = 8;
@@ -108,7 +109,7 @@ export async function dispatchOutbox(opts: { limit?: number } = {}): Promise<{ s
 
 let kicking: Promise<unknown> | null = null;
 // Tests dispatch explicitly; a background send would outlive the test's database.
-let autoKick = !process.env.VITEST;
+let autoKick = !envVar("VITEST");
 
 export function setDispatcherAutoKick(on: boolean): void {
   autoKick = on;

@@ -4,20 +4,19 @@
  * and withRedis() lets callers degrade gracefully when Redis is absent or down.
  */
 import { Redis } from "@upstash/redis";
+import { envVar } from "@/lib/env.js";
 import { createNodeRequester } from "./node-requester";
 
 export type { Redis };
 
-const DEFAULT_TIMEOUT_MS = 300;
-
 export type RedisClientOptions = {
   url: string;
   token: string;
-  /** Per-request timeout; default REDIS_TIMEOUT_MS or 300ms. */
+  /** Per-request timeout; default REDIS_TIMEOUT_MS (300ms unless set). */
   timeoutMs?: number;
 };
 
-export function createRedisClient({ url, token, timeoutMs = envTimeoutMs() }: RedisClientOptions): Redis {
+export function createRedisClient({ url, token, timeoutMs = envVar("REDIS_TIMEOUT_MS") }: RedisClientOptions): Redis {
   // The library's commands over our node:http transport (./node-requester: fetch was a fifth of
   // the server's CPU on the hold path). No retries: callers have a fallback, so a retry storm
   // only adds latency; a call that passes the deadline rejects.
@@ -26,11 +25,12 @@ export function createRedisClient({ url, token, timeoutMs = envTimeoutMs() }: Re
 
 let cached: { key: string; client: Redis } | undefined;
 
+// Read at each call, not once (envVar): a test may point the app at a Redis, or at none, mid-run.
 export function getRedis(): Redis | null {
-  const url = process.env.UPSTASH_REDIS_REST_URL;
-  const token = process.env.UPSTASH_REDIS_REST_TOKEN;
+  const url = envVar("UPSTASH_REDIS_REST_URL");
+  const token = envVar("UPSTASH_REDIS_REST_TOKEN");
   if (!url || !token) return null;
-  const timeoutMs = envTimeoutMs();
+  const timeoutMs = envVar("REDIS_TIMEOUT_MS");
   const key = `${url}\n${token}\n${timeoutMs}`;
   if (cached?.key !== key) cached = { key, client: createRedisClient({ url, token, timeoutMs }) };
   return cached.client;
@@ -94,11 +94,6 @@ function requireRedis(): Redis {
   const redis = getRedis();
   if (!redis) throw new Error("Redis is not configured (UPSTASH_REDIS_REST_URL / UPSTASH_REDIS_REST_TOKEN)");
   return redis;
-}
-
-function envTimeoutMs(): number {
-  const value = Number(process.env.REDIS_TIMEOUT_MS);
-  return Number.isFinite(value) && value > 0 ? value : DEFAULT_TIMEOUT_MS;
 }
 
 // Upstash errors end with ", command was: [...]", which can carry user data.

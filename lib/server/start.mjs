@@ -8,12 +8,12 @@ import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { env } from "../env.js";
 
+// Validates the whole environment before any worker starts: a bad variable stops here, named.
+const { WEB_CONCURRENCY: workers, PORT } = env();
 const { values } = parseArgs({
-  options: { port: { type: "string", default: process.env.PORT ?? "3000" }, hostname: { type: "string" } },
+  options: { port: { type: "string", default: PORT ?? "3000" }, hostname: { type: "string" } },
   allowPositionals: false,
 });
-// Validates the whole environment before any worker starts: a bad variable stops here, named.
-const workers = env().WEB_CONCURRENCY;
 // Each server process runs worker.mjs: the request guard (guard.mjs), then `next start`.
 const workerScript = fileURLToPath(new URL("./worker.mjs", import.meta.url));
 // The app calls itself on this port (the local payment gateway's webhooks).

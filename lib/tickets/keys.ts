@@ -100,7 +100,7 @@ export function ticketSigningKey(): TicketSigningKey {
   const configured = configuredSigningKey();
   if (configured) return (cached = fromPrivateKey(parseTicketSigningKey(configured)));
   // Tests must not write into the developer's .data/, nor depend on what is there.
-  if (process.env.VITEST) return (cached = fromPrivateKey(parseTicketSigningKey(newPrivateKeyPem())));
+  if (env().VITEST) return (cached = fromPrivateKey(parseTicketSigningKey(newPrivateKeyPem())));
   return (cached = fromPrivateKey(readOrCreateKeyFile(keyFilePath())));
 }
 

@@ -12,7 +12,7 @@ import Stripe from "stripe";
 import { db } from "@/db/client";
 import { queryRows } from "@/db/rows";
 import { authSecret } from "@/lib/auth/secret";
-import { env } from "@/lib/env.js";
+import { env, envVar } from "@/lib/env.js";
 import {
   WebhookSignatureError,
   type CreatePaymentInput,
@@ -38,7 +38,7 @@ type Deliver = (rawBody: string, signature: string) => Promise<{ status: number 
  * (so `PORT=3300 npm run demo` works without setting APP_URL), else APP_URL.
  */
 function webhookUrl(): URL {
-  const port = process.env.PORT;
+  const port = envVar("PORT"); // at each call: the launcher sets it after start-up
   return new URL("/api/v1/payments/webhook", port && /^\d+$/.test(port) ? `http://127.0.0.1:${port}` : env().APP_URL);
 }
 
