@@ -118,6 +118,13 @@ describe("architecture", () => {
     expect(writers).toEqual(["lib/seating/seat-state.ts"]);
   });
 
+  it("reads the environment only through lib/env.js", () => {
+    // instrumentation.ts reads NEXT_RUNTIME (Next inlines it); the launcher hands its port to the app.
+    const allowed = new Set(["lib/env.js", "lib/server/start.mjs"]);
+    const offenders = PRODUCT.filter((f) => !allowed.has(f) && /process\.env\b/.test(readFileSync(path.join(ROOT, f), "utf8")));
+    expect(offenders).toEqual([]);
+  });
+
   it("keeps dev tools and test fakes out of what ships", () => {
     const offenders = PRODUCT.filter((f) => importsOf(f).some((s) => /lib\/(testing|devtools)\//.test(s) || /(^|\/)(testing|devtools)\//.test(s)));
     expect(offenders).toEqual([]);
