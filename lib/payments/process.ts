@@ -11,6 +11,7 @@ import { db } from "@/db/client";
 import { isUniqueViolation } from "@/db/errors";
 import { queryRows } from "@/db/rows";
 import { pricedSeatsOfBooking } from "@/lib/booking/queries";
+import { findCustomerId, findSavedMethod, findUserPayment, paymentByKey, paymentFromRow, PAYMENT_COLUMNS, type PaymentRow } from "./queries";
 import { transitionSql } from "@/lib/booking/state";
 import { authSecret } from "@/lib/auth/secret";
 import { AppError, notFound, statusWords } from "@/lib/errors";
@@ -60,21 +61,6 @@ export type PaymentView = {
   createdAt: string;
 };
 
-type PaymentRow = {
-  id: string;
-  bookingId: string;
-  userId: string;
-  status: PaymentView["status"];
-  provider: string;
-  providerPaymentId: string | null;
-  method: PaymentMethodKind;
-  amountMinor: number;
-  currency: string;
-  failureCode: string | null;
-  requestHash: string;
-  bookingStatus: string;
-  createdAt: Date;
-};
 
 const FAILURE_MESSAGE: Record<string, string> = {
   card_declined: "Your card was declined. Try another card or payment method.",
@@ -82,8 +68,6 @@ const FAILURE_MESSAGE: Record<string, string> = {
   gateway_error: "We could not reach the payment provider. Nothing was charged; please try again.",
 };
 
-const PAYMENT = sql`p.id, p.booking_id AS "bookingId", p.user_id AS "userId", p.status, p.provider, p.provider_payment_id AS "providerPaymentId", p.method,
-  p.amount_minor AS "amountMinor", p.currency, p.failure_code AS "failureCode", p.request_hash AS "requestHash", b.status AS "bookingStatus", p.created_at AS "createdAt"`;
 
 function view(p: PaymentRow, clientSecret?: string): PaymentView {
   return {
@@ -92,24 +76,19 @@ function view(p: PaymentRow, clientSecret?: string): PaymentView {
     status: p.status,
     provider: p.provider,
     method: p.method,
-    amountMinor: Number(p.amountMinor),
+    amountMinor: p.amountMinor,
     currency: p.currency,
     failureCode: p.failureCode,
     failureMessage: p.failureCode ? (FAILURE_MESSAGE[p.failureCode] ?? "The payment failed.") : null,
     ...(clientSecret ? { clientSecret } : {}),
     bookingStatus: p.bookingStatus,
-    createdAt: new Date(p.createdAt).toISOString(),
+    createdAt: p.createdAt.toISOString(),
   };
-}
-
-async function paymentByKey(userId: string, key: string): Promise<PaymentRow | undefined> {
-  const [row] = await queryRows<PaymentRow>(db, sql`SELECT ${PAYMENT} FROM payments p JOIN bookings b ON b.id = p.booking_id WHERE p.user_id = ${userId}::uuid AND p.idempotency_key = ${key}`);
-  return row;
 }
 
 /** A user's payment (others' answer 404). */
 export async function getPayment(userId: string, paymentId: string): Promise<PaymentView> {
-  const [row] = await queryRows<PaymentRow>(db, sql`SELECT ${PAYMENT} FROM payments p JOIN bookings b ON b.id = p.booking_id WHERE p.id = ${paymentId}::uuid AND p.user_id = ${userId}::uuid`);
+  const row = await findUserPayment(userId, paymentId);
   if (!row) throw notFound("Payment");
   return view(row);
 }
@@ -156,10 +135,7 @@ export async function processPayment(user: { id: string; email: string; name: st
   let savedMethodId: string | undefined;
   let kind: PaymentMethodKind;
   if (input.method === "SAVED") {
-    const [saved] = await queryRows<{ providerMethodId: string; kind: PaymentMethodKind; provider: string }>(
-      db,
-      sql`SELECT provider_method_id AS "providerMethodId", kind, provider FROM saved_payment_methods WHERE id = ${input.savedMethodId!}::uuid AND user_id = ${user.id}::uuid`,
-    );
+    const saved = await findSavedMethod(user.id, input.savedMethodId!);
     if (!saved || saved.provider !== gateway.name) throw notFound("Saved payment method");
     savedMethodId = saved.providerMethodId;
     kind = saved.kind;
@@ -203,13 +179,14 @@ export async function processPayment(user: { id: string; email: string; name: st
       // Requests for one booking are serialised by its row lock: a retry of the same key that
       // raced in behind the first finds the first's payment here and answers it.
       // (One statement: this key's payment, else any live payment of the booking.)
-      const [found] = await queryRows<PaymentRow & { live: boolean }>(
+      const [foundRow] = await queryRows<Record<keyof PaymentRow | "live", unknown>>(
         tx,
-        sql`(SELECT ${PAYMENT}, false AS live FROM payments p JOIN bookings b ON b.id = p.booking_id WHERE p.user_id = ${user.id}::uuid AND p.idempotency_key = ${idempotencyKey})
+        sql`(SELECT ${PAYMENT_COLUMNS}, false AS live FROM payments p JOIN bookings b ON b.id = p.booking_id WHERE p.user_id = ${user.id}::uuid AND p.idempotency_key = ${idempotencyKey})
             UNION ALL
-            (SELECT ${PAYMENT}, true AS live FROM payments p JOIN bookings b ON b.id = p.booking_id WHERE p.booking_id = ${b.id}::uuid AND p.status IN ('INITIATED', 'PENDING', 'SUCCEEDED') LIMIT 1)
+            (SELECT ${PAYMENT_COLUMNS}, true AS live FROM payments p JOIN bookings b ON b.id = p.booking_id WHERE p.booking_id = ${b.id}::uuid AND p.status IN ('INITIATED', 'PENDING', 'SUCCEEDED') LIMIT 1)
             ORDER BY live LIMIT 1`,
       );
+      const found = foundRow ? { ...paymentFromRow(foundRow), live: Boolean(foundRow.live) } : undefined;
       if (found && !found.live) return { replay: found } as const;
       if (found) throw new AppError("INVALID_STATE", "A payment for this booking is already in progress.", { details: { paymentId: found.id } });
 
@@ -241,16 +218,16 @@ export async function processPayment(user: { id: string; email: string; name: st
         ]),
       );
       if (!moved) throw new AppError("INVALID_STATE", "This booking changed while paying; please try again.");
-      const [row] = await queryRows<PaymentRow>(
+      const [row] = await queryRows<Record<keyof PaymentRow, unknown>>(
         tx,
         sql`WITH p AS (
               INSERT INTO payments (booking_id, user_id, provider, method, status, amount_minor, currency, idempotency_key, request_hash)
               VALUES (${b.id}::uuid, ${user.id}::uuid, ${gateway.name}, ${kind}, 'INITIATED', ${price.totalMinor}, ${b.currency}, ${idempotencyKey}, ${hash})
               RETURNING *
             )
-            SELECT ${PAYMENT} FROM p JOIN bookings b ON b.id = p.booking_id`,
+            SELECT ${PAYMENT_COLUMNS} FROM p JOIN bookings b ON b.id = p.booking_id`,
       );
-      return { created: { ...row!, bookingStatus: "PAYMENT_PENDING" } };
+      return { created: { ...paymentFromRow(row!), bookingStatus: "PAYMENT_PENDING" } };
     });
     if ("replay" in decided) return replay(decided.replay, hash);
     payment = decided.created;
@@ -271,7 +248,7 @@ export async function processPayment(user: { id: string; email: string; name: st
       paymentId: payment.id,
       bookingId: payment.bookingId,
       userId: user.id,
-      amountMinor: Number(payment.amountMinor),
+      amountMinor: payment.amountMinor,
       currency: payment.currency,
       idempotencyKey: payment.id,
       description: `Marquee booking`,
@@ -285,15 +262,16 @@ export async function processPayment(user: { id: string; email: string; name: st
     await db.execute(sql`UPDATE payments SET status = 'FAILED', failure_code = 'gateway_error', updated_at = now() WHERE id = ${payment.id}::uuid AND status = 'INITIATED'`);
     return getPayment(user.id, payment.id);
   }
-  const [updated] = await queryRows<PaymentRow>(
+  const [updatedRow] = await queryRows<Record<keyof PaymentRow, unknown>>(
     db,
     sql`WITH p AS (
           UPDATE payments SET provider_payment_id = coalesce(provider_payment_id, ${result.providerPaymentId}), status = CASE WHEN status = 'INITIATED' THEN 'PENDING'::payment_status ELSE status END, updated_at = now()
           WHERE id = ${payment.id}::uuid
           RETURNING *
         )
-        SELECT ${PAYMENT} FROM p JOIN bookings b ON b.id = p.booking_id`,
+        SELECT ${PAYMENT_COLUMNS} FROM p JOIN bookings b ON b.id = p.booking_id`,
   );
+  const updated = updatedRow ? paymentFromRow(updatedRow) : undefined;
   // A decline known at once is applied now (the same transition its webhook would make, which
   // will then find nothing to do), so the payer sees it straight away.
   if (result.status === "failed") {
@@ -310,8 +288,8 @@ export async function processPayment(user: { id: string; email: string; name: st
 }
 
 async function customerFor(user: { id: string; email: string; name: string }, provider: string): Promise<string> {
-  const [row] = await queryRows<{ customerId: string }>(db, sql`SELECT customer_id AS "customerId" FROM payment_customers WHERE user_id = ${user.id}::uuid AND provider = ${provider}`);
-  if (row) return row.customerId;
+  const known = await findCustomerId(user.id, provider);
+  if (known) return known;
   const customerId = await getGateway(provider).ensureCustomer({ id: user.id, email: user.email, name: user.name });
   await db.execute(sql`INSERT INTO payment_customers (user_id, provider, customer_id) VALUES (${user.id}::uuid, ${provider}, ${customerId}) ON CONFLICT DO NOTHING`);
   return customerId;
