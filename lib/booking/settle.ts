@@ -7,6 +7,7 @@ import "server-only";
 import { sql } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { queryRows } from "@/db/rows";
+import type { bookings, shows } from "@/db/schema";
 import { bookSeatsSql, claimableSeats, freeLockedSeats } from "@/lib/seating/seat-state";
 import { bookingNotice, type BookingNoticeKind } from "./notices";
 import { transitionSql } from "./state";
@@ -19,7 +20,10 @@ export type Settlement =
   /** The payment must go back; `notice` tells the payer why. */
   | { outcome: string; refund: { reason: "late_payment" | "show_cancelled"; notice: RefundNotice }; showId?: string };
 
-type BookingRow = { id: string; status: string; showId: string; showStatus: string; userId: string; promoCodeId: string | null; discountMinor: number };
+/** The booking (row-locked) and its show's status; raw SQL for the two lock modes, typed from the schema. */
+type BookingRow = Pick<typeof bookings.$inferSelect, "id" | "status" | "showId" | "userId" | "promoCodeId" | "discountMinor"> & {
+  showStatus: (typeof shows.$inferSelect)["status"];
+};
 
 const refund = (outcome: string, notice: RefundNotice, showId?: string): Settlement => ({
   outcome,
