@@ -4,13 +4,14 @@
 import "server-only";
 import { sql } from "drizzle-orm";
 import { db, type Executor } from "@/db/client";
-import { queryRows } from "@/db/rows";
 import { AppError, notFound, statusWords } from "@/lib/errors";
 import { kickDispatcher } from "@/lib/notifications/dispatcher";
 import { invalidateAvailability } from "@/lib/seating/availability";
 import { freeBookedSeats } from "@/lib/seating/seat-state";
 import { bookingNotice } from "./notices";
 import { transitionSql } from "./state";
+import { and, eq } from "drizzle-orm";
+import { bookings, shows } from "@/db/schema";
 
 export type CancelPolicy = { cancellable: boolean; refundable: boolean; cutoff: Date; reason?: string };
 
@@ -47,19 +48,18 @@ export async function cancelConfirmedBooking(
   let refundId: string | null = null;
   let showId = "";
   await db.transaction(async (tx) => {
-    const [b] = await queryRows<{ id: string; status: string; showId: string; startsAt: Date; refundCutoffHours: number }>(
-      tx,
-      sql`SELECT b.id, b.status, b.show_id AS "showId", s.starts_at AS "startsAt", s.refund_cutoff_hours AS "refundCutoffHours"
-          FROM bookings b JOIN shows s ON s.id = b.show_id
-          WHERE b.id = ${bookingId}::uuid ${opts.userId ? sql`AND b.user_id = ${opts.userId}::uuid` : sql``}
-          FOR UPDATE OF b`,
-    );
+    const [b] = await tx
+      .select({ id: bookings.id, status: bookings.status, showId: bookings.showId, startsAt: shows.startsAt, refundCutoffHours: shows.refundCutoffHours })
+      .from(bookings)
+      .innerJoin(shows, eq(shows.id, bookings.showId))
+      .where(and(eq(bookings.id, bookingId), opts.userId ? eq(bookings.userId, opts.userId) : undefined))
+      .for("update", { of: bookings });
     if (!b) throw notFound("Booking");
     showId = b.showId;
     if (b.status !== "CONFIRMED") {
       throw new AppError("INVALID_STATE", `This booking is ${statusWords(b.status)}; only confirmed bookings can be cancelled.`, { details: { status: b.status } });
     }
-    const policy = cancelPolicy({ startsAt: new Date(b.startsAt), refundCutoffHours: Number(b.refundCutoffHours) });
+    const policy = cancelPolicy(b);
     if (!policy.cancellable && !opts.asStaff) throw new AppError("CANCELLATION_CLOSED", policy.reason!, { details: { cutoff: policy.cutoff.toISOString() } });
     await tx.execute(transitionSql(b.id, ["CONFIRMED"], "CANCELLED", [sql`cancelled_at = now()`]));
     await freeBookedSeats(tx, b.id);

@@ -1,9 +1,9 @@
 // Reads of a booking and its seats, built on the schema's columns: a renamed or retyped column
 // breaks the type check here, and the row types below are the schema's own.
 import "server-only";
-import { and, asc, desc, eq, gt, inArray, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, gt, inArray, ne, or, sql, type SQL } from "drizzle-orm";
 import { db, type Executor } from "@/db/client";
-import { bookingSeats, bookings, events, seats, shows } from "@/db/schema";
+import { bookingSeats, bookings, events, payments, seats, shows } from "@/db/schema";
 import { notFound } from "@/lib/errors";
 import type { HeldSeat } from "@/lib/seating/acquire";
 import { ACTIVE_HOLD_STATUSES } from "./state";
@@ -133,6 +133,32 @@ export async function findShowForSale(showId: string, ex: Executor = db) {
     .innerJoin(events, eq(events.id, shows.eventId))
     .where(and(eq(shows.id, showId), eq(events.status, "PUBLISHED")));
   return row;
+}
+
+/** A booking's current status, whoever it belongs to (undefined: no such booking). */
+export async function bookingStatusOf(bookingId: string, ex: Executor = db): Promise<BookingColumns["status"] | undefined> {
+  const [row] = await ex.select({ status: bookings.status }).from(bookings).where(eq(bookings.id, bookingId));
+  return row?.status;
+}
+
+/** Whether a payment of the booking may still succeed (and so may still claim its seats). */
+export async function hasLivePayment(bookingId: string, ex: Executor = db): Promise<boolean> {
+  const [row] = await ex
+    .select({ id: payments.id })
+    .from(payments)
+    .where(and(eq(payments.bookingId, bookingId), inArray(payments.status, ["INITIATED", "PENDING", "SUCCEEDED"])))
+    .limit(1);
+  return Boolean(row);
+}
+
+/** Whether another payment than `paymentId` already paid for the booking. */
+export async function paidByAnotherPayment(bookingId: string, paymentId: string, ex: Executor = db): Promise<boolean> {
+  const [row] = await ex
+    .select({ id: payments.id })
+    .from(payments)
+    .where(and(eq(payments.bookingId, bookingId), inArray(payments.status, ["SUCCEEDED", "REFUNDED"]), ne(payments.id, paymentId)))
+    .limit(1);
+  return Boolean(row);
 }
 
 /** Raw-SQL callers (a RETURNING of bookings inside a larger statement) map their row with this. */

@@ -1,13 +1,14 @@
 // The price of a held booking, line by line, with a promo code applied or the reason it does not
 // apply. What checkout shows before paying; processPayment charges exactly this.
 import "server-only";
-import { sql } from "drizzle-orm";
+
 import { db } from "@/db/client";
-import { queryRows } from "@/db/rows";
 import { notFound } from "@/lib/errors";
 import { priceBreakdown, type PriceBreakdown } from "@/lib/pricing/breakdown";
 import { checkPromo, type PromoReason } from "@/lib/pricing/promo";
 import { pricedSeatsOfBooking } from "./queries";
+import { and, eq } from "drizzle-orm";
+import { bookings, events, shows } from "@/db/schema";
 
 export type Quote = PriceBreakdown & {
   currency: string;
@@ -16,12 +17,12 @@ export type Quote = PriceBreakdown & {
 };
 
 export async function quoteBooking(userId: string, bookingId: string, promoCode?: string | null): Promise<Quote> {
-  const [b] = await queryRows<{ id: string; currency: string; eventId: string; category: string; cityId: string }>(
-    db,
-    sql`SELECT b.id, b.currency, e.id AS "eventId", e.category, s.city_id AS "cityId"
-        FROM bookings b JOIN shows s ON s.id = b.show_id JOIN events e ON e.id = s.event_id
-        WHERE b.id = ${bookingId}::uuid AND b.user_id = ${userId}::uuid`,
-  );
+  const [b] = await db
+    .select({ id: bookings.id, currency: bookings.currency, eventId: events.id, category: events.category, cityId: shows.cityId })
+    .from(bookings)
+    .innerJoin(shows, eq(shows.id, bookings.showId))
+    .innerJoin(events, eq(events.id, shows.eventId))
+    .where(and(eq(bookings.id, bookingId), eq(bookings.userId, userId)));
   if (!b) throw notFound("Booking");
   const priced = await pricedSeatsOfBooking(bookingId);
   const subtotal = priced.reduce((sum, s) => sum + s.priceMinor, 0);

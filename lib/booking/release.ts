@@ -11,7 +11,7 @@ import { seatsFreed } from "@/lib/seating/acquire";
 import { invalidateAvailability } from "@/lib/seating/availability";
 import { freeLockedSeats, freeLockedSeatsOfShow, freeLockedSeatsSql } from "@/lib/seating/seat-state";
 import { holdMinutes } from "./rules";
-import { getBooking, getBookingRecord, type BookingWithSeats } from "./queries";
+import { getBooking, getBookingRecord, hasLivePayment, type BookingWithSeats } from "./queries";
 import { transition, transitionSql } from "./state";
 
 /** A payment that may still succeed keeps its booking's seats (it may re-take them after the hold). */
@@ -28,8 +28,7 @@ export async function releaseHold(userId: string, bookingId: string): Promise<Bo
     let moved = await transition(tx, bookingId, ["INITIATED", "LOCKED"], "EXPIRED", [sql`cancelled_at = now()`]);
     if (!moved && booking.status === "PAYMENT_PENDING") {
       // After a declined payment the payer may still let the seats go — unless a payment is live.
-      const [live] = await queryRows<{ id: string }>(tx, sql`SELECT id FROM payments WHERE booking_id = ${bookingId}::uuid AND status IN ('INITIATED', 'PENDING', 'SUCCEEDED') LIMIT 1`);
-      if (!live) moved = await transition(tx, bookingId, ["PAYMENT_PENDING"], "FAILED", [sql`cancelled_at = now()`]);
+      if (!(await hasLivePayment(bookingId, tx))) moved = await transition(tx, bookingId, ["PAYMENT_PENDING"], "FAILED", [sql`cancelled_at = now()`]);
     }
     if (!moved) {
       if (booking.status === "EXPIRED") return; // released already: same answer twice

@@ -11,6 +11,7 @@ import type { bookings, shows } from "@/db/schema";
 import { bookSeatsSql, claimableSeats, freeLockedSeats } from "@/lib/seating/seat-state";
 import { bookingNotice, type BookingNoticeKind } from "./notices";
 import { transitionSql } from "./state";
+import { paidByAnotherPayment } from "./queries";
 
 export type RefundNotice = Extract<BookingNoticeKind, "late_payment_refunded" | "duplicate_payment_refunded" | "show_cancelled">;
 
@@ -43,8 +44,7 @@ export async function settlePaidBooking(tx: Executor, payment: { id: string; boo
   if (!b) return { outcome: "ignored: no booking", ignored: true };
   if (b.status === "CONFIRMED" || b.status === "CANCELLED" || b.status === "REFUNDED") {
     // Another payment already paid for this booking: this one goes back.
-    const [other] = await queryRows<{ id: string }>(tx, sql`SELECT id FROM payments WHERE booking_id = ${b.id}::uuid AND status IN ('SUCCEEDED', 'REFUNDED') AND id <> ${payment.id}::uuid LIMIT 1`);
-    return other ? refund("refunded: booking already paid", "duplicate_payment_refunded") : { outcome: "ignored: booking already confirmed", ignored: true };
+    return (await paidByAnotherPayment(b.id, payment.id, tx)) ? refund("refunded: booking already paid", "duplicate_payment_refunded") : { outcome: "ignored: booking already confirmed", ignored: true };
   }
   if (b.status !== "PAYMENT_PENDING") return refund(`refunded: booking ${b.status.toLowerCase()}`, b.showStatus === "CANCELLED" ? "show_cancelled" : "late_payment_refunded");
   if (b.showStatus === "CANCELLED") {

@@ -6,9 +6,9 @@
 //
 // Every transition is one conditional UPDATE on the expected current state, so two racing
 // writers cannot both move the same booking, and nothing ever moves it backwards.
-import { sql, type SQL } from "drizzle-orm";
+import { eq, sql, type SQL } from "drizzle-orm";
 import type { Executor } from "@/db/client";
-import { bookingStatus } from "@/db/schema";
+import { bookingStatus, bookings } from "@/db/schema";
 import { queryRows } from "@/db/rows";
 import { AppError, statusWords } from "@/lib/errors";
 
@@ -82,7 +82,7 @@ export async function mustTransition(
 ): Promise<TransitionedBooking> {
   const row = await transition(ex, id, from, to, set);
   if (row) return row;
-  const [current] = await queryRows<{ status: BookingStatus }>(ex, sql`SELECT status FROM bookings WHERE id = ${id}::uuid`);
+  const [current] = await ex.select({ status: bookings.status }).from(bookings).where(eq(bookings.id, id));
   throw new AppError("INVALID_STATE", `This booking is ${current ? statusWords(current.status) : "gone"} and cannot become ${to.toLowerCase()}.`, {
     details: { status: current?.status ?? null, expected: from },
   });

@@ -3,7 +3,8 @@
 // is a conditional update on the expected state, so a late or out-of-order event never moves a
 // payment or booking backwards. Confirming seats is fenced by the booking id (invariant 3).
 import "server-only";
-import { sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
+import { refunds } from "@/db/schema";
 import { db, type Executor } from "@/db/client";
 import { queryRows } from "@/db/rows";
 import { bookingNotice } from "@/lib/booking/notices";
@@ -115,7 +116,11 @@ async function apply(tx: Executor, provider: string, event: GatewayWebhookEvent)
     case "charge.refunded": {
       const p = await findPayment(tx, provider, event.id, o, "payment_intent");
       if (!p) return none("ignored: unknown payment");
-      const [refund] = await queryRows<{ id: string }>(tx, sql`SELECT id FROM refunds WHERE payment_id = ${p.id}::uuid AND status = 'PENDING' FOR UPDATE`);
+      const [refund] = await tx
+        .select({ id: refunds.id })
+        .from(refunds)
+        .where(and(eq(refunds.paymentId, p.id), eq(refunds.status, "PENDING")))
+        .for("update");
       if (!refund) return none("ignored: refund already recorded");
       await markRefunded(tx, refund.id, str(o.refund_id) ?? null);
       return none("refunded");

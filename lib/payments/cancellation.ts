@@ -2,22 +2,24 @@
 // (lib/booking/cancel.ts) and this records the refund in the same transaction, then sends it to
 // the gateway after commit (refunds.ts). The API, the ticket page and staff all cancel here.
 import "server-only";
-import { sql } from "drizzle-orm";
-import { db, type Executor } from "@/db/client";
-import { queryRows } from "@/db/rows";
+import { and, asc, eq } from "drizzle-orm";
+import type { Executor } from "@/db/client";
+import { payments } from "@/db/schema";
 import { cancelConfirmedBooking, type RefundReason } from "@/lib/booking/cancel";
-import { getBookingRecord } from "@/lib/booking/queries";
+import { bookingStatusOf, getBookingRecord } from "@/lib/booking/queries";
 import { releaseHold } from "@/lib/booking/release";
 import { executePendingRefunds, requestRefund } from "./refunds";
 
 /** Records the full refund of the booking's successful payment, if it has one worth refunding. */
 async function refundPaid(tx: Executor, booking: { id: string; reason: RefundReason }): Promise<{ paid: boolean; refundId: string | null }> {
-  const [payment] = await queryRows<{ id: string; amountMinor: number; currency: string }>(
-    tx,
-    sql`SELECT id, amount_minor AS "amountMinor", currency FROM payments WHERE booking_id = ${booking.id}::uuid AND status = 'SUCCEEDED' ORDER BY created_at LIMIT 1`,
-  );
-  if (!payment || Number(payment.amountMinor) <= 0) return { paid: false, refundId: null };
-  const refundId = await requestRefund(tx, { paymentId: payment.id, bookingId: booking.id, amountMinor: Number(payment.amountMinor), currency: payment.currency, reason: booking.reason });
+  const [payment] = await tx
+    .select({ id: payments.id, amountMinor: payments.amountMinor, currency: payments.currency })
+    .from(payments)
+    .where(and(eq(payments.bookingId, booking.id), eq(payments.status, "SUCCEEDED")))
+    .orderBy(asc(payments.createdAt))
+    .limit(1);
+  if (!payment || payment.amountMinor <= 0) return { paid: false, refundId: null };
+  const refundId = await requestRefund(tx, { paymentId: payment.id, bookingId: booking.id, amountMinor: payment.amountMinor, currency: payment.currency, reason: booking.reason });
   return { paid: true, refundId };
 }
 
@@ -31,8 +33,7 @@ export async function cancelAndRefund(
 ): Promise<{ status: string; refundId: string | null }> {
   const { refundId } = await cancelConfirmedBooking(bookingId, opts, refundPaid);
   if (refundId) await executePendingRefunds([refundId]);
-  const [after] = await queryRows<{ status: string }>(db, sql`SELECT status FROM bookings WHERE id = ${bookingId}::uuid`);
-  return { status: after!.status, refundId };
+  return { status: (await bookingStatusOf(bookingId))!, refundId };
 }
 
 /**

@@ -1,7 +1,7 @@
 import "server-only";
-import { sql } from "drizzle-orm";
+import { and, desc, eq, isNotNull } from "drizzle-orm";
 import { db } from "@/db/client";
-import { queryRows } from "@/db/rows";
+import { bookings, payments } from "@/db/schema";
 import { AppError, statusWords } from "@/lib/errors";
 import { syncPayment } from "./reconcile";
 import { getTicket, type Ticket } from "@/lib/tickets/ticket";
@@ -13,15 +13,16 @@ import { getTicket, type Ticket } from "@/lib/tickets/ticket";
  * gateway (its webhook may be late); a booking not paid is 402 PAYMENT_REQUIRED.
  */
 export async function paidTicket(userId: string, bookingId: string): Promise<Ticket> {
-  const [pending] = await queryRows<{ id: string; bookingId: string; provider: string; providerPaymentId: string }>(
-    db,
-    sql`SELECT p.id, p.booking_id AS "bookingId", p.provider, p.provider_payment_id AS "providerPaymentId"
-        FROM payments p JOIN bookings b ON b.id = p.booking_id
-        WHERE b.id = ${bookingId}::uuid AND b.user_id = ${userId}::uuid AND b.status = 'PAYMENT_PENDING'
-          AND p.status = 'PENDING' AND p.provider_payment_id IS NOT NULL
-        ORDER BY p.created_at DESC LIMIT 1`,
-  );
-  if (pending) await syncPayment(pending);
+  const [pending] = await db
+    .select({ id: payments.id, bookingId: payments.bookingId, provider: payments.provider, providerPaymentId: payments.providerPaymentId })
+    .from(payments)
+    .innerJoin(bookings, eq(bookings.id, payments.bookingId))
+    .where(
+      and(eq(bookings.id, bookingId), eq(bookings.userId, userId), eq(bookings.status, "PAYMENT_PENDING"), eq(payments.status, "PENDING"), isNotNull(payments.providerPaymentId)),
+    )
+    .orderBy(desc(payments.createdAt))
+    .limit(1);
+  if (pending?.providerPaymentId) await syncPayment({ ...pending, providerPaymentId: pending.providerPaymentId });
   const ticket = await getTicket(userId, bookingId);
   if (ticket.status !== "CONFIRMED") {
     throw new AppError("PAYMENT_REQUIRED", ticket.status === "PAYMENT_PENDING" ? "The payment has not completed yet." : `This booking is ${statusWords(ticket.status)}.`, {

@@ -11,7 +11,7 @@ import { db } from "@/db/client";
 import { isUniqueViolation } from "@/db/errors";
 import { queryRows } from "@/db/rows";
 import { pricedSeatsOfBooking } from "@/lib/booking/queries";
-import { findCustomerId, findSavedMethod, findUserPayment, paymentByKey, paymentFromRow, PAYMENT_COLUMNS, type PaymentRow } from "./queries";
+import { bookingForPayment, findCustomerId, findSavedMethod, findUserPayment, paymentByKey, paymentFromRow, PAYMENT_COLUMNS, type PaymentRow } from "./queries";
 import { transitionSql } from "@/lib/booking/state";
 import { authSecret } from "@/lib/auth/secret";
 import { AppError, notFound, statusWords } from "@/lib/errors";
@@ -111,19 +111,6 @@ function replay(existing: PaymentRow, hash: string): PaymentView {
   return view(existing);
 }
 
-type BookingForPayment = {
-  id: string;
-  status: string;
-  expired: boolean;
-  currency: string;
-  subtotalMinor: number;
-  eventId: string;
-  category: string;
-  cityId: string;
-  title: string;
-  reference: string;
-  showStatus: string;
-};
 
 export async function processPayment(user: { id: string; email: string; name: string }, input: ProcessInput, idempotencyKey: string): Promise<PaymentView> {
   const hash = requestHash(input);
@@ -161,14 +148,7 @@ export async function processPayment(user: { id: string; email: string; name: st
   let payment: PaymentRow;
   try {
     const decided = await db.transaction(async (tx): Promise<{ replay: PaymentRow } | { created: PaymentRow }> => {
-      const [b] = await queryRows<BookingForPayment>(
-        tx,
-        sql`SELECT b.id, b.status, (b.expires_at IS NULL OR b.expires_at <= now()) AS expired, b.currency, b.subtotal_minor AS "subtotalMinor",
-                   e.id AS "eventId", e.category, s.city_id AS "cityId", e.title, b.reference, s.status AS "showStatus"
-            FROM bookings b JOIN shows s ON s.id = b.show_id JOIN events e ON e.id = s.event_id
-            WHERE b.id = ${input.bookingId}::uuid AND b.user_id = ${user.id}::uuid
-            FOR UPDATE OF b`,
-      );
+      const [b] = await bookingForPayment(user.id, input.bookingId, tx);
       if (!b) throw notFound("Booking");
       if (b.showStatus === "CANCELLED") throw new AppError("SHOW_NOT_ON_SALE", "This show has been cancelled.");
       if (b.status === "CONFIRMED") throw new AppError("INVALID_STATE", "This booking is already paid.", { details: { status: b.status } });

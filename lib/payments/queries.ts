@@ -2,7 +2,7 @@
 import "server-only";
 import { and, eq, sql, type SQL } from "drizzle-orm";
 import { db, type Executor } from "@/db/client";
-import { bookings, paymentCustomers, payments, savedPaymentMethods } from "@/db/schema";
+import { bookings, events, paymentCustomers, payments, savedPaymentMethods, shows } from "@/db/schema";
 
 type PaymentColumns = typeof payments.$inferSelect;
 
@@ -89,4 +89,30 @@ export async function findCustomerId(userId: string, provider: string, ex: Execu
     .from(paymentCustomers)
     .where(and(eq(paymentCustomers.userId, userId), eq(paymentCustomers.provider, provider)));
   return row?.customerId;
+}
+
+/**
+ * The user's booking as paying for it needs it (its money, its event for promo rules, whether its
+ * hold lapsed by the database clock), row-locked: requests to pay one booking run one at a time.
+ */
+export function bookingForPayment(userId: string, bookingId: string, tx: Executor) {
+  return tx
+    .select({
+      id: bookings.id,
+      status: bookings.status,
+      expired: sql<boolean>`(${bookings.expiresAt} IS NULL OR ${bookings.expiresAt} <= now())`.mapWith(Boolean),
+      currency: bookings.currency,
+      subtotalMinor: bookings.subtotalMinor,
+      eventId: events.id,
+      category: events.category,
+      cityId: shows.cityId,
+      title: events.title,
+      reference: bookings.reference,
+      showStatus: shows.status,
+    })
+    .from(bookings)
+    .innerJoin(shows, eq(shows.id, bookings.showId))
+    .innerJoin(events, eq(events.id, shows.eventId))
+    .where(and(eq(bookings.id, bookingId), eq(bookings.userId, userId)))
+    .for("update", { of: bookings });
 }

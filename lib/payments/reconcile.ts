@@ -2,9 +2,9 @@
 // refunds and, for the local gateway, webhook deliveries. Safe to run twice at once: every
 // change goes through applyGatewayEvent (deduplicated by event id, conditional on state).
 import "server-only";
-import { sql } from "drizzle-orm";
+import { and, asc, eq, isNotNull, isNull, sql } from "drizzle-orm";
+import { payments } from "@/db/schema";
 import { db } from "@/db/client";
-import { queryRows } from "@/db/rows";
 import { failAbandonedBookings } from "@/lib/booking/release";
 import { applyGatewayEvent } from "./apply";
 import type { GatewayPayment } from "./gateways/gateway";
@@ -41,16 +41,16 @@ export async function reconcilePayments(opts: { olderThanSeconds?: number } = {}
   const age = opts.olderThanSeconds ?? 60;
   const stats = { checked: 0, settled: 0, errors: 0, abandoned: 0, refunds: 0, deliveries: 0 };
 
-  const stuck = await queryRows<{ id: string; bookingId: string; provider: string; providerPaymentId: string }>(
-    db,
-    sql`SELECT id, booking_id AS "bookingId", provider, provider_payment_id AS "providerPaymentId" FROM payments
-        WHERE status = 'PENDING' AND provider_payment_id IS NOT NULL AND updated_at <= now() - make_interval(secs => ${age})
-        ORDER BY updated_at LIMIT 100`,
-  );
+  const stuck = await db
+    .select({ id: payments.id, bookingId: payments.bookingId, provider: payments.provider, providerPaymentId: payments.providerPaymentId })
+    .from(payments)
+    .where(and(eq(payments.status, "PENDING"), isNotNull(payments.providerPaymentId), sql`${payments.updatedAt} <= now() - make_interval(secs => ${age})`))
+    .orderBy(asc(payments.updatedAt))
+    .limit(100);
   for (const p of stuck) {
     stats.checked++;
     try {
-      const outcome = await syncPayment(p);
+      const outcome = await syncPayment({ ...p, providerPaymentId: p.providerPaymentId! });
       if (!outcome.startsWith("still")) stats.settled++;
     } catch (err) {
       stats.errors++;
@@ -61,12 +61,12 @@ export async function reconcilePayments(opts: { olderThanSeconds?: number } = {}
   // A payment whose gateway id we never stored: the process died around the gateway call, which
   // may or may not have reached the gateway. Ask it by our id: what it has is settled like any
   // other payment; only a payment it does not have fails; if it cannot say, the next run asks again.
-  const unsent = await queryRows<{ id: string; bookingId: string; provider: string }>(
-    db,
-    sql`SELECT id, booking_id AS "bookingId", provider FROM payments
-        WHERE status = 'INITIATED' AND provider_payment_id IS NULL AND created_at <= now() - interval '10 minutes'
-        ORDER BY created_at LIMIT 100`,
-  );
+  const unsent = await db
+    .select({ id: payments.id, bookingId: payments.bookingId, provider: payments.provider })
+    .from(payments)
+    .where(and(eq(payments.status, "INITIATED"), isNull(payments.providerPaymentId), sql`${payments.createdAt} <= now() - interval '10 minutes'`))
+    .orderBy(asc(payments.createdAt))
+    .limit(100);
   for (const p of unsent) {
     stats.checked++;
     try {
