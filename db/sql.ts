@@ -1,7 +1,6 @@
 // Small pieces that raw SQL written with drizzle's `sql` template repeats: an id list as a uuid[]
-// parameter, a column named through the schema (so renaming it there breaks the type check, and
-// the SQL follows the schema's column name), the staff venue-scope filter, and a booking's seat labels.
-import { sql, type Column, type SQL } from "drizzle-orm";
+// parameter, the staff venue-scope filter, and a booking's seat labels.
+import { sql, type SQL } from "drizzle-orm";
 
 /**
  * A list of ids as one uuid[] parameter. postgres.js and PGlite both take the text form of an
@@ -9,11 +8,6 @@ import { sql, type Column, type SQL } from "drizzle-orm";
  */
 export function uuidArray(ids: readonly string[]): SQL {
   return sql`${`{${ids.join(",")}}`}::uuid[]`;
-}
-
-/** A column as a bare identifier (`"status"`), for SET lists and RETURNING where a qualified name is not allowed. */
-export function col(column: Column): SQL {
-  return sql`${sql.identifier(column.name)}`;
 }
 
 /**
