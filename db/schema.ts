@@ -36,6 +36,7 @@ export const eventStatus = pgEnum("event_status", ["DRAFT", "PUBLISHED", "ARCHIV
 export const sectionKind = pgEnum("section_kind", ["SCREEN", "AUDITORIUM", "STADIUM", "HALL"]);
 export const seatType = pgEnum("seat_type", ["REGULAR", "PREMIUM", "VIP", "RECLINER", "ACCESSIBLE"]);
 export const showStatus = pgEnum("show_status", ["SCHEDULED", "CANCELLED", "COMPLETED"]);
+export const zoneKind = pgEnum("zone_kind", ["STANDING", "TIMED_ENTRY"]);
 export const seatStatus = pgEnum("seat_status", ["AVAILABLE", "LOCKED", "BOOKED", "BLOCKED"]);
 export const bookingStatus = pgEnum("booking_status", [
   "INITIATED",
@@ -127,6 +128,30 @@ export const sections = pgTable(
   (t) => [uniqueIndex("sections_venue_name_key").on(t.venueId, t.name)],
 );
 
+/**
+ * A general admission zone of a section: a standing area (Fan Pit, Gold) or a timed-entry
+ * allowance, sold by quantity. Its capacity is that many unit rows in seats (zone_id set,
+ * row_index -1, col_index the unit number), so holds take units like seats (db/migrations/0014).
+ */
+export const zones = pgTable(
+  "zones",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    sectionId: uuid("section_id")
+      .notNull()
+      .references(() => sections.id),
+    name: text("name").notNull(),
+    kind: zoneKind("kind").notNull().default("STANDING"),
+    capacity: integer("capacity").notNull(),
+    sortOrder: smallint("sort_order").notNull().default(0),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("zones_section_name_key").on(t.sectionId, sql`lower(${t.name})`),
+    check("zones_capacity_range", sql`${t.capacity} BETWEEN 1 AND 30000`),
+  ],
+);
+
 export const seats = pgTable(
   "seats",
   {
@@ -139,10 +164,13 @@ export const seats = pgTable(
     rowIndex: smallint("row_index").notNull(),
     colIndex: smallint("col_index").notNull(),
     type: seatType("type").notNull().default("REGULAR"),
+    // Set on a zone's units (not drawn on the grid); null for a reserved seat.
+    zoneId: uuid("zone_id").references(() => zones.id),
   },
   (t) => [
     uniqueIndex("seats_section_label_key").on(t.sectionId, t.label),
-    uniqueIndex("seats_section_position_key").on(t.sectionId, t.rowIndex, t.colIndex),
+    uniqueIndex("seats_section_position_key").on(t.sectionId, t.rowIndex, t.colIndex).where(sql`${t.zoneId} IS NULL`),
+    uniqueIndex("seats_zone_unit_key").on(t.zoneId, t.colIndex).where(sql`${t.zoneId} IS NOT NULL`),
   ],
 );
 
@@ -244,6 +272,21 @@ export const showPrices = pgTable(
   (t) => [primaryKey({ columns: [t.showId, t.seatType] }), check("show_prices_nonneg", sql`${t.priceMinor} >= 0`)],
 );
 
+/** A show's price of each general admission zone it sells (a zone without one is not on sale). */
+export const showZonePrices = pgTable(
+  "show_zone_prices",
+  {
+    showId: uuid("show_id")
+      .notNull()
+      .references(() => shows.id, { onDelete: "cascade" }),
+    zoneId: uuid("zone_id")
+      .notNull()
+      .references(() => zones.id),
+    priceMinor: integer("price_minor").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.showId, t.zoneId] }), check("show_zone_prices_nonneg", sql`${t.priceMinor} >= 0`)],
+);
+
 export const bookings = pgTable(
   "bookings",
   {
@@ -298,10 +341,13 @@ export const showSeats = pgTable(
     lockedByBookingId: uuid("locked_by_booking_id").references(() => bookings.id),
     lockExpiry: ts("lock_expiry"),
     version: integer("version").notNull().default(0),
+    // The seat's zone when it is a general admission unit (copied from seats).
+    zoneId: uuid("zone_id").references(() => zones.id),
   },
   (t) => [
     uniqueIndex("show_seats_show_seat_key").on(t.showId, t.seatId),
     index("show_seats_show_status_idx").on(t.showId, t.status),
+    index("show_seats_zone_status_idx").on(t.showId, t.zoneId, t.status).where(sql`${t.zoneId} IS NOT NULL`),
     index("show_seats_lock_expiry_idx").on(t.lockExpiry).where(sql`${t.status} = 'LOCKED'`),
     check(
       "show_seats_lock_consistent",

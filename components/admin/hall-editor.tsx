@@ -50,7 +50,7 @@ export function HallEditor({ sectionId, venues, initial }: { sectionId?: string;
         seats.push({ id: `${r}-${c}`, label: `${row.label}${n}`, rowLabel: row.label, row: r, col: c, type: TYPE[cell], priceMinor: 0 });
       });
     });
-    return { showId: "preview", currency: "INR", kind, stageLabel, rowCount: rows.length, colCount: cols, seats };
+    return { showId: "preview", currency: "INR", kind, stageLabel, rowCount: rows.length, colCount: cols, seats, zones: [], units: [] };
   }, [rows, kind, stageLabel, cols]);
   const text = useMemo(() => describeSeats(preview), [preview]);
   const payload = JSON.stringify({ name, kind, stageLabel, rows: rows.map((r) => ({ label: r.label, cells: r.cells.join("") })) });

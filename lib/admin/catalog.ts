@@ -15,7 +15,7 @@ export async function hallsFor(user: User): Promise<HallOption[]> {
   return queryRows<HallOption>(
     db,
     sql`SELECT sec.id, sec.name, v.name AS venue, v.time_zone AS "timeZone",
-               (SELECT array_agg(DISTINCT st.type) FROM seats st WHERE st.section_id = sec.id) AS "seatTypes",
+               (SELECT array_agg(DISTINCT st.type) FROM seats st WHERE st.section_id = sec.id AND st.zone_id IS NULL) AS "seatTypes",
                (SELECT count(*) FROM seats st WHERE st.section_id = sec.id)::int AS seats
         FROM sections sec JOIN venues v ON v.id = sec.venue_id
         ${scope ? sql`WHERE v.id = ANY(${uuidArray(scope)})` : sql``}

@@ -66,7 +66,7 @@ export async function getHallLayout(user: User, sectionId: string): Promise<Layo
   await requireVenueAccess(user, s.venueId);
   const seats = await queryRows<{ rowLabel: string; rowIndex: number; colIndex: number; type: string }>(
     db,
-    sql`SELECT row_label AS "rowLabel", row_index AS "rowIndex", col_index AS "colIndex", type FROM seats WHERE section_id = ${sectionId}::uuid ORDER BY row_index, col_index`,
+    sql`SELECT row_label AS "rowLabel", row_index AS "rowIndex", col_index AS "colIndex", type FROM seats WHERE section_id = ${sectionId}::uuid AND zone_id IS NULL ORDER BY row_index, col_index`,
   );
   const code = Object.fromEntries(Object.entries(CELL_TYPES).map(([k, v]) => [v, k]));
   const rows = Array.from({ length: Number(s.rowCount) }, () => ({ label: "", cells: Array.from({ length: Number(s.colCount) }, () => ".") }));
@@ -119,7 +119,7 @@ export async function updateHallLayout(user: User, sectionId: string, input: Lay
     await tx.execute(sql`SELECT id FROM sections WHERE id = ${sectionId}::uuid FOR UPDATE`);
     const existing = await queryRows<{ id: string; label: string; type: string; rowIndex: number; colIndex: number }>(
       tx,
-      sql`SELECT id, label, type, row_index AS "rowIndex", col_index AS "colIndex" FROM seats WHERE section_id = ${sectionId}::uuid`,
+      sql`SELECT id, label, type, row_index AS "rowIndex", col_index AS "colIndex" FROM seats WHERE section_id = ${sectionId}::uuid AND zone_id IS NULL`,
     );
     const wanted = new Map(seats.map((s) => [s.label, s]));
     const removed = existing.filter((e) => !wanted.has(e.label));

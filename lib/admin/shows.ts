@@ -68,7 +68,7 @@ export async function scheduleShows(user: User, input: ScheduleInput): Promise<{
       sql`SELECT id, duration_minutes AS "durationMinutes", title FROM events WHERE id = ${input.eventId}::uuid`,
     );
     if (!event) throw notFound("Event");
-    const seatTypes = await queryRows<{ type: string }>(tx, sql`SELECT DISTINCT type FROM seats WHERE section_id = ${section.id}::uuid`);
+    const seatTypes = await queryRows<{ type: string }>(tx, sql`SELECT DISTINCT type FROM seats WHERE section_id = ${section.id}::uuid AND zone_id IS NULL`);
     const unpriced = seatTypes.map((t) => t.type).filter((t) => !(t in input.prices));
     if (unpriced.length) {
       throw new AppError("VALIDATION_FAILED", `Set a price for every seat type in this hall (${unpriced.join(", ").toLowerCase()}).`, { details: { fieldErrors: { prices: [`missing: ${unpriced.join(", ")}`] } } });

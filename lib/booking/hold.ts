@@ -3,6 +3,7 @@
 import "server-only";
 import { AppError, notFound, statusWords } from "@/lib/errors";
 import { acquireSeats, checkSeatRequest } from "@/lib/seating/acquire";
+import type { ZoneRequest } from "@/lib/seating/zones";
 import { holdMinutes, notOnSale } from "./rules";
 import { findActiveHoldRecord, findBookingForHold, withSeats, type BookingRecord, type BookingWithSeats } from "./queries";
 import { canTransition } from "./state";
@@ -30,8 +31,8 @@ function assertCanHold(b: BookingRecord): void {
  * seats does not extend it). All or nothing: on any conflict nothing changes and the error
  * names the seats that are taken.
  */
-export async function holdSeats(userId: string, bookingId: string, seatIds: string[]): Promise<BookingWithSeats> {
-  checkSeatRequest(seatIds);
+export async function holdSeats(userId: string, bookingId: string, seatIds: string[], zones: ZoneRequest[] = []): Promise<BookingWithSeats> {
+  checkSeatRequest(seatIds, zones);
   // One read: the booking (this user's only) and whether its show is still on sale.
   const booking = await findBookingForHold(userId, bookingId);
   if (!booking) throw notFound("Booking");
@@ -43,6 +44,7 @@ export async function holdSeats(userId: string, bookingId: string, seatIds: stri
     bookingId,
     showId: booking.showId,
     seatIds,
+    zones,
     expiresAt,
     pricing: { pricingStrategy: booking.pricingStrategy, pricingConfig: booking.pricingConfig, startsAt: booking.startsAt },
   });

@@ -20,13 +20,20 @@ import { withRedis } from "@/lib/redis/client";
 import { getAvailability, getSeatMapLayout, invalidateAvailability, occupancyOf } from "./availability";
 import { acquireSeats as acquireInRedis, claimSeats, releaseSeats, type AcquireResult } from "./redis-holds";
 import { holdSeatsInDatabase, type HoldSeatsResult } from "./seat-state";
+import { checkZoneRequest, checkZonesOfShow, pickZoneUnits, type ZoneRequest } from "./zones";
 import { MAX_SEATS_PER_BOOKING, MAX_SEATS_PER_USER_PER_SHOW, type SeatMapLayout } from "./types";
 
-export type HeldSeat = { seatId: string; showSeatId: string; label: string; type: string; priceMinor: number };
+/** A seat or, with zoneId, one place of a general admission zone (label: the zone's name). */
+export type HeldSeat = { seatId: string; showSeatId: string; label: string; type: string; priceMinor: number; zoneId?: string };
 
 /** The checks a seat request passes before anything is read: at least one seat, no repeats, at most MAX_SEATS_PER_BOOKING. */
-export function checkSeatRequest(seatIds: readonly string[]): void {
-  if (seatIds.length === 0) throw new AppError("VALIDATION_FAILED", "Pick at least one seat.");
+export function checkSeatRequest(seatIds: readonly string[], zones: readonly ZoneRequest[] = []): void {
+  checkZoneRequest(zones);
+  const places = seatIds.length + zones.reduce((n, z) => n + z.quantity, 0);
+  if (places === 0) throw new AppError("VALIDATION_FAILED", "Pick at least one seat.");
+  if (places > MAX_SEATS_PER_BOOKING && zones.length) {
+    throw new AppError("TOO_MANY_SEATS", `You can hold at most ${MAX_SEATS_PER_BOOKING} tickets at a time, seats and standing together.`, { details: { max: MAX_SEATS_PER_BOOKING } });
+  }
   if (new Set(seatIds).size !== seatIds.length) {
     throw new AppError("DUPLICATE_SEATS", "The same seat is listed more than once.", { details: { seatIds: seatIds.filter((id, i) => seatIds.indexOf(id) !== i) } });
   }
@@ -61,6 +68,8 @@ export type SeatRequest = {
   bookingId: string;
   showId: string;
   seatIds: readonly string[];
+  /** Quantities of general admission zones, held beside the seats in the same all-or-nothing step. */
+  zones?: readonly ZoneRequest[];
   /** When the hold ends (a booking changing its seats keeps its expiry). */
   expiresAt: Date;
   pricing: { pricingStrategy: "STATIC" | "DYNAMIC"; pricingConfig: unknown; startsAt: Date };
@@ -73,7 +82,9 @@ export type SeatRequest = {
  */
 export async function acquireSeats(req: SeatRequest): Promise<HeldSeat[]> {
   const { bookingId, showId, seatIds, expiresAt } = req;
+  const zones = req.zones ?? [];
   const layout = await getSeatMapLayout(showId);
+  checkZonesOfShow(layout, zones);
   const seatsById = seatIndex(layout);
   const unknown = seatIds.filter((id) => !seatsById.has(id));
   if (unknown.length) throw new AppError("UNKNOWN_SEATS", "Some seats are not part of this show.", { details: { seatIds: unknown } });
@@ -125,10 +136,21 @@ export async function acquireSeats(req: SeatRequest): Promise<HeldSeat[]> {
       ? withRedis((redis) => releaseSeats(redis, showId, bookingId, phase1.fresh), () => 0)
       : Promise.resolve(0);
 
-  // Phase 2 (Postgres): one statement, one round trip.
+  // Phase 2 (Postgres): one statement, one round trip. With zones, one transaction: the booking
+  // row first (the order marquee_hold_seats locks in), then disjoint free units, then the hold.
   let result: HoldSeatsResult;
+  let units: string[] = [];
+  const hold = { bookingId, showId, expiresAt, priceFactor: factor, seatLimit: MAX_SEATS_PER_USER_PER_SHOW };
   try {
-    result = await holdSeatsInDatabase(db, { bookingId, showId, seatIds, expiresAt, priceFactor: factor, seatLimit: MAX_SEATS_PER_USER_PER_SHOW });
+    if (zones.length === 0) result = await holdSeatsInDatabase(db, { ...hold, seatIds });
+    else {
+      const names = new Map(layout.zones.map((z) => [z.id, z.name]));
+      result = await db.transaction(async (tx) => {
+        await tx.execute(sql`SELECT 1 FROM bookings WHERE id = ${bookingId}::uuid FOR UPDATE`);
+        units = await pickZoneUnits(tx, { bookingId, showId, zones, names });
+        return holdSeatsInDatabase(tx, { ...hold, seatIds: [...seatIds, ...units] });
+      });
+    }
   } catch (err) {
     await undoPhase1();
     throw holdError(err, seatsById);
@@ -136,13 +158,21 @@ export async function acquireSeats(req: SeatRequest): Promise<HeldSeat[]> {
     invalidateAvailability(showId);
   }
   if (result.released.length) await withRedis((redis) => releaseSeats(redis, showId, bookingId, result.released), () => 0);
-  if (reclaim) await withRedis((redis) => claimSeats(redis, showId, bookingId, [...seatIds], expiresAt.getTime() - Date.now()), () => 0);
+  // The units Postgres gave out are recorded in Redis like seats, so releases and seat-map reads agree.
+  const claim = reclaim ? [...seatIds, ...units] : units;
+  if (claim.length) await withRedis((redis) => claimSeats(redis, showId, bookingId, claim, expiresAt.getTime() - Date.now()), () => 0);
 
   // Answer from what the statement returned: no read-back.
   const byId = new Map(result.locked.map((r) => [r.seatId, r]));
-  return layout.seats
-    .filter((s) => byId.has(s.id))
-    .map((s) => ({ seatId: s.id, showSeatId: byId.get(s.id)!.id, label: s.label, type: s.type, priceMinor: Number(byId.get(s.id)!.priceMinor) }));
+  const zoneNames = new Map(layout.zones.map((z) => [z.id, z.name]));
+  return [
+    ...layout.seats
+      .filter((s) => byId.has(s.id))
+      .map((s) => ({ seatId: s.id, showSeatId: byId.get(s.id)!.id, label: s.label, type: s.type, priceMinor: Number(byId.get(s.id)!.priceMinor) })),
+    ...layout.units
+      .filter((u) => byId.has(u.id))
+      .map((u) => ({ seatId: u.id, showSeatId: byId.get(u.id)!.id, label: zoneNames.get(u.zoneId) ?? "General admission", type: "GA", priceMinor: Number(byId.get(u.id)!.priceMinor), zoneId: u.zoneId })),
+  ];
 }
 
 /** marquee_hold_seats' refusals as domain errors; anything else as it is. */

@@ -8,7 +8,17 @@ import { db, type Executor } from "@/db/client";
 import { queryRows } from "@/db/rows";
 import { notFound } from "@/lib/errors";
 import { createShowSeats } from "./seat-state";
-import { STATUS_CODE, type LayoutSeat, type SeatAvailability, type SeatMapLayout, type SeatStatus, type StatusCode } from "./types";
+import {
+  STATUS_CODE,
+  type LayoutSeat,
+  type LayoutUnit,
+  type LayoutZone,
+  type SeatAvailability,
+  type SeatMapLayout,
+  type SeatStatus,
+  type StatusCode,
+  type ZoneAvailability,
+} from "./types";
 
 const LAYOUT_TTL_MS = 60_000;
 const STATUS_TTL_MS = 500;
@@ -30,6 +40,9 @@ type LayoutRow = {
   colCount: number;
   currency: string;
   seats: LayoutSeat[] | null;
+  zones: Omit<LayoutZone, "unitStart">[] | null;
+  /** [id, zoneId, priceMinor] per unit, zone after zone (arrays: a 10,000-place zone stays small). */
+  units: [string, string, number][] | null;
   materialised: boolean;
 };
 
@@ -44,7 +57,14 @@ async function loadLayout(showId: string, ex: Executor): Promise<SeatMapLayout> 
                                                   'col', st.col_index, 'type', st.type, 'priceMinor', coalesce(ss.price_minor, -1))
                                 ORDER BY st.row_index, st.col_index)
                 FROM seats st LEFT JOIN show_seats ss ON ss.show_id = s.id AND ss.seat_id = st.id
-                WHERE st.section_id = s.section_id) AS seats
+                WHERE st.section_id = s.section_id AND st.zone_id IS NULL) AS seats,
+               (SELECT json_agg(json_build_object('id', z.id, 'name', z.name, 'kind', z.kind, 'capacity', z.capacity,
+                                                  'priceMinor', coalesce(zp.price_minor, -1)) ORDER BY z.sort_order, z.name, z.id)
+                FROM zones z LEFT JOIN show_zone_prices zp ON zp.show_id = s.id AND zp.zone_id = z.id
+                WHERE z.section_id = s.section_id) AS zones,
+               (SELECT json_agg(json_build_array(st.id, st.zone_id, coalesce(ss.price_minor, -1)) ORDER BY z.sort_order, z.name, z.id, st.col_index)
+                FROM seats st JOIN zones z ON z.id = st.zone_id LEFT JOIN show_seats ss ON ss.show_id = s.id AND ss.seat_id = st.id
+                WHERE st.section_id = s.section_id) AS units
         FROM shows s JOIN sections sec ON sec.id = s.section_id
         WHERE s.id = ${showId}::uuid`,
     );
@@ -63,7 +83,36 @@ async function loadLayout(showId: string, ex: Executor): Promise<SeatMapLayout> 
     rowCount: Number(row.rowCount),
     colCount: Number(row.colCount),
     seats: row.seats ?? [],
+    ...zonesOf(row),
   };
+}
+
+/** The zones with where their units start, and the units; a zone's capacity is its units' count. */
+function zonesOf(row: Pick<LayoutRow, "zones" | "units">): Pick<SeatMapLayout, "zones" | "units"> {
+  const units: LayoutUnit[] = (row.units ?? []).map(([id, zoneId, priceMinor]) => ({ id, zoneId, priceMinor: Number(priceMinor) }));
+  const zones: LayoutZone[] = (row.zones ?? []).map((z) => {
+    const unitStart = units.findIndex((u) => u.zoneId === z.id);
+    const capacity = unitStart < 0 ? 0 : units.filter((u) => u.zoneId === z.id).length;
+    return { ...z, priceMinor: Number(z.priceMinor), capacity, unitStart: Math.max(0, unitStart) };
+  });
+  return { zones, units };
+}
+
+/** Live counts of each zone of a show from its status string. */
+export function zoneAvailability(layout: SeatMapLayout, status: string): ZoneAvailability[] {
+  const base = layout.seats.length;
+  return layout.zones.map((z) => {
+    let available = 0;
+    let held = 0;
+    let sold = 0;
+    for (let i = base + z.unitStart, end = i + z.capacity; i < end; i++) {
+      const c = status[i];
+      if (c === "A") available++;
+      else if (c === "H") held++;
+      else if (c === "B") sold++;
+    }
+    return { zoneId: z.id, capacity: z.capacity, available, held, sold };
+  });
 }
 
 type Cached<T> = { at: number; loadedAt: number; value: Promise<T> };
@@ -101,7 +150,7 @@ async function loadSnapshot(showId: string, ex: Executor): Promise<Snapshot> {
   const byId = new Map(rows.map((r) => [r.seatId, r]));
   let version = 0;
   const lockedBy = new Map<string, string>();
-  const chars = layout.seats.map((seat) => {
+  const chars = [...layout.seats, ...layout.units].map((seat) => {
     const r = byId.get(seat.id);
     if (!r) return "X"; // not for sale at this show
     // Every write bumps a row's version; a hold lapsing changes the state without a write.
@@ -145,11 +194,11 @@ export function clearSeatingCaches(showId?: string): void {
 
 export const STATUS_NAME: Record<StatusCode, SeatStatus> = { A: "AVAILABLE", H: "LOCKED", B: "BOOKED", X: "BLOCKED" };
 
-/** Share of a show's sellable seats that are sold or held (status codes; "X" is not for sale). */
-export function occupancyOf(layout: { seats: { priceMinor: number }[] }, status: string): number {
+/** Share of a show's sellable seats and zone places that are sold or held (status codes; "X" is not for sale). */
+export function occupancyOf(layout: { seats: { priceMinor: number }[]; units?: { priceMinor: number }[] }, status: string): number {
   let sellable = 0;
   let taken = 0;
-  layout.seats.forEach((seat, i) => {
+  [...layout.seats, ...(layout.units ?? [])].forEach((seat, i) => {
     if (seat.priceMinor < 0 || status[i] === "X") return;
     sellable++;
     if (status[i] === "H" || status[i] === "B") taken++;

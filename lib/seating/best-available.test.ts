@@ -31,6 +31,8 @@ function hall(kind: SeatMapLayout["kind"], rows: string[], types?: string[]) {
     rowCount: rows.length,
     colCount: Math.max(...rows.map((r) => r.length)),
     seats,
+    zones: [],
+    units: [],
   };
   return { layout, status };
 }

@@ -115,12 +115,13 @@ export async function setBlocked(ex: Executor, showId: string, seatIds: readonly
  */
 export async function createShowSeats(ex: Executor, showsWhere: SQL, opts: { onlyMaterialised?: boolean; onlyUnmaterialised?: boolean } = {}): Promise<void> {
   await ex.execute(sql`
-    INSERT INTO show_seats (show_id, seat_id, price_minor)
-    SELECT s.id, st.id, p.price_minor
+    INSERT INTO show_seats (show_id, seat_id, price_minor, zone_id)
+    SELECT s.id, st.id, coalesce(zp.price_minor, p.price_minor), st.zone_id
     FROM shows s
     JOIN seats st ON st.section_id = s.section_id
-    JOIN show_prices p ON p.show_id = s.id AND p.seat_type = st.type
-    WHERE (${showsWhere})
+    LEFT JOIN show_prices p ON st.zone_id IS NULL AND p.show_id = s.id AND p.seat_type = st.type
+    LEFT JOIN show_zone_prices zp ON zp.show_id = s.id AND zp.zone_id = st.zone_id
+    WHERE (${showsWhere}) AND coalesce(zp.price_minor, p.price_minor) IS NOT NULL
       ${opts.onlyMaterialised ? sql`AND EXISTS (SELECT 1 FROM show_seats x WHERE x.show_id = s.id)` : sql``}
       ${opts.onlyUnmaterialised ? sql`AND NOT EXISTS (SELECT 1 FROM show_seats x WHERE x.show_id = s.id)` : sql``}
     ON CONFLICT (show_id, seat_id) DO NOTHING`);
@@ -132,7 +133,7 @@ export async function repriceFreeSeats(ex: Executor, sectionId: string): Promise
     UPDATE show_seats ss SET price_minor = p.price_minor
     FROM shows sh, seats st, show_prices p
     WHERE ss.show_id = sh.id AND ss.seat_id = st.id AND p.show_id = sh.id AND p.seat_type = st.type
-      AND sh.section_id = ${sectionId}::uuid AND sh.status = 'SCHEDULED' AND sh.starts_at > now() AND ss.status = 'AVAILABLE' AND ss.price_minor <> p.price_minor`);
+      AND st.zone_id IS NULL AND sh.section_id = ${sectionId}::uuid AND sh.status = 'SCHEDULED' AND sh.starts_at > now() AND ss.status = 'AVAILABLE' AND ss.price_minor <> p.price_minor`);
 }
 
 /** Hall seats being removed take their show seats with them (the caller checked none is sold or held). */

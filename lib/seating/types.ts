@@ -24,6 +24,25 @@ export type LayoutSeat = {
   priceMinor: number;
 };
 
+export type ZoneKind = "STANDING" | "TIMED_ENTRY";
+
+/**
+ * A general admission zone as sold at a show: a capacity and a price, taken by quantity. Its
+ * units are `SeatMapLayout.units[unitStart .. unitStart + capacity)`.
+ */
+export type LayoutZone = {
+  id: string;
+  name: string; // "Fan Pit", "Gold standing", "Entry"
+  kind: ZoneKind;
+  capacity: number;
+  /** -1 when the show does not sell this zone. */
+  priceMinor: number;
+  unitStart: number;
+};
+
+/** One place of a zone: a row in seats and show_seats, never drawn. */
+export type LayoutUnit = { id: string; zoneId: string; priceMinor: number };
+
 /** The static part of a show's seat map: the hall and the prices. Sorted by (row, col). */
 export type SeatMapLayout = {
   showId: string;
@@ -33,10 +52,23 @@ export type SeatMapLayout = {
   rowCount: number;
   colCount: number;
   seats: LayoutSeat[];
+  /** General admission zones, in display order (none for a purely seated hall). */
+  zones: LayoutZone[];
+  /** The zones' units, zone after zone. */
+  units: LayoutUnit[];
 };
 
-/** The live part: `status[i]` is the state of `layout.seats[i]`; `version` only grows. */
+/**
+ * The live part: `status[i]` is the state of `layout.seats[i]`, and `status[seats.length + j]`
+ * that of `layout.units[j]`; `version` only grows.
+ */
 export type SeatAvailability = { showId: string; version: number; status: string };
+
+/** A zone's live counts at a show. */
+export type ZoneAvailability = { zoneId: string; capacity: number; available: number; held: number; sold: number };
+
+/** "Filling fast" below this share of a zone left; the UI and the API say so. */
+export const FILLING_FAST_SHARE = 0.2;
 
 /** Most seats one booking may hold at once. */
 export const MAX_SEATS_PER_BOOKING = 10;

@@ -2,7 +2,7 @@
 import { randomBytes } from "node:crypto";
 import { sql } from "drizzle-orm";
 import { db } from "@/db/client";
-import { cities, events, sections, seats, showPrices, shows, showSeats, venues } from "@/db/schema";
+import { cities, events, sections, seats, showPrices, shows, showSeats, venues, showZonePrices } from "@/db/schema";
 
 type SeatType = (typeof seats.$inferInsert)["type"] & string;
 const uid = () => randomBytes(4).toString("hex");
@@ -79,6 +79,8 @@ export async function createShow(opts: {
   prices?: Partial<Record<SeatType, number>>;
   language?: string;
   status?: "SCHEDULED" | "CANCELLED";
+  /** Prices of the section's general admission zones, by zone id. */
+  zonePrices?: Record<string, number>;
 }) {
   const prices = opts.prices ?? { REGULAR: 20000, PREMIUM: 35000 };
   const values = Object.values(prices) as number[];
@@ -101,11 +103,15 @@ export async function createShow(opts: {
   await db.insert(showPrices).values(
     Object.entries(prices).map(([seatType, priceMinor]) => ({ showId: show!.id, seatType: seatType as SeatType, priceMinor: priceMinor! })),
   );
+  const zonePrices = Object.entries(opts.zonePrices ?? {});
+  if (zonePrices.length) await db.insert(showZonePrices).values(zonePrices.map(([zoneId, priceMinor]) => ({ showId: show!.id, zoneId, priceMinor })));
   await db.execute(sql`
-    INSERT INTO ${showSeats} (show_id, seat_id, price_minor)
-    SELECT ${show!.id}::uuid, s.id, p.price_minor
-    FROM seats s JOIN show_prices p ON p.show_id = ${show!.id}::uuid AND p.seat_type = s.type
-    WHERE s.section_id = ${opts.sectionId}::uuid`);
+    INSERT INTO ${showSeats} (show_id, seat_id, price_minor, zone_id)
+    SELECT ${show!.id}::uuid, s.id, coalesce(zp.price_minor, p.price_minor), s.zone_id
+    FROM seats s
+    LEFT JOIN show_prices p ON s.zone_id IS NULL AND p.show_id = ${show!.id}::uuid AND p.seat_type = s.type
+    LEFT JOIN show_zone_prices zp ON zp.show_id = ${show!.id}::uuid AND zp.zone_id = s.zone_id
+    WHERE s.section_id = ${opts.sectionId}::uuid AND coalesce(zp.price_minor, p.price_minor) IS NOT NULL`);
   return show!;
 }
 

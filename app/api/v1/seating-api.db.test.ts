@@ -8,6 +8,8 @@ import { GET as releaseCron } from "../cron/release-expired-holds/route";
 import { createCity, createEvent, createShow, createVenue, hoursFromNow } from "@/lib/testing/fixtures";
 import { createUser } from "@/lib/testing/users";
 import { clearSeatingCaches } from "@/lib/seating/availability";
+import { addZone } from "@/lib/seating/zones";
+import { db } from "@/db/client";
 import { configureRateLimiter } from "@/lib/ratelimit";
 import { resetEnvCache } from "@/lib/env.js";
 
@@ -53,7 +55,7 @@ describe("seating API", () => {
     expect(full.body.seats).toHaveLength(12);
     expect(full.body.seats[0]).toEqual({ id: expect.any(String), label: "A1", rowLabel: "A", row: 0, col: 0, type: "REGULAR", status: "AVAILABLE", priceMinor: 20000 });
     const status = await call(seatsRoute, { method: "GET", params: { showId }, path: `/api/v1/shows/${showId}/seats?view=status` });
-    expect(status.body).toEqual({ showId, version: full.body.version, status: "A".repeat(12) });
+    expect(status.body).toEqual({ showId, zones: [], version: full.body.version, status: "A".repeat(12) });
     const etag = status.headers.get("etag")!;
     const again = await call(seatsRoute, { method: "GET", params: { showId }, path: `/api/v1/shows/${showId}/seats?view=status`, headers: { "if-none-match": etag } });
     expect(again.status).toBe(304);
@@ -140,5 +142,37 @@ describe("seating API", () => {
       resetEnvCache();
       expect((await call(releaseCron, { method: "GET", headers: { authorization: "Bearer anything-at-all-here" } })).status).toBe(503);
     });
+  });
+  it("holds general admission by {zones: [{zoneId, quantity}]}, shows zone counts, and answers bad quantities with 4xx", async () => {
+    const city = await createCity();
+    const { venue, section } = await createVenue(city.id, { rows: 1, cols: 2 });
+    const zone = await addZone(db, { sectionId: section.id, name: "Fan Pit", capacity: 5 });
+    const event = await createEvent({ category: "CONCERT" });
+    const gaShow = (await createShow({ eventId: event.id, venue, sectionId: section.id, startsAt: hoursFromNow(40), zonePrices: { [zone.id]: 300_000 } })).id;
+    const init = await call(initiate, { token: alice.token, body: { showId: gaShow } });
+    const id = init.body.booking.id;
+    const held = await call(lockSeatsRoute, { token: alice.token, params: { bookingId: id }, body: { zones: [{ zoneId: zone.id, quantity: 3 }] } });
+    expect(held.status).toBe(200);
+    expect(held.body.booking.seats).toHaveLength(3);
+    expect(held.body.booking.subtotalMinor).toBe(900_000);
+    clearSeatingCaches();
+    const seats = await call(seatsRoute, { method: "GET", params: { showId: gaShow }, path: `/api/v1/shows/${gaShow}/seats` });
+    expect(seats.body.seats).toHaveLength(2); // the drawn seats only; the zone answers counts
+    expect(seats.body.zones).toEqual([
+      { id: zone.id, name: "Fan Pit", kind: "STANDING", priceMinor: 300_000, capacity: 5, available: 2, held: 3, sold: 0, state: "AVAILABLE" },
+    ]);
+    const bobInit = await call(initiate, { token: bob.token, body: { showId: gaShow } });
+    const bobLock = (body: unknown) => call(lockSeatsRoute, { token: bob.token, params: { bookingId: bobInit.body.booking.id }, body });
+    const short = await bobLock({ zones: [{ zoneId: zone.id, quantity: 3 }] });
+    expect(short.status).toBe(409);
+    expect(short.body.error.code).toBe("ZONE_SOLD_OUT");
+    for (const bad of [{ zones: [{ zoneId: zone.id, quantity: 0 }] }, { zones: [{ zoneId: zone.id, quantity: "2" }] }, { zones: [{ zoneId: "fan-pit", quantity: 1 }] }, {}]) {
+      const res = await bobLock(bad);
+      expect(res.status).toBe(400);
+      expect(res.body.error.code).toBe("VALIDATION_FAILED");
+    }
+    const unknown = await bobLock({ zones: [{ zoneId: crypto.randomUUID(), quantity: 1 }] });
+    expect([unknown.status, unknown.body.error.code]).toEqual([422, "UNKNOWN_ZONE"]);
+    expect((await bobLock({ zones: [{ zoneId: zone.id, quantity: 2 }] })).status).toBe(200);
   });
 });

@@ -6,9 +6,20 @@ import { holdSeats } from "@/lib/booking/hold";
 const params = z.object({ bookingId: z.uuid("must be a booking id (UUID)") });
 // Counts and duplicates are the domain's to judge (TOO_MANY_SEATS, DUPLICATE_SEATS); this only
 // keeps absurd bodies out.
-const body = z.object({ seatIds: z.array(z.uuid("must be seat ids (UUIDs)")).min(1, "pick at least one seat").max(100) });
+const body = z
+  .object({
+    seatIds: z.array(z.uuid("must be seat ids (UUIDs)")).max(100).default([]),
+    zones: z
+      .array(z.object({ zoneId: z.uuid("must be a zone id (UUID)"), quantity: z.number().int("must be a whole number").min(1, "at least 1").max(100) }))
+      .max(20)
+      .default([]),
+  })
+  .refine((b) => b.seatIds.length + b.zones.length > 0, { message: "pick at least one seat or zone", path: ["seatIds"] });
 
-/** Holds exactly these seats for the booking, all or none: 409 SEATS_UNAVAILABLE names the taken ones. */
+/**
+ * Holds exactly these seats and zone quantities for the booking, all or none: 409
+ * SEATS_UNAVAILABLE names the taken seats, 409 ZONE_SOLD_OUT the zones short of places.
+ */
 export const POST = route({ auth: "required", params, body, rateLimit: "holdSeats" }, async ({ user, params, body }) => ({
-  booking: bookingJson(await holdSeats(user.id, params.bookingId, body.seatIds)),
+  booking: bookingJson(await holdSeats(user.id, params.bookingId, body.seatIds, body.zones)),
 }));
