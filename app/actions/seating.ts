@@ -9,10 +9,16 @@ import { MAX_SEATS_PER_BOOKING } from "@/lib/seating/types";
 
 const signedIn = { auth: "user", messages: { unauthorized: "Sign in to hold seats." } } as const;
 
-const holdInput = z.object({
-  showId: z.uuid(),
-  seatIds: z.array(z.uuid()).min(1, "Pick at least one seat.").max(MAX_SEATS_PER_BOOKING, `Pick at most ${MAX_SEATS_PER_BOOKING} seats.`),
-});
+const holdInput = z
+  .object({
+    showId: z.uuid(),
+    seatIds: z.array(z.uuid()).max(MAX_SEATS_PER_BOOKING, `Pick at most ${MAX_SEATS_PER_BOOKING} seats.`).default([]),
+    zones: z
+      .array(z.object({ zoneId: z.uuid(), quantity: z.number().int().min(1).max(MAX_SEATS_PER_BOOKING, `At most ${MAX_SEATS_PER_BOOKING} tickets.`) }))
+      .max(20)
+      .default([]),
+  })
+  .refine((i) => i.seatIds.length + i.zones.length > 0, { message: "Pick at least one seat or ticket.", path: ["seatIds"] });
 
 /**
  * The seat map's "Continue": holds exactly these seats on the viewer's current hold for the show
@@ -22,17 +28,17 @@ export const holdSeatsAction = action({
   input: holdInput,
   ...signedIn,
   rateLimit: { policy: "holdSeats", key: (_input, user) => `user:${user.id}` },
-  run: async ({ showId, seatIds }, { user }) => {
+  run: async ({ showId, seatIds, zones }, { user }) => {
     const current = await findActiveHold(user.id, showId);
     const bookingId = current?.id ?? (await initiateBooking(user.id, showId)).id;
     try {
-      const hold = await holdSeats(user.id, bookingId, seatIds);
+      const hold = await holdSeats(user.id, bookingId, seatIds, zones);
       return { bookingId: hold.id, expiresAt: hold.expiresAt!.toISOString() };
     } catch (err) {
       // The hold ran out between the lookup and the lock: start a fresh one.
       if (err instanceof AppError && err.code === "HOLD_EXPIRED") {
         const fresh = await initiateBooking(user.id, showId);
-        const hold = await holdSeats(user.id, fresh.id, seatIds);
+        const hold = await holdSeats(user.id, fresh.id, seatIds, zones);
         return { bookingId: hold.id, expiresAt: hold.expiresAt!.toISOString() };
       }
       throw err;

@@ -3,7 +3,7 @@
 import "server-only";
 import { and, asc, desc, eq, gt, inArray, ne, or, sql, type SQL } from "drizzle-orm";
 import { db, type Executor } from "@/db/client";
-import { bookingSeats, bookings, events, payments, seats, shows } from "@/db/schema";
+import { bookingSeats, bookings, events, payments, seats, shows, zones } from "@/db/schema";
 import { notFound } from "@/lib/errors";
 import type { HeldSeat } from "@/lib/seating/acquire";
 import { ACTIVE_HOLD_STATUSES } from "./state";
@@ -78,11 +78,20 @@ export async function findActiveHoldRecord(userId: string, showId: string, ex: E
 /** A booking's seats with their hall labels, in hall order, at the prices the booking fixed. */
 export function seatsOfBooking(bookingId: string, ex: Executor = db): Promise<HeldSeat[]> {
   return ex
-    .select({ seatId: bookingSeats.seatId, showSeatId: bookingSeats.showSeatId, label: seats.label, type: seats.type, priceMinor: bookingSeats.priceMinor })
+    .select({
+      seatId: bookingSeats.seatId,
+      showSeatId: bookingSeats.showSeatId,
+      // A zone's place is shown by its zone's name ("Fan Pit"), as acquireSeats answers it.
+      label: sql<string>`coalesce(${zones.name}, ${seats.label})`,
+      type: sql<string>`CASE WHEN ${seats.zoneId} IS NULL THEN ${seats.type}::text ELSE 'GA' END`,
+      priceMinor: bookingSeats.priceMinor,
+      zoneId: seats.zoneId,
+    })
     .from(bookingSeats)
     .innerJoin(seats, eq(seats.id, bookingSeats.seatId))
+    .leftJoin(zones, eq(zones.id, seats.zoneId))
     .where(eq(bookingSeats.bookingId, bookingId))
-    .orderBy(asc(seats.rowIndex), asc(seats.colIndex));
+    .orderBy(sql`${seats.zoneId} NULLS FIRST`, asc(seats.rowIndex), asc(seats.colIndex));
 }
 
 /** The priced lines of a booking (seat type and price), for quotes and payment. */

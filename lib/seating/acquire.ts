@@ -24,7 +24,7 @@ import { checkZoneRequest, checkZonesOfShow, pickZoneUnits, type ZoneRequest } f
 import { MAX_SEATS_PER_BOOKING, MAX_SEATS_PER_USER_PER_SHOW, type SeatMapLayout } from "./types";
 
 /** A seat or, with zoneId, one place of a general admission zone (label: the zone's name). */
-export type HeldSeat = { seatId: string; showSeatId: string; label: string; type: string; priceMinor: number; zoneId?: string };
+export type HeldSeat = { seatId: string; showSeatId: string; label: string; type: string; priceMinor: number; zoneId?: string | null };
 
 /** The checks a seat request passes before anything is read: at least one seat, no repeats, at most MAX_SEATS_PER_BOOKING. */
 export function checkSeatRequest(seatIds: readonly string[], zones: readonly ZoneRequest[] = []): void {

@@ -3,6 +3,7 @@ import { cache } from "react";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { SeatMap } from "@/components/seatmap/seat-map";
+import { ZonePicker } from "@/components/seatmap/zone-picker";
 import { seatIdsFromParam } from "@/components/seatmap/seats-param";
 import { holdSeatsAction } from "@/app/actions/seating";
 import { sessionUser } from "@/lib/auth/current-user";
@@ -10,7 +11,7 @@ import { getShow, showIdParams } from "@/lib/catalog/shows";
 import { AppError } from "@/lib/errors";
 import { formatMoney } from "@/lib/format/money";
 import { findActiveHold } from "@/lib/booking/hold";
-import { getAvailability, getSeatMapLayout, occupancyOf } from "@/lib/seating/availability";
+import { getAvailability, getSeatMapLayout, occupancyOf, zoneAvailability } from "@/lib/seating/availability";
 import { applyFactor, priceFactor } from "@/lib/pricing/strategy";
 import { formatInZone } from "@/lib/time/zone";
 
@@ -44,7 +45,18 @@ export default async function ShowPage({ params, searchParams }: Props) {
   const factor = priceFactor({ pricingStrategy: show.pricingStrategy, pricingConfig: show.pricingConfig, startsAt: show.startsAt }, occupancyOf(baseLayout, snapshot.status), snapshot.at);
   const layout = factor === 1 ? baseLayout : { ...baseLayout, seats: baseLayout.seats.map((s) => (s.priceMinor < 0 ? s : { ...s, priceMinor: applyFactor(s.priceMinor, factor) })) };
   const hold = user ? await findActiveHold(user.id, showId) : null;
-  const heldByMe = hold?.status === "LOCKED" ? hold.seats.map((s) => s.seatId) : [];
+  const heldByMe = hold?.status === "LOCKED" ? hold.seats.filter((s) => !s.zoneId).map((s) => s.seatId) : [];
+  const heldZones: Record<string, number> = {};
+  if (hold?.status === "LOCKED") for (const s of hold.seats) if (s.zoneId) heldZones[s.zoneId] = (heldZones[s.zoneId] ?? 0) + 1;
+  const liveZones = new Map(zoneAvailability(layout, snapshot.status).map((z) => [z.zoneId, z]));
+  const pickerZones = layout.zones.map((z) => ({
+    id: z.id,
+    name: z.name,
+    kind: z.kind,
+    priceMinor: z.priceMinor < 0 ? -1 : factor === 1 ? z.priceMinor : applyFactor(z.priceMinor, factor),
+    capacity: z.capacity,
+    available: liveZones.get(z.id)?.available ?? 0,
+  }));
 
   // ?seats=F11,F12 (labels, so a shared or sign-in return URL stays readable) preselects seats.
   const initialSelection = typeof query.seats === "string" ? seatIdsFromParam(layout, query.seats) : heldByMe;
@@ -91,6 +103,12 @@ export default async function ShowPage({ params, searchParams }: Props) {
         </p>
       ) : null}
 
+      {pickerZones.length ? (
+        <div className="mt-4">
+          <ZonePicker showId={showId} currency={layout.currency} zones={pickerZones} held={heldZones} signedIn={Boolean(user)} onSale={onSale} holdAction={holdSeatsAction} />
+        </div>
+      ) : null}
+      {layout.seats.length || !pickerZones.length ? (
       <div className="mt-4">
         <SeatMap
           layout={layout}
@@ -102,6 +120,7 @@ export default async function ShowPage({ params, searchParams }: Props) {
           holdAction={holdSeatsAction}
         />
       </div>
+      ) : null}
     </article>
   );
 }
