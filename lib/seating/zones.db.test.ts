@@ -23,8 +23,7 @@ let eventId: string;
 let fanPit: { id: string };
 let gold: { id: string };
 
-async function showWithZones(capacityNote = "") {
-  void capacityNote;
+async function showWithZones() {
   return createShow({ eventId, venue, sectionId, startsAt: hoursFromNow(48), zonePrices: { [fanPit.id]: 250_000, [gold.id]: 150_000 } });
 }
 

@@ -1,8 +1,9 @@
 // Per-test catalog data: each test builds exactly the world it asserts about.
 import { randomBytes } from "node:crypto";
 import { sql } from "drizzle-orm";
+import { createShowSeats } from "@/lib/seating/seat-state";
 import { db } from "@/db/client";
-import { cities, events, sections, seats, showPrices, shows, showSeats, venues, showZonePrices } from "@/db/schema";
+import { cities, events, sections, seats, showPrices, shows, venues, showZonePrices } from "@/db/schema";
 
 type SeatType = (typeof seats.$inferInsert)["type"] & string;
 const uid = () => randomBytes(4).toString("hex");
@@ -105,13 +106,7 @@ export async function createShow(opts: {
   );
   const zonePrices = Object.entries(opts.zonePrices ?? {});
   if (zonePrices.length) await db.insert(showZonePrices).values(zonePrices.map(([zoneId, priceMinor]) => ({ showId: show!.id, zoneId, priceMinor })));
-  await db.execute(sql`
-    INSERT INTO ${showSeats} (show_id, seat_id, price_minor, zone_id)
-    SELECT ${show!.id}::uuid, s.id, coalesce(zp.price_minor, p.price_minor), s.zone_id
-    FROM seats s
-    LEFT JOIN show_prices p ON s.zone_id IS NULL AND p.show_id = ${show!.id}::uuid AND p.seat_type = s.type
-    LEFT JOIN show_zone_prices zp ON zp.show_id = ${show!.id}::uuid AND zp.zone_id = s.zone_id
-    WHERE s.section_id = ${opts.sectionId}::uuid AND coalesce(zp.price_minor, p.price_minor) IS NOT NULL`);
+  await createShowSeats(db, sql`s.id = ${show!.id}::uuid`);
   return show!;
 }
 
