@@ -34,7 +34,7 @@ export const eventCategory = pgEnum("event_category", [
 ]);
 export const eventStatus = pgEnum("event_status", ["DRAFT", "PUBLISHED", "ARCHIVED"]);
 export const sectionKind = pgEnum("section_kind", ["SCREEN", "AUDITORIUM", "STADIUM", "HALL"]);
-export const seatType = pgEnum("seat_type", ["REGULAR", "PREMIUM", "VIP", "RECLINER", "ACCESSIBLE"]);
+export const seatType = pgEnum("seat_type", ["REGULAR", "PREMIUM", "VIP", "RECLINER", "ACCESSIBLE", "COMPANION"]);
 export const showStatus = pgEnum("show_status", ["SCHEDULED", "CANCELLED", "COMPLETED"]);
 export const zoneKind = pgEnum("zone_kind", ["STANDING", "TIMED_ENTRY"]);
 export const seatStatus = pgEnum("seat_status", ["AVAILABLE", "LOCKED", "BOOKED", "BLOCKED"]);
@@ -680,11 +680,14 @@ export const checkins = pgTable(
     id: uuid("id").primaryKey().defaultRandom(),
     bookingId: uuid("booking_id")
       .notNull()
-      .references(() => bookings.id)
-      .unique(),
+      .references(() => bookings.id),
     showId: uuid("show_id")
       .notNull()
       .references(() => shows.id),
+    /** The seat or general admission unit admitted: a booking checks in person by person (db/migrations/0015). */
+    seatId: uuid("seat_id")
+      .notNull()
+      .references(() => seats.id),
     scannedBy: uuid("scanned_by")
       .notNull()
       .references(() => users.id),
@@ -694,7 +697,7 @@ export const checkins = pgTable(
     offline: boolean("offline").notNull().default(false),
     createdAt: createdAt(),
   },
-  (t) => [index("checkins_show_idx").on(t.showId, t.scannedAt.desc())],
+  (t) => [index("checkins_show_idx").on(t.showId, t.scannedAt.desc()), uniqueIndex("checkins_booking_seat_key").on(t.bookingId, t.seatId)],
 );
 
 export const scanResult = pgEnum("scan_result", ["OK", "ALREADY_CHECKED_IN", "INVALID", "WRONG_SHOW", "NOT_CONFIRMED", "TOO_EARLY", "TOO_LATE", "CANCELLED", "REFUNDED"]);

@@ -39,6 +39,6 @@ export function liveTiers(category: Exclude<Category, "MOVIE">, star: boolean, r
 export function showPrices(tiers: Tiers, seatTypes: readonly SeatType[]): ShowPrice[] {
   return seatTypes.map((seatType) => ({
     seatType,
-    priceMinor: (seatType === "ACCESSIBLE" ? tiers.REGULAR : tiers[seatType]) * 100,
+    priceMinor: (seatType === "ACCESSIBLE" || seatType === "COMPANION" ? tiers.REGULAR : tiers[seatType]) * 100,
   }));
 }

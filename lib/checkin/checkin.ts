@@ -170,15 +170,16 @@ export async function checkIn(user: User, input: CheckinInput): Promise<CheckinA
   if (scannedAt.toISOString() < window.opensAt) return log(answer("TOO_EARLY", `Check-in opens ${window.opensAtLocal}`, ticket, { window }), b.showId, b.id);
   if (scannedAt.toISOString() > window.closesAt) return log(answer("TOO_LATE", `Check-in closed ${window.closesAtLocal}`, ticket, { window }), b.showId, b.id);
 
-  // 2. The admission itself: one insert, the unique booking_id decides.
+  // 2. The admission itself: one insert of a row per seat, the unique (booking, seat) decides.
   const [admitted] = await queryRows<{ id: string }>(
     db,
-    sql`INSERT INTO checkins (booking_id, show_id, scanned_by, device_id, scanned_at, offline)
-        VALUES (${b.id}::uuid, ${b.showId}::uuid, ${user.id}::uuid, ${input.deviceId}, ${scannedAt.toISOString()}::timestamptz, ${input.offline})
-        ON CONFLICT (booking_id) DO NOTHING RETURNING id`,
+    sql`INSERT INTO checkins (booking_id, seat_id, show_id, scanned_by, device_id, scanned_at, offline)
+        SELECT ${b.id}::uuid, bs.seat_id, ${b.showId}::uuid, ${user.id}::uuid, ${input.deviceId}, ${scannedAt.toISOString()}::timestamptz, ${input.offline}
+        FROM booking_seats bs WHERE bs.booking_id = ${b.id}::uuid
+        ON CONFLICT (booking_id, seat_id) DO NOTHING RETURNING id`,
   );
   if (admitted) return log(answer("OK", null, ticket, { window }), b.showId, b.id);
-  const [first] = await queryRows<{ scannedAt: Date; deviceId: string }>(db, sql`SELECT scanned_at AS "scannedAt", device_id AS "deviceId" FROM checkins WHERE booking_id = ${b.id}::uuid`);
+  const [first] = await queryRows<{ scannedAt: Date; deviceId: string }>(db, sql`SELECT scanned_at AS "scannedAt", device_id AS "deviceId" FROM checkins WHERE booking_id = ${b.id}::uuid ORDER BY scanned_at LIMIT 1`);
   const at = first ? formatInZone(new Date(first.scannedAt), b.timeZone, { hour: "numeric", minute: "2-digit", second: "2-digit" }) : "";
   return log(
     answer("ALREADY_CHECKED_IN", `Already checked in at ${at}${first?.deviceId ? ` on ${first.deviceId}` : ""}`, ticket, {
@@ -232,8 +233,8 @@ export async function doorStats(user: User, showId: string): Promise<DoorStats> 
   if (!show || (scope && !scope.includes(show.venueId))) throw notFound("Show");
   const [c] = await queryRows<{ admittedBookings: number; admittedPeople: number; soldBookings: number; soldPeople: number }>(
     db,
-    sql`SELECT (SELECT count(*) FROM checkins WHERE show_id = ${showId}::uuid)::int AS "admittedBookings",
-               (SELECT count(*) FROM checkins c JOIN booking_seats bs ON bs.booking_id = c.booking_id WHERE c.show_id = ${showId}::uuid)::int AS "admittedPeople",
+    sql`SELECT (SELECT count(DISTINCT booking_id) FROM checkins WHERE show_id = ${showId}::uuid)::int AS "admittedBookings",
+               (SELECT count(*) FROM checkins WHERE show_id = ${showId}::uuid)::int AS "admittedPeople",
                (SELECT count(*) FROM bookings WHERE show_id = ${showId}::uuid AND status = 'CONFIRMED')::int AS "soldBookings",
                (SELECT count(*) FROM bookings b JOIN booking_seats bs ON bs.booking_id = b.id WHERE b.show_id = ${showId}::uuid AND b.status = 'CONFIRMED')::int AS "soldPeople"`,
   );
