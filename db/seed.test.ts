@@ -103,7 +103,16 @@ describe.each(targets)("seedCatalog on $name", (target) => {
       SELECT section_id, label FROM seats GROUP BY section_id, label HAVING count(*) > 1) d`);
     // Seats sit inside their grid and carry their row label.
     await zero(sql`SELECT count(*)::int AS n FROM seats se JOIN sections s ON s.id = se.section_id
-      WHERE se.row_index >= s.row_count OR se.col_index >= s.col_count OR se.label NOT LIKE se.row_label || '%'`);
+      WHERE se.zone_id IS NULL AND (se.row_index < 0 OR se.row_index >= s.row_count OR se.col_index >= s.col_count OR se.label NOT LIKE se.row_label || '%')`);
+    // A zone's capacity is exactly its units, numbered 1..capacity and labelled "Fan Pit #12".
+    await zero(sql`SELECT count(*)::int AS n FROM zones z
+      LEFT JOIN (SELECT zone_id, count(*) AS n, min(col_index) AS lo, max(col_index) AS hi FROM seats WHERE zone_id IS NOT NULL GROUP BY zone_id) u ON u.zone_id = z.id
+      WHERE u.n IS DISTINCT FROM z.capacity OR u.lo <> 1 OR u.hi <> z.capacity`);
+    await zero(sql`SELECT count(*)::int AS n FROM seats se JOIN zones z ON z.id = se.zone_id WHERE se.label <> z.name || ' #' || se.col_index OR se.section_id <> z.section_id`);
+    // Concerts play standing arenas and festival grounds; exhibitions sell timed entry.
+    const zoned = await rows<{ category: string; kind: string }>(sql`
+      SELECT DISTINCT e.category, z.kind FROM shows sh JOIN events e ON e.id = sh.event_id JOIN zones z ON z.section_id = sh.section_id`);
+    expect(zoned).toEqual(expect.arrayContaining([{ category: "CONCERT", kind: "STANDING" }, { category: "SPORTS", kind: "STANDING" }, { category: "EXHIBITION", kind: "TIMED_ENTRY" }]));
     const deepRows = await one<{ n: number }>(sql`SELECT count(*)::int AS n FROM seats WHERE row_label = 'AA'`);
     expect(deepRows.n).toBeGreaterThan(0);
     await zero(sql`SELECT count(*)::int AS n FROM venues v JOIN (
@@ -120,7 +129,8 @@ describe.each(targets)("seedCatalog on $name", (target) => {
       WHERE NOT (
         (e.category = 'MOVIE' AND s.kind = 'SCREEN') OR (e.category = 'SPORTS' AND s.kind = 'STADIUM')
         OR (e.category = 'EXHIBITION' AND s.kind = 'HALL')
-        OR (e.category IN ('CONCERT', 'PLAY', 'COMEDY') AND s.kind = 'AUDITORIUM'))`);
+        OR (e.category IN ('CONCERT', 'PLAY', 'COMEDY') AND s.kind = 'AUDITORIUM')
+        OR (e.category = 'CONCERT' AND s.kind = 'STADIUM' AND EXISTS (SELECT 1 FROM zones z WHERE z.section_id = s.id)))`);
     const cinemaTimes = await rows<{ t: string }>(sql`
       SELECT DISTINCT to_char(sh.starts_at AT TIME ZONE v.time_zone, 'HH24:MI') AS t
       FROM shows sh JOIN events e ON e.id = sh.event_id JOIN venues v ON v.id = sh.venue_id
@@ -142,7 +152,8 @@ describe.each(targets)("seedCatalog on $name", (target) => {
              count(*) FILTER (WHERE starts_at > ${NOW.toISOString()}::timestamptz + interval '15 days')::int AS "tooLate"
       FROM shows`);
     expect(span.past).toBeGreaterThan(0);
-    expect(span.past).toBeLessThan(50);
+    // Yesterday's timed-entry slots (about 18 a day per running exhibition) are most of them.
+    expect(span.past).toBeLessThan(250);
     expect(span.future).toBeGreaterThan(1_000);
     expect(span.tooEarly + span.tooLate).toBe(0);
     await zero(sql`SELECT count(*)::int AS n FROM events e WHERE NOT EXISTS (
@@ -151,24 +162,30 @@ describe.each(targets)("seedCatalog on $name", (target) => {
 
   it("keeps show min/max prices in step with show_prices", async () => {
     await zero(sql`SELECT count(*)::int AS n FROM shows sh
-      LEFT JOIN (SELECT show_id, min(price_minor) AS lo, max(price_minor) AS hi FROM show_prices GROUP BY show_id) p ON p.show_id = sh.id
+      LEFT JOIN (SELECT show_id, min(price_minor) AS lo, max(price_minor) AS hi
+                 FROM (SELECT show_id, price_minor FROM show_prices UNION ALL SELECT show_id, price_minor FROM show_zone_prices) a GROUP BY show_id) p ON p.show_id = sh.id
       WHERE p.show_id IS NULL OR p.lo <> sh.min_price_minor OR p.hi <> sh.max_price_minor`);
-    // A price for exactly the seat types present in the show's section.
+    // A price for exactly the seat types present in the show's section, and for each of its zones.
     await zero(sql`SELECT count(*)::int AS n FROM shows sh
       WHERE (SELECT array_agg(seat_type ORDER BY seat_type) FROM show_prices WHERE show_id = sh.id)
-         <> (SELECT array_agg(DISTINCT type ORDER BY type) FROM seats WHERE section_id = sh.section_id)`);
+         IS DISTINCT FROM (SELECT array_agg(DISTINCT type ORDER BY type) FROM seats WHERE section_id = sh.section_id AND zone_id IS NULL)`);
+    await zero(sql`SELECT count(*)::int AS n FROM shows sh
+      WHERE (SELECT array_agg(zone_id ORDER BY zone_id) FROM show_zone_prices WHERE show_id = sh.id)
+         IS DISTINCT FROM (SELECT array_agg(id ORDER BY id) FROM zones WHERE section_id = sh.section_id)`);
     await zero(sql`SELECT count(*)::int AS n FROM shows WHERE currency <> 'INR' OR min_price_minor < 10000`);
   });
 
-  it("materialises one available show_seat per seat, priced by seat type", async () => {
+  it("materialises one available show_seat per seat or zone unit, priced by seat type or zone", async () => {
     await zero(sql`SELECT count(*)::int AS n FROM shows sh
       LEFT JOIN (SELECT show_id, count(*) AS n FROM show_seats GROUP BY show_id) ss ON ss.show_id = sh.id
       JOIN (SELECT section_id, count(*) AS n FROM seats GROUP BY section_id) se ON se.section_id = sh.section_id
       WHERE coalesce(ss.n, 0) <> se.n`);
     await zero(sql`SELECT count(*)::int AS n FROM show_seats ss
       JOIN shows sh ON sh.id = ss.show_id JOIN seats se ON se.id = ss.seat_id
-      LEFT JOIN show_prices sp ON sp.show_id = ss.show_id AND sp.seat_type = se.type
-      WHERE sp.price_minor IS DISTINCT FROM ss.price_minor OR ss.status <> 'AVAILABLE' OR se.section_id <> sh.section_id`);
+      LEFT JOIN show_prices sp ON se.zone_id IS NULL AND sp.show_id = ss.show_id AND sp.seat_type = se.type
+      LEFT JOIN show_zone_prices zp ON zp.show_id = ss.show_id AND zp.zone_id = se.zone_id
+      WHERE coalesce(zp.price_minor, sp.price_minor) IS DISTINCT FROM ss.price_minor OR ss.status <> 'AVAILABLE' OR se.section_id <> sh.section_id
+         OR ss.zone_id IS DISTINCT FROM se.zone_id`);
   });
 
   it("is idempotent", async () => {
@@ -188,7 +205,8 @@ describe.each(targets)("seedCatalog on $name", (target) => {
     expect(after.shows - before.shows).toBe(20_000);
     expect(after.show_seats).toBe(before.show_seats);
     await zero(sql`SELECT count(*)::int AS n FROM shows sh
-      LEFT JOIN (SELECT show_id, min(price_minor) AS lo, max(price_minor) AS hi FROM show_prices GROUP BY show_id) p ON p.show_id = sh.id
+      LEFT JOIN (SELECT show_id, min(price_minor) AS lo, max(price_minor) AS hi
+                 FROM (SELECT show_id, price_minor FROM show_prices UNION ALL SELECT show_id, price_minor FROM show_zone_prices) a GROUP BY show_id) p ON p.show_id = sh.id
       WHERE p.show_id IS NULL OR p.lo <> sh.min_price_minor OR p.hi <> sh.max_price_minor`);
     await zero(sql`SELECT count(*)::int AS n FROM shows sh JOIN events e ON e.id = sh.event_id JOIN sections s ON s.id = sh.section_id
       WHERE e.poster_url LIKE '/posters/generic-%' AND (

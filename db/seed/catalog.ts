@@ -63,21 +63,24 @@ export async function seedCatalog(db: Executor, opts: SeedOptions = {}): Promise
     await tx.insert(schema.cities).values(plan.cities).onConflictDoNothing();
     await insertAll(tx, schema.venues, plan.venues);
     await insertAll(tx, schema.sections, plan.sections);
+    await insertAll(tx, schema.zones, plan.zones);
     await insertAll(tx, schema.seats, plan.seats);
     await insertAll(tx, schema.events, plan.events);
     await insertAll(tx, schema.shows, plan.shows);
     await insertAll(tx, schema.showPrices, plan.showPrices);
+    await insertAll(tx, schema.showZonePrices, plan.showZonePrices);
     await tx.insert(schema.promoCodes).values(plan.promoCodes).onConflictDoNothing();
     step(`inserted ${plan.seats.length} seats, ${plan.events.length} events`);
 
     for (const venue of plan.venues) {
       await tx.execute(sql`
-        INSERT INTO show_seats (show_id, seat_id, status, price_minor)
-        SELECT sh.id, se.id, 'AVAILABLE', sp.price_minor
+        INSERT INTO show_seats (show_id, seat_id, status, price_minor, zone_id)
+        SELECT sh.id, se.id, 'AVAILABLE', coalesce(zp.price_minor, sp.price_minor), se.zone_id
         FROM shows sh
         JOIN seats se ON se.section_id = sh.section_id
-        JOIN show_prices sp ON sp.show_id = sh.id AND sp.seat_type = se.type
-        WHERE sh.venue_id = ${venue.id}`);
+        LEFT JOIN show_prices sp ON se.zone_id IS NULL AND sp.show_id = sh.id AND sp.seat_type = se.type
+        LEFT JOIN show_zone_prices zp ON zp.show_id = sh.id AND zp.zone_id = se.zone_id
+        WHERE sh.venue_id = ${venue.id} AND coalesce(zp.price_minor, sp.price_minor) IS NOT NULL`);
     }
     step("materialised show_seats");
     return { skipped: false as const, elapsedMs: performance.now() - started, counts: await tableCounts(tx) };

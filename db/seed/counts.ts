@@ -6,10 +6,12 @@ export const CATALOG_TABLES = [
   "cities",
   "venues",
   "sections",
+  "zones",
   "seats",
   "events",
   "shows",
   "show_prices",
+  "show_zone_prices",
   "show_seats",
   "promo_codes",
 ] as const;

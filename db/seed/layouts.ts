@@ -8,12 +8,19 @@ export type SectionKind = (typeof sectionKind.enumValues)[number];
 
 export type SeatSeed = { label: string; rowLabel: string; rowIndex: number; colIndex: number; type: SeatType };
 
+/**
+ * A general admission zone sold by quantity: a standing area (Fan Pit, Gold) or an exhibition's
+ * timed-entry allowance per slot. `tier` is the seat price it is sold at (pricing.ts).
+ */
+export type ZoneSeed = { name: string; kind: "STANDING" | "TIMED_ENTRY"; capacity: number; tier: "VIP" | "PREMIUM" | "REGULAR" };
+
 export type Layout = {
   kind: SectionKind;
   stageLabel: "SCREEN" | "STAGE" | "FIELD" | "ENTRANCE";
   rowCount: number;
   colCount: number;
   seats: SeatSeed[];
+  zones: ZoneSeed[];
 };
 
 type Cell = (row: number, col: number) => SeatType | null;
@@ -23,7 +30,7 @@ export function rowLabel(index: number): string {
   return index < 26 ? letter(index) : letter(Math.floor(index / 26) - 1) + letter(index % 26);
 }
 
-function draw(kind: SectionKind, stageLabel: Layout["stageLabel"], rowCount: number, colCount: number, cell: Cell): Layout {
+function draw(kind: SectionKind, stageLabel: Layout["stageLabel"], rowCount: number, colCount: number, cell: Cell, zones: ZoneSeed[] = []): Layout {
   const seats: SeatSeed[] = [];
   let labelled = 0;
   for (let r = 0; r < rowCount; r++) {
@@ -35,7 +42,7 @@ function draw(kind: SectionKind, stageLabel: Layout["stageLabel"], rowCount: num
     }
     if (n > 0) labelled++;
   }
-  return { kind, stageLabel, rowCount, colCount, seats };
+  return { kind, stageLabel, rowCount, colCount, seats, zones };
 }
 
 /** Exactly 150 seats: rows A–J of 3 + 9 + 3 between two aisles; premium and recliner rows at the back. */
@@ -126,9 +133,57 @@ function stadium(): Layout {
   });
 }
 
-/** General admission: a grid of entry passes. */
-function hall(rows: number, cols: number): Layout {
-  return draw("HALL", "ENTRANCE", rows, cols, () => "REGULAR");
+/** An exhibition hall: no seats, a timed-entry allowance of `perSlot` visitors for each slot (a show). */
+function hall(perSlot: number): Layout {
+  return draw("HALL", "ENTRANCE", 0, 0, () => null, [{ name: "Entry", kind: "TIMED_ENTRY", capacity: perSlot, tier: "REGULAR" }]);
+}
+
+/**
+ * An indoor arena for concerts: a standing floor in two zones (Fan Pit at the stage, Gold behind
+ * it) and 480 seats in raked stands at the back, premium in front.
+ */
+function arena(): Layout {
+  return draw(
+    "AUDITORIUM",
+    "STAGE",
+    12,
+    42,
+    (r, c) => {
+      if (c === 10 || c === 31) return null;
+      if (r === 11 && (c === 0 || c === 41)) return "ACCESSIBLE";
+      return r < 4 ? "PREMIUM" : "REGULAR";
+    },
+    [
+      { name: "Fan Pit", kind: "STANDING", capacity: 250, tier: "VIP" },
+      { name: "Gold Standing", kind: "STANDING", capacity: 400, tier: "PREMIUM" },
+    ],
+  );
+}
+
+/** An open-air festival ground: standing only, a Fan Pit at the stage and general admission behind. */
+function festivalGround(): Layout {
+  return draw("STADIUM", "STAGE", 0, 0, () => null, [
+    { name: "Fan Pit", kind: "STANDING", capacity: 300, tier: "VIP" },
+    { name: "Silver Standing", kind: "STANDING", capacity: 900, tier: "REGULAR" },
+  ]);
+}
+
+/** A football ground: seated stands (as a smaller stadium) plus the home fans' standing terrace. */
+function footballGround(): Layout {
+  return draw(
+    "STADIUM",
+    "FIELD",
+    16,
+    60,
+    (r, c) => {
+      if (c === 19 || c === 40) return null;
+      if (r < 3 && c > 19 && c < 40) return "VIP";
+      if (r < 7) return "PREMIUM";
+      if (r === 15 && (c === 0 || c === 59)) return "ACCESSIBLE";
+      return "REGULAR";
+    },
+    [{ name: "Fan Terrace", kind: "STANDING", capacity: 500, tier: "REGULAR" }],
+  );
 }
 
 export const LAYOUTS = {
@@ -142,8 +197,11 @@ export const LAYOUTS = {
   club: () => club(9),
   clubSmall: () => club(7),
   stadium,
-  hall: () => hall(10, 20),
-  hallLarge: () => hall(12, 25),
+  hall: () => hall(40),
+  hallLarge: () => hall(60),
+  arena,
+  festivalGround,
+  footballGround,
 } satisfies Record<string, () => Layout>;
 
 export type LayoutName = keyof typeof LAYOUTS;

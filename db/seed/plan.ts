@@ -23,9 +23,11 @@ export type CatalogPlan = {
   venues: Insert<typeof schema.venues>[];
   sections: Insert<typeof schema.sections>[];
   seats: Insert<typeof schema.seats>[];
+  zones: Insert<typeof schema.zones>[];
   events: Insert<typeof schema.events>[];
   shows: Insert<typeof schema.shows>[];
   showPrices: Insert<typeof schema.showPrices>[];
+  showZonePrices: Insert<typeof schema.showZonePrices>[];
   promoCodes: Insert<typeof schema.promoCodes>[];
 };
 
@@ -42,7 +44,7 @@ export function buildCatalog({ now, seed }: PlanOptions): CatalogPlan {
   const rng = new Rng(seed);
   // Ids come from their own stream so adding a row never reshuffles the rest of the catalog.
   const ids = new Rng(seed ^ 0x5eed);
-  const plan: CatalogPlan = { cities: [], venues: [], sections: [], seats: [], events: [], shows: [], showPrices: [], promoCodes: [] };
+  const plan: CatalogPlan = { cities: [], venues: [], sections: [], seats: [], zones: [], events: [], shows: [], showPrices: [], showZonePrices: [], promoCodes: [] };
 
   CITIES.forEach((c, i) =>
     plan.cities.push({ id: c.id, name: c.name, state: c.state, timeZone: TIME_ZONE, lat: c.lat, lng: c.lng, sortOrder: (i + 1) * 10 }),
@@ -62,7 +64,16 @@ export function buildCatalog({ now, seed }: PlanOptions): CatalogPlan {
       plan.sections.push({ id: sectionId, venueId, name, kind: layout.kind, rowCount: layout.rowCount, colCount: layout.colCount, stageLabel: layout.stageLabel });
       for (const seat of layout.seats) plan.seats.push({ id: ids.uuid(), sectionId, ...seat });
       const seatTypes = [...new Set(layout.seats.map((s) => s.type))];
-      stages.push({ sectionId, venueId, cityId: v.cityId, timeZone: TIME_ZONE, layout: layoutName, kind: layout.kind, seatTypes });
+      // A zone's capacity is that many unit rows in seats, as lib/seating/zones.ts addZone makes them.
+      const zones = layout.zones.map((z, sortOrder) => {
+        const zoneId = ids.uuid();
+        plan.zones.push({ id: zoneId, sectionId, name: z.name, kind: z.kind, capacity: z.capacity, sortOrder });
+        for (let n = 1; n <= z.capacity; n++) {
+          plan.seats.push({ id: ids.uuid(), sectionId, label: `${z.name} #${n}`, rowLabel: z.name, rowIndex: -1, colIndex: n, type: "REGULAR", zoneId });
+        }
+        return { ...z, id: zoneId };
+      });
+      stages.push({ sectionId, venueId, cityId: v.cityId, timeZone: TIME_ZONE, layout: layoutName, kind: layout.kind, seatTypes, zones });
       if (layout.kind === "SCREEN" && !cinemaBases.has(venueId)) cinemaBases.set(venueId, rng.pick(CINEMA_BASES));
     }
   });
@@ -97,7 +108,7 @@ export function buildCatalog({ now, seed }: PlanOptions): CatalogPlan {
   }
 
   for (const s of ctx.shows) {
-    const amounts = s.prices.map((p) => p.priceMinor);
+    const amounts = [...s.prices, ...s.zonePrices].map((p) => p.priceMinor);
     plan.shows.push({
       id: s.id,
       eventId: s.eventId,
@@ -113,6 +124,7 @@ export function buildCatalog({ now, seed }: PlanOptions): CatalogPlan {
       maxPriceMinor: Math.max(...amounts),
     });
     for (const p of s.prices) plan.showPrices.push({ showId: s.id, seatType: p.seatType, priceMinor: p.priceMinor });
+    for (const p of s.zonePrices) plan.showZonePrices.push({ showId: s.id, zoneId: p.zoneId, priceMinor: p.priceMinor });
   }
 
   plan.promoCodes = promoRows(now);

@@ -1,10 +1,11 @@
 // Ticket prices in rupees, turned into paise per seat type for show_prices.
 import type { Category } from "./data";
-import type { SeatType } from "./layouts";
+import type { SeatType, ZoneSeed } from "./layouts";
 import type { Rng } from "./random";
 
 export type Tiers = { REGULAR: number; PREMIUM: number; VIP: number; RECLINER: number };
 export type ShowPrice = { seatType: SeatType; priceMinor: number };
+export type ZonePrice = { zoneId: string; priceMinor: number };
 
 const round10 = (rupees: number) => Math.round(rupees / 10) * 10;
 
@@ -41,4 +42,9 @@ export function showPrices(tiers: Tiers, seatTypes: readonly SeatType[]): ShowPr
     seatType,
     priceMinor: (seatType === "ACCESSIBLE" || seatType === "COMPANION" ? tiers.REGULAR : tiers[seatType]) * 100,
   }));
+}
+
+/** One price per general admission zone, at its tier's seat price. */
+export function zonePrices(tiers: Tiers, zones: readonly (Pick<ZoneSeed, "tier"> & { id: string })[]): ZonePrice[] {
+  return zones.map((z) => ({ zoneId: z.id, priceMinor: tiers[z.tier] * 100 }));
 }

@@ -111,7 +111,7 @@ export function scheduleCinemas(
           const time = shiftTime(slot, (screenIndex % 3) * 15);
           const fmt = format(screen, movie, ctx);
           const prices = showPrices(cinemaTiers(cinema.base, time, weekend, fmt), screen.seatTypes);
-          const booked = ctx.tryBook(screen, movie, date, time, { language: language(movie, cinema.city, ctx), format: fmt, prices }, day < 0);
+          const booked = ctx.tryBook(screen, movie, date, time, { language: language(movie, cinema.city, ctx), format: fmt, prices, zonePrices: [] }, day < 0);
           if (booked) counts.set(movie, (counts.get(movie) ?? 0) + 1);
         }
       }

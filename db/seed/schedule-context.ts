@@ -2,8 +2,8 @@
 // shows from overlapping, and the list of planned shows.
 import type { Category } from "./data";
 import type { EventPlan } from "./events";
-import type { LayoutName, SeatType, SectionKind } from "./layouts";
-import type { ShowPrice } from "./pricing";
+import type { LayoutName, SeatType, SectionKind, ZoneSeed } from "./layouts";
+import type { ShowPrice, ZonePrice } from "./pricing";
 import type { Rng } from "./random";
 import { addDays, addMinutes, localDate, zonedInstant } from "./time";
 
@@ -15,6 +15,8 @@ export type Stage = {
   layout: LayoutName;
   kind: SectionKind;
   seatTypes: SeatType[];
+  /** The section's general admission zones, with the ids given to them. */
+  zones: (ZoneSeed & { id: string })[];
 };
 
 export type ShowPlan = {
@@ -28,6 +30,7 @@ export type ShowPlan = {
   language: string;
   format: string;
   prices: ShowPrice[];
+  zonePrices: ZonePrice[];
 };
 
 /** Turnaround between shows in a section: cleaning a screen, resetting a stage, clearing a stadium. */
@@ -50,13 +53,13 @@ export class ScheduleContext {
     return addDays(localDate(this.now, stage.timeZone), offset);
   }
 
-  private interval(stage: Stage, event: EventPlan, date: string, time: string) {
+  private interval(stage: Stage, event: EventPlan, date: string, time: string, minutes = event.durationMinutes) {
     const startsAt = zonedInstant(date, time, stage.timeZone);
-    return { startsAt, endsAt: addMinutes(startsAt, event.durationMinutes + GAP_MINUTES[stage.kind]) };
+    return { startsAt, endsAt: addMinutes(startsAt, minutes + GAP_MINUTES[stage.kind]) };
   }
 
-  isFree(stage: Stage, event: EventPlan, date: string, time: string): boolean {
-    const { startsAt, endsAt } = this.interval(stage, event, date, time);
+  isFree(stage: Stage, event: EventPlan, date: string, time: string, minutes?: number): boolean {
+    const { startsAt, endsAt } = this.interval(stage, event, date, time, minutes);
     const [s, e] = [startsAt.getTime(), endsAt.getTime()];
     return !(this.busy.get(stage.sectionId) ?? []).some(([a, b]) => s < b && a < e);
   }
@@ -70,12 +73,13 @@ export class ScheduleContext {
     event: EventPlan,
     date: string,
     time: string,
-    details: { language: string; format: string; prices: ShowPrice[] },
+    details: { language: string; format: string; prices: ShowPrice[]; zonePrices: ZonePrice[]; minutes?: number },
     allowPast = false,
   ): ShowPlan | null {
-    const { startsAt, endsAt } = this.interval(stage, event, date, time);
+    const { minutes, ...rest } = details;
+    const { startsAt, endsAt } = this.interval(stage, event, date, time, minutes);
     if (!allowPast && startsAt <= this.now) return null;
-    if (!this.isFree(stage, event, date, time)) return null;
+    if (!this.isFree(stage, event, date, time, minutes)) return null;
     const taken = this.busy.get(stage.sectionId) ?? [];
     taken.push([startsAt.getTime(), endsAt.getTime()]);
     this.busy.set(stage.sectionId, taken);
@@ -87,7 +91,7 @@ export class ScheduleContext {
       cityId: stage.cityId,
       startsAt,
       endsAt,
-      ...details,
+      ...rest,
     };
     this.shows.push(show);
     return show;
@@ -108,4 +112,7 @@ export const HOSTS: Record<LayoutName, Partial<Record<Category, number>>> = {
   stadium: { SPORTS: 1 },
   hall: { EXHIBITION: 1 },
   hallLarge: { EXHIBITION: 1.5 },
+  arena: { CONCERT: 4, COMEDY: 0.3 },
+  festivalGround: { CONCERT: 2 },
+  footballGround: { SPORTS: 1 },
 };

@@ -2,7 +2,7 @@
 // Tours (concerts, comedy) hop between cities; plays and sports legs run on consecutive days.
 import type { CitySeed } from "./cities";
 import type { EventPlan } from "./events";
-import { liveTiers, showPrices, type Tiers } from "./pricing";
+import { liveTiers, showPrices, zonePrices, type Tiers } from "./pricing";
 import { isWeekend, weekday } from "./time";
 import { DAYS, HOSTS, type ScheduleContext, type Stage } from "./schedule-context";
 
@@ -59,7 +59,7 @@ function book(live: Live, stage: Stage, day: number, time?: string): boolean {
   const language = event.languages.includes(regional) && ctx.rng.chance(0.5) ? regional : (event.languages[0] as string);
   const at = time ?? ctx.rng.pick(times(event, stage, date));
   const prices = showPrices(live.tiers, stage.seatTypes);
-  if (!ctx.tryBook(stage, event, date, at, { language, format: "Live", prices })) return false;
+  if (!ctx.tryBook(stage, event, date, at, { language, format: "Live", prices, zonePrices: zonePrices(live.tiers, stage.zones) })) return false;
   if (stage.kind === "STADIUM") live.groundDays.add(`${stage.sectionId}|${date}`);
   return true;
 }

@@ -143,4 +143,11 @@ export const VENUES: readonly VenueSeed[] = [
   v("kochi", "JT Performing Arts Centre, Maradu", "Maradu, Kochi 682304", 9.9381, 76.3215, [["Main Stage", "studio"]]),
   v("kochi", "Jawaharlal Nehru Stadium, Kaloor", "Kaloor, Kochi 682017", 10.0003, 76.2995, [["East Gallery", "stadium"]]),
   v("kochi", "Aspinwall House, Fort Kochi", "Calvetty Road, Fort Kochi, Kochi 682001", 9.9658, 76.242, [["Gallery", "hall"]]),
+  // Arenas and grounds with general admission zones (added last: ids are drawn in order).
+  v("mumbai", "NSCI Dome, Worli", "Lala Lajpatrai Marg, Worli, Mumbai 400018", 19.0096, 72.8176, [["Arena", "arena"]]),
+  v("bengaluru", "Palace Grounds, Jayamahal", "Jayamahal Road, Vasanth Nagar, Bengaluru 560006", 13.0005, 77.5921, [["Festival Ground", "festivalGround"]]),
+  v("delhi", "Indira Gandhi Arena, IP Estate", "Indraprastha Estate, New Delhi 110002", 28.6291, 77.2503, [["Arena", "arena"]]),
+  v("hyderabad", "Gachibowli Indoor Stadium", "Gachibowli, Hyderabad 500032", 17.4437, 78.3489, [["Arena", "arena"]]),
+  v("pune", "Mahalakshmi Lawns, Hadapsar", "Solapur Road, Hadapsar, Pune 411028", 18.5089, 73.9259, [["Festival Ground", "festivalGround"]]),
+  v("kochi", "Kochi Football Ground, Panampilly Nagar", "Panampilly Nagar, Kochi 682036", 9.9622, 76.2941, [["Main Ground", "footballGround"]]),
 ];
