@@ -27,7 +27,9 @@ export type SeatMapProps = {
   signedIn: boolean;
   /** False: a read-only map, nothing to select. */
   onSale: boolean;
-  holdAction: (input: { showId: string; seatIds: string[] }) => Promise<HoldResult>;
+  holdAction: (input: { showId: string; seatIds: string[]; zones?: { zoneId: string; quantity: number }[] }) => Promise<HoldResult>;
+  /** General admission places the viewer's hold has now: kept when the seats change (one hold per show). */
+  keepZones?: { zoneId: string; quantity: number }[];
 };
 
 const MAP_PADDING_PX = 32; // p-4 on both sides of the grid
@@ -64,7 +66,7 @@ function seatIdsOf(details: Record<string, unknown> | undefined): string[] {
  * up to MAX_SEATS_PER_BOOKING, "best available", and Continue, which holds the seats and goes to
  * checkout. Keyboard: one tab stop, arrows between seats, Home/End, Enter/Space to toggle.
  */
-export function SeatMap({ layout, availability: initialAvailability, heldByMe, initialSelection, signedIn, onSale, holdAction }: SeatMapProps) {
+export function SeatMap({ layout, availability: initialAvailability, heldByMe, initialSelection, signedIn, onSale, holdAction, keepZones }: SeatMapProps) {
   const { seats, showId, currency } = layout;
   const router = useRouter();
   const [pending, startTransition] = useTransition();
@@ -210,7 +212,7 @@ export function SeatMap({ layout, availability: initialAvailability, heldByMe, i
     startTransition(async () => {
       let result: HoldResult;
       try {
-        result = await holdAction({ showId, seatIds });
+        result = await holdAction({ showId, seatIds, zones: keepZones });
       } catch {
         setNotice({ tone: "error", text: "We couldn't reach the box office. Check your connection and try again." });
         return;

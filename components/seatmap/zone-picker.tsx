@@ -15,6 +15,8 @@ type Props = {
   zones: PickerZone[];
   /** Quantities the viewer's hold has now, by zone id. */
   held: Record<string, number>;
+  /** Reserved seats the viewer's hold has now: kept when the quantities change (one hold per show). */
+  keepSeatIds?: string[];
   signedIn: boolean;
   onSale: boolean;
   holdAction: (input: { showId: string; seatIds: string[]; zones: { zoneId: string; quantity: number }[] }) => Promise<HoldResult>;
@@ -27,7 +29,7 @@ function availabilityWord(z: PickerZone, mine: number): { text: string; tone: st
   return { text: "Available", tone: "text-emerald-700" };
 }
 
-export function ZonePicker({ showId, currency, zones, held, signedIn, onSale, holdAction }: Props) {
+export function ZonePicker({ showId, currency, zones, held, keepSeatIds = [], signedIn, onSale, holdAction }: Props) {
   const router = useRouter();
   const [qty, setQty] = useState<Record<string, number>>(held);
   const [pending, startTransition] = useTransition();
@@ -43,7 +45,7 @@ export function ZonePicker({ showId, currency, zones, held, signedIn, onSale, ho
     });
 
   function onContinue() {
-    if (!total || pending) return;
+    if ((!total && !Object.keys(held).length) || pending) return;
     if (!signedIn) {
       router.push(`/signin?callbackUrl=${encodeURIComponent(`/shows/${showId}`)}`);
       return;
@@ -55,7 +57,11 @@ export function ZonePicker({ showId, currency, zones, held, signedIn, onSale, ho
         .map(([zoneId, quantity]) => ({ zoneId, quantity }));
       let result: HoldResult;
       try {
-        result = await holdAction({ showId, seatIds: [], zones: picked });
+        if (!picked.length && !keepSeatIds.length) {
+          setError("Choose at least one ticket.");
+          return;
+        }
+        result = await holdAction({ showId, seatIds: keepSeatIds, zones: picked });
       } catch {
         setError("We couldn't reach the box office. Check your connection and try again.");
         return;

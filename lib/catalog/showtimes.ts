@@ -19,9 +19,12 @@ export type Showtime = {
   totalSeats: number;
 };
 
+/** How a hall sells: reserved seats, standing zones (with or without seats), or timed-entry slots. */
+export type Admission = "SEATED" | "STANDING" | "MIXED" | "TIMED_ENTRY";
+
 export type VenueShowtimes = {
   venue: { id: string; name: string; slug: string; address: string; cityId: string; timeZone: string };
-  section: { id: string; name: string };
+  section: { id: string; name: string; admission: Admission };
   shows: Showtime[];
 };
 
@@ -41,6 +44,7 @@ type Row = Showtime & {
   timeZone: string;
   sectionId: string;
   sectionName: string;
+  admission: Admission;
 };
 
 /**
@@ -70,7 +74,8 @@ export async function getEventShowtimes(
              (CASE WHEN ss.total = 0 THEN sc.total ELSE ss.available END)::int AS "availableSeats",
              sc.total::int AS "totalSeats",
              v.id AS "venueId", v.name AS "venueName", v.slug AS "venueSlug", v.address, v.city_id AS "cityId",
-             v.time_zone AS "timeZone", sec.id AS "sectionId", sec.name AS "sectionName"
+             v.time_zone AS "timeZone", sec.id AS "sectionId", sec.name AS "sectionName",
+             CASE WHEN zk.timed THEN 'TIMED_ENTRY' WHEN zk.standing AND zk.seated THEN 'MIXED' WHEN zk.standing THEN 'STANDING' ELSE 'SEATED' END AS admission
       FROM shows s
       JOIN venues v ON v.id = s.venue_id
       JOIN sections sec ON sec.id = s.section_id
@@ -81,6 +86,11 @@ export async function getEventShowtimes(
         FROM show_seats st WHERE st.show_id = s.id
       ) ss ON true
       LEFT JOIN LATERAL (SELECT count(*) AS total FROM seats WHERE seats.section_id = s.section_id) sc ON true
+      LEFT JOIN LATERAL (
+        SELECT bool_or(z.kind = 'TIMED_ENTRY') AS timed, bool_or(z.kind = 'STANDING') AS standing,
+               EXISTS (SELECT 1 FROM seats st WHERE st.section_id = s.section_id AND st.zone_id IS NULL) AS seated
+        FROM zones z WHERE z.section_id = s.section_id
+      ) zk ON true
       WHERE ${sql.join(conds, sql` AND `)}
       ORDER BY s.starts_at, v.name
       LIMIT 2000`,
@@ -103,7 +113,7 @@ export async function getEventShowtimes(
     if (!v) {
       v = {
         venue: { id: r.venueId, name: r.venueName, slug: r.venueSlug, address: r.address, cityId: r.cityId, timeZone: r.timeZone },
-        section: { id: r.sectionId, name: r.sectionName },
+        section: { id: r.sectionId, name: r.sectionName, admission: r.admission },
         shows: [],
       };
       venues.set(key, v);

@@ -18,9 +18,9 @@ import { AppError, notFound, statusWords } from "@/lib/errors";
 import { priceFactor } from "@/lib/pricing/strategy";
 import { withRedis } from "@/lib/redis/client";
 import { getAvailability, getSeatMapLayout, invalidateAvailability, occupancyOf } from "./availability";
-import { acquireSeats as acquireInRedis, claimSeats, releaseSeats, type AcquireResult } from "./redis-holds";
+import { acquireSeats as acquireInRedis, claimSeats, releaseSeats, takeUnits, type AcquireResult, type TakeUnitsResult } from "./redis-holds";
 import { holdSeatsInDatabase, type HoldSeatsResult } from "./seat-state";
-import { checkZoneRequest, checkZonesOfShow, pickZoneUnits, type ZoneRequest } from "./zones";
+import { checkZoneRequest, checkZonesOfShow, pickZoneUnits, unitCandidates, type ZoneRequest } from "./zones";
 import { MAX_SEATS_PER_BOOKING, MAX_SEATS_PER_USER_PER_SHOW, type SeatMapLayout } from "./types";
 
 /** A seat or, with zoneId, one place of a general admission zone (label: the zone's name). */
@@ -131,26 +131,49 @@ export async function acquireSeats(req: SeatRequest): Promise<HeldSeat[]> {
     if (reallyTaken.length) throw seatsUnavailable(reallyTaken, seatsById);
     reclaim = true;
   }
-  const undoPhase1 = () =>
-    phase1 !== "skipped" && phase1.ok && phase1.fresh.length
-      ? withRedis((redis) => releaseSeats(redis, showId, bookingId, phase1.fresh), () => 0)
-      : Promise.resolve(0);
+  // Phase 1 for zones: Redis hands out distinct free units, so buyers of one zone do not meet on
+  // the same rows in Postgres. When it cannot (the snapshot or Redis is short, Redis is down),
+  // Postgres picks the units itself (pickZoneUnits) and has the last word on sold out either way.
+  let unitsPhase1: TakeUnitsResult | "skipped" = "skipped";
+  if (zones.length && phase1 !== "skipped") {
+    const candidates = unitCandidates(layout, await getAvailability(showId), bookingId, zones);
+    if (candidates) unitsPhase1 = await withRedis<TakeUnitsResult | "skipped">((redis) => takeUnits(redis, showId, bookingId, candidates, ttlMs), () => "skipped" as const);
+  }
+  const freshUnits = unitsPhase1 !== "skipped" && unitsPhase1.ok ? unitsPhase1.fresh : [];
+  const fresh = [...(phase1 !== "skipped" && phase1.ok ? phase1.fresh : []), ...freshUnits];
+  const undoPhase1 = () => (fresh.length ? withRedis((redis) => releaseSeats(redis, showId, bookingId, fresh), () => 0) : Promise.resolve(0));
 
-  // Phase 2 (Postgres): one statement, one round trip. With zones, one transaction: the booking
-  // row first (the order marquee_hold_seats locks in), then disjoint free units, then the hold.
+  // Phase 2 (Postgres): one statement, one round trip, when every seat and unit is known.
   let result: HoldSeatsResult;
   let units: string[] = [];
   const hold = { bookingId, showId, expiresAt, priceFactor: factor, seatLimit: MAX_SEATS_PER_USER_PER_SHOW };
+  // One transaction: the booking row first (the order marquee_hold_seats locks in), then disjoint
+  // free units taken with SKIP LOCKED, then the hold.
+  const holdZonesInPostgres = () =>
+    db.transaction(async (tx) => {
+      await tx.execute(sql`SELECT 1 FROM bookings WHERE id = ${bookingId}::uuid FOR UPDATE`);
+      units = await pickZoneUnits(tx, { bookingId, showId, zones, names: new Map(layout.zones.map((z) => [z.id, z.name])) });
+      return holdSeatsInDatabase(tx, { ...hold, seatIds: [...seatIds, ...units] });
+    });
   try {
     if (zones.length === 0) result = await holdSeatsInDatabase(db, { ...hold, seatIds });
-    else {
-      const names = new Map(layout.zones.map((z) => [z.id, z.name]));
-      result = await db.transaction(async (tx) => {
-        await tx.execute(sql`SELECT 1 FROM bookings WHERE id = ${bookingId}::uuid FOR UPDATE`);
-        units = await pickZoneUnits(tx, { bookingId, showId, zones, names });
-        return holdSeatsInDatabase(tx, { ...hold, seatIds: [...seatIds, ...units] });
-      });
-    }
+    else if (unitsPhase1 !== "skipped" && unitsPhase1.ok) {
+      // Redis chose the units: one conditional update on exactly those rows, like seats. A unit
+      // the snapshot thought free but was not (sold in the last half second) sends the request
+      // down the Postgres path below, with Redis's units given back.
+      units = unitsPhase1.taken;
+      try {
+        result = await holdSeatsInDatabase(db, { ...hold, seatIds: [...seatIds, ...units] });
+      } catch (err) {
+        const conflict = databaseError(err);
+        const unitIds = new Set(units);
+        if (conflict?.code !== "MQ409" || !(conflict.detail ?? "").split(",").some((id) => unitIds.has(id))) throw err;
+        if (freshUnits.length) await withRedis((redis) => releaseSeats(redis, showId, bookingId, freshUnits), () => 0);
+        fresh.splice(fresh.length - freshUnits.length);
+        unitsPhase1 = "skipped";
+        result = await holdZonesInPostgres();
+      }
+    } else result = await holdZonesInPostgres();
   } catch (err) {
     await undoPhase1();
     throw holdError(err, seatsById);
@@ -158,8 +181,9 @@ export async function acquireSeats(req: SeatRequest): Promise<HeldSeat[]> {
     invalidateAvailability(showId);
   }
   if (result.released.length) await withRedis((redis) => releaseSeats(redis, showId, bookingId, result.released), () => 0);
-  // The units Postgres gave out are recorded in Redis like seats, so releases and seat-map reads agree.
-  const claim = reclaim ? [...seatIds, ...units] : units;
+  // Units Postgres picked itself are recorded in Redis like seats, so releases and seat-map reads agree.
+  const pickedInPostgres = unitsPhase1 === "skipped" || !unitsPhase1.ok ? units : [];
+  const claim = reclaim ? [...seatIds, ...pickedInPostgres] : pickedInPostgres;
   if (claim.length) await withRedis((redis) => claimSeats(redis, showId, bookingId, claim, expiresAt.getTime() - Date.now()), () => 0);
 
   // Answer from what the statement returned: no read-back.

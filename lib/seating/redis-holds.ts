@@ -66,3 +66,53 @@ export async function claimSeats(redis: Redis, showId: string, bookingId: string
   if (seatIds.length === 0) return 0;
   return redis.eval<string[], number>(CLAIM, seatIds.map((id) => seatKey(showId, id)), [bookingId, String(Math.max(1, Math.ceil(ttlMs)))]);
 }
+
+// KEYS: candidate unit keys of the zones asked for, zone after zone, the booking's own units first;
+// ARGV[1]: booking id; ARGV[2]: ttl in ms; ARGV[3..]: pairs (how many candidates of this zone,
+// quantity wanted). Takes units in order until every zone has its quantity (units this booking
+// already holds count), all zones or none: short anywhere ⇒ {0} and nothing written. Else
+// {1, taken, fresh} (indexes into KEYS).
+const TAKE_UNITS = `
+local taken, fresh = {}, {}
+local k = 0
+for z = 3, #ARGV, 2 do
+  local n, want, have = tonumber(ARGV[z]), tonumber(ARGV[z + 1]), 0
+  for i = k + 1, k + n do
+    if have == want then break end
+    local holder = redis.call("GET", KEYS[i])
+    if not holder then
+      redis.call("SET", KEYS[i], ARGV[1], "PX", ARGV[2])
+      fresh[#fresh + 1] = i
+      taken[#taken + 1] = i
+      have = have + 1
+    elseif holder == ARGV[1] then
+      redis.call("PEXPIRE", KEYS[i], ARGV[2])
+      taken[#taken + 1] = i
+      have = have + 1
+    end
+  end
+  if have < want then
+    for _, i in ipairs(fresh) do redis.call("DEL", KEYS[i]) end
+    return {0}
+  end
+  k = k + n
+end
+return {1, taken, fresh}
+`;
+
+export type UnitCandidates = { unitIds: string[]; quantity: number }[];
+export type TakeUnitsResult = { ok: true; taken: string[]; fresh: string[] } | { ok: false };
+
+/**
+ * Phase 1 for general admission: Redis hands out distinct units of each zone among the
+ * candidates (free in the seat-map snapshot), so concurrent buyers of one zone do not meet on
+ * the same rows in Postgres. Short ⇒ { ok: false } and Postgres decides (it is the authority).
+ */
+export async function takeUnits(redis: Redis, showId: string, bookingId: string, zones: UnitCandidates, ttlMs: number): Promise<TakeUnitsResult> {
+  const ids = zones.flatMap((z) => z.unitIds);
+  if (ids.length === 0) return { ok: false };
+  const args = [bookingId, String(Math.max(1, Math.ceil(ttlMs))), ...zones.flatMap((z) => [String(z.unitIds.length), String(z.quantity)])];
+  const [ok, taken, fresh] = await redis.eval<string[], [number, number[]?, number[]?]>(TAKE_UNITS, ids.map((id) => seatKey(showId, id)), args);
+  if (ok !== 1) return { ok: false };
+  return { ok: true, taken: (taken ?? []).map((i) => ids[i - 1]!), fresh: (fresh ?? []).map((i) => ids[i - 1]!) };
+}

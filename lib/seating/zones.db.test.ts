@@ -2,7 +2,8 @@
 // databases: holds, changes, refusals, expiry. On real Postgres: 200 clients racing for the last
 // places of one zone never oversell (sold + held ≤ capacity, every booking holds what it asked).
 import { sql } from "drizzle-orm";
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { Redis as IORedis } from "ioredis";
 import { db, databaseKind } from "@/db/client";
 import { queryRows } from "@/db/rows";
 import { AppError } from "@/lib/errors";
@@ -13,9 +14,13 @@ import { initiateBooking } from "@/lib/booking/initiate";
 import { holdSeats } from "@/lib/booking/hold";
 import { releaseExpiredHolds } from "@/lib/booking/release";
 import { clearSeatingCaches, getAvailability, getSeatMapLayout, zoneAvailability } from "./availability";
-import { addZone } from "./zones";
+import { createUpstashBridge, type UpstashBridge } from "@/lib/devtools/upstash-bridge/bridge";
+import { haveTestRedis, TEST_REDIS_URL } from "@/lib/testing/redis";
+import { seatKey } from "./redis-holds";
+import { addZone, unitCandidates } from "./zones";
 
 const onPostgres = databaseKind() === "postgres";
+const haveRedis = onPostgres && (await haveTestRedis());
 
 let venue: { id: string; cityId: string };
 let sectionId: string;
@@ -141,7 +146,30 @@ describe("general admission zones", () => {
 });
 
 describe.skipIf(!onPostgres)("200 clients racing for the last places of a zone (real Postgres)", () => {
-  it("never sells or holds more than the capacity, and every winner holds exactly what it asked", { timeout: 120_000 }, async () => {
+  let bridge: UpstashBridge | undefined;
+  const saved = { url: process.env.UPSTASH_REDIS_REST_URL, token: process.env.UPSTASH_REDIS_REST_TOKEN };
+  afterAll(async () => {
+    if (saved.url) process.env.UPSTASH_REDIS_REST_URL = saved.url;
+    else delete process.env.UPSTASH_REDIS_REST_URL;
+    if (saved.token) process.env.UPSTASH_REDIS_REST_TOKEN = saved.token;
+    else delete process.env.UPSTASH_REDIS_REST_TOKEN;
+    await bridge?.close();
+    clearSeatingCaches();
+  });
+
+  const modes = [
+    { name: "Postgres alone (no Redis)", redis: false },
+    ...(haveRedis ? [{ name: "Redis handing out units first, Postgres deciding", redis: true }] : []),
+  ];
+  it.each(modes)("$name: never sells or holds more than the capacity, and every winner holds exactly what it asked", { timeout: 120_000 }, async ({ redis }) => {
+    if (redis) {
+      bridge ??= await createUpstashBridge({ redisUrl: TEST_REDIS_URL, token: "zone-race-token" });
+      process.env.UPSTASH_REDIS_REST_URL = bridge.url;
+      process.env.UPSTASH_REDIS_REST_TOKEN = "zone-race-token";
+    } else {
+      delete process.env.UPSTASH_REDIS_REST_URL;
+      delete process.env.UPSTASH_REDIS_REST_TOKEN;
+    }
     const CLIENTS = 200;
     clearSeatingCaches();
     const zone = await addZone(db, { sectionId, name: `Flash ${Date.now()}`, capacity: 150, sortOrder: 9 });
@@ -192,5 +220,41 @@ describe.skipIf(!onPostgres)("200 clients racing for the last places of a zone (
       await expectCode(holdSeats(late.id, tb.id, [], [{ zoneId: zone.id, quantity: 1 }]), "ZONE_SOLD_OUT");
     }
     expect(asked.size).toBe(CLIENTS);
+    if (redis) {
+      // Redis agrees with Postgres on who holds every unit (it is how the next buyer is turned away cheaply).
+      const held = await queryRows<{ seatId: string; bookingId: string }>(
+        db,
+        sql`SELECT seat_id AS "seatId", locked_by_booking_id AS "bookingId" FROM show_seats WHERE show_id = ${show.id}::uuid AND zone_id = ${zone.id}::uuid AND status = 'LOCKED'`,
+      );
+      const direct = new IORedis(TEST_REDIS_URL);
+      try {
+        const keys = await direct.mget(...held.map((h) => seatKey(show.id, h.seatId)));
+        expect(keys).toEqual(held.map((h) => h.bookingId));
+      } finally {
+        direct.disconnect();
+      }
+    }
+  });
+});
+
+describe("unit candidates for Redis (phase 1 of a quantity hold)", () => {
+  const layout = {
+    seats: [{ id: "s1" }],
+    zones: [{ id: "z", unitStart: 0, capacity: 6 }],
+    units: ["u1", "u2", "u3", "u4", "u5", "u6"].map((id) => ({ id, zoneId: "z" })),
+  } as unknown as Parameters<typeof unitCandidates>[0];
+
+  it("offers the booking's own units first, then only units the snapshot shows free", () => {
+    const snapshot = { status: "A" + "HABHAX", lockedBy: new Map([["u1", "me"], ["u4", "other"]]) };
+    const [zone] = unitCandidates(layout, snapshot, "me", [{ zoneId: "z", quantity: 3 }], () => 0)!;
+    expect(zone!.unitIds[0]).toBe("u1");
+    expect(new Set(zone!.unitIds)).toEqual(new Set(["u1", "u2", "u5"]));
+    expect(zone!.quantity).toBe(3);
+  });
+
+  it("leaves the decision to Postgres when the snapshot has too few free units", () => {
+    const snapshot = { status: "A" + "BBBBAA", lockedBy: new Map<string, string>() };
+    expect(unitCandidates(layout, snapshot, "me", [{ zoneId: "z", quantity: 3 }])).toBeNull();
+    expect(unitCandidates(layout, snapshot, "me", [{ zoneId: "z", quantity: 2 }])).not.toBeNull();
   });
 });

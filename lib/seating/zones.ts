@@ -9,6 +9,7 @@ import { queryRows } from "@/db/rows";
 import { uuidArray } from "@/db/sql";
 import { zones as zonesTable } from "@/db/schema";
 import { AppError } from "@/lib/errors";
+import type { UnitCandidates } from "./redis-holds";
 import type { SeatMapLayout } from "./types";
 
 const SHORT_RETRIES = 2;
@@ -35,6 +36,47 @@ export function checkZonesOfShow(layout: SeatMapLayout, zones: readonly ZoneRequ
       details: { zoneIds: off.map((z) => z.zoneId) },
     });
   }
+}
+
+/** Candidates offered to Redis per unit wanted: enough that buyers racing for one zone rarely exhaust them. */
+const CANDIDATES_PER_UNIT = 3;
+const EXTRA_CANDIDATES = 8;
+
+/**
+ * Which units Redis may hand this booking (phase 1): the ones it holds already, then a random
+ * sample of the units the seat-map snapshot shows free, so concurrent buyers of one zone start
+ * from different rows. Null when the snapshot has too few for some zone: Postgres decides then.
+ */
+export function unitCandidates(
+  layout: SeatMapLayout,
+  snapshot: { status: string; lockedBy: Map<string, string> },
+  bookingId: string,
+  zones: readonly ZoneRequest[],
+  random: () => number = Math.random,
+): UnitCandidates | null {
+  const base = layout.seats.length;
+  const out: UnitCandidates = [];
+  for (const { zoneId, quantity } of zones) {
+    const zone = layout.zones.find((z) => z.id === zoneId);
+    if (!zone) return null;
+    const own: string[] = [];
+    const free: string[] = [];
+    for (let j = zone.unitStart, end = j + zone.capacity; j < end; j++) {
+      const unit = layout.units[j]!;
+      const code = snapshot.status[base + j];
+      if (code === "H" && snapshot.lockedBy.get(unit.id) === bookingId) own.push(unit.id);
+      else if (code === "A") free.push(unit.id);
+    }
+    if (own.length + free.length < quantity) return null;
+    // A partial Fisher–Yates: the first `take` of `free` become a uniform random sample.
+    const take = Math.min(free.length, Math.max(0, quantity - own.length) * CANDIDATES_PER_UNIT + EXTRA_CANDIDATES);
+    for (let i = 0; i < take; i++) {
+      const j = i + Math.floor(random() * (free.length - i));
+      [free[i], free[j]] = [free[j]!, free[i]!];
+    }
+    out.push({ unitIds: [...own, ...free.slice(0, take)], quantity });
+  }
+  return out;
 }
 
 /**

@@ -3,7 +3,7 @@ import { cache } from "react";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getEvent, type EventDetails } from "@/lib/catalog/events";
-import { getEventShowtimes } from "@/lib/catalog/showtimes";
+import { getEventShowtimes, type Admission } from "@/lib/catalog/showtimes";
 import { preferredCity } from "@/lib/catalog/city-preference";
 import { CATEGORY_LABELS } from "@/lib/catalog/filters";
 import { AppError } from "@/lib/errors";
@@ -33,6 +33,19 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 const hm = (m: number) => `${Math.floor(m / 60)}h ${String(m % 60).padStart(2, "0")}m`;
+
+const ADMISSION_NOTE: Record<Admission, string | null> = {
+  SEATED: null,
+  STANDING: "Standing · general admission",
+  MIXED: "Standing zones and reserved seats",
+  TIMED_ENTRY: "Timed entry · arrive within your slot",
+};
+
+/** "Sold out", "3 left" when few remain, else how many of the allowance are left. */
+function slotLeft(available: number, total: number): string {
+  if (available === 0) return "Sold out";
+  return available <= Math.max(5, total * 0.2) ? `Only ${available} left` : `${available} left`;
+}
 
 export default async function EventPage({ params, searchParams }: Props) {
   const { slug } = await params;
@@ -125,22 +138,40 @@ export default async function EventPage({ params, searchParams }: Props) {
                       <p className="text-sm text-slate-600">
                         {v.section.name} · {v.venue.address}
                       </p>
+                      {ADMISSION_NOTE[v.section.admission] && (
+                        <p className="mt-1 inline-block rounded bg-slate-100 px-1.5 py-0.5 text-xs font-medium text-slate-700">{ADMISSION_NOTE[v.section.admission]}</p>
+                      )}
                     </div>
                     <ul className="flex flex-wrap gap-2" aria-label={`Shows at ${v.venue.name}`}>
                       {v.shows.map((s) => {
                         const left = s.availableSeats / Math.max(s.totalSeats, 1);
                         const tone = s.availableSeats === 0 ? "text-slate-400 ring-slate-200" : left < 0.2 ? "text-amber-700 ring-amber-400" : "text-emerald-700 ring-emerald-500";
                         const time = formatInZone(s.startsAt, v.venue.timeZone, { hour: "numeric", minute: "2-digit" });
+                        const timed = v.section.admission === "TIMED_ENTRY";
+                        if (timed && s.availableSeats === 0) {
+                          return (
+                            <li key={s.id}>
+                              <span className="flex flex-col items-center rounded-lg bg-slate-50 px-3 py-1.5 text-sm text-slate-400 ring-1 ring-slate-200" aria-label={`${time} entry slot, sold out`}>
+                                <span className="font-semibold line-through">{time}</span>
+                                <span className="text-[11px] uppercase">Sold out</span>
+                              </span>
+                            </li>
+                          );
+                        }
                         return (
                           <li key={s.id}>
                             <Link
                               href={`/shows/${s.id}`}
                               className={`flex flex-col items-center rounded-lg bg-white px-3 py-1.5 text-sm ring-1 hover:bg-slate-50 ${tone}`}
-                              aria-label={`${time}, ${s.format ?? ""} ${s.language ?? ""}, ${s.availableSeats} of ${s.totalSeats} seats left, from ${formatMoney(s.minPriceMinor, s.currency)}`}
+                              aria-label={
+                                timed
+                                  ? `${time} entry slot, ${s.availableSeats} of ${s.totalSeats} places left, ${formatMoney(s.minPriceMinor, s.currency)}`
+                                  : `${time}, ${s.format ?? ""} ${s.language ?? ""}, ${s.availableSeats} of ${s.totalSeats} seats left, from ${formatMoney(s.minPriceMinor, s.currency)}`
+                              }
                             >
                               <span className="font-semibold">{time}</span>
                               <span className="text-[11px] uppercase text-slate-500">
-                                {[s.format, s.language].filter(Boolean).join(" · ")}
+                                {timed ? slotLeft(s.availableSeats, s.totalSeats) : [s.format, s.language].filter(Boolean).join(" · ")}
                               </span>
                             </Link>
                           </li>

@@ -105,7 +105,7 @@ export default async function ShowPage({ params, searchParams }: Props) {
 
       {pickerZones.length ? (
         <div className="mt-4">
-          <ZonePicker showId={showId} currency={layout.currency} zones={pickerZones} held={heldZones} signedIn={Boolean(user)} onSale={onSale} holdAction={holdSeatsAction} />
+          <ZonePicker showId={showId} currency={layout.currency} zones={pickerZones} held={heldZones} keepSeatIds={heldByMe} signedIn={Boolean(user)} onSale={onSale} holdAction={holdSeatsAction} />
         </div>
       ) : null}
       {layout.seats.length || !pickerZones.length ? (
@@ -118,6 +118,7 @@ export default async function ShowPage({ params, searchParams }: Props) {
           signedIn={Boolean(user)}
           onSale={onSale}
           holdAction={holdSeatsAction}
+          keepZones={Object.entries(heldZones).map(([zoneId, quantity]) => ({ zoneId, quantity }))}
         />
       </div>
       ) : null}
