@@ -1,8 +1,8 @@
 // Demo accounts for each role, and a booking history for the demo customer.
 import { randomBytes } from "node:crypto";
-import { eq, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "../client";
-import { bookings, bookingSeats, savedPaymentMethods, staffVenues, users, venues } from "../schema";
+import { bookings, bookingSeats, savedPaymentMethods, sections, staffVenues, users, venues, zones } from "../schema";
 import { queryRows } from "../rows";
 import { hashPassword } from "@/lib/auth/password";
 import { newBookingReference } from "@/lib/booking/reference";
@@ -31,8 +31,17 @@ export async function seedDemoUsers(db: Db): Promise<{ skipped: boolean }> {
     ids[login.role] = u!.id;
   }
 
-  // Staff and door staff work at Mumbai's first three venues.
-  const mumbai = await db.select({ id: venues.id }).from(venues).where(eq(venues.cityId, "mumbai")).orderBy(venues.name).limit(3);
+  // Staff and door staff work at Mumbai's first three venues and at its arena with standing zones.
+  const mumbai = [
+    ...(await db.select({ id: venues.id }).from(venues).where(eq(venues.cityId, "mumbai")).orderBy(venues.name).limit(3)),
+    ...(await db
+      .selectDistinct({ id: venues.id })
+      .from(venues)
+      .innerJoin(sections, eq(sections.venueId, venues.id))
+      .innerJoin(zones, and(eq(zones.sectionId, sections.id), eq(zones.kind, "STANDING")))
+      .where(eq(venues.cityId, "mumbai"))
+      .limit(1)),
+  ].filter((v, i, all) => all.findIndex((w) => w.id === v.id) === i);
   for (const role of ["staff", "scanner"]) {
     if (mumbai.length) await db.insert(staffVenues).values(mumbai.map((v) => ({ userId: ids[role]!, venueId: v.id })));
   }
