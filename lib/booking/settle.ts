@@ -1,5 +1,6 @@
 // A payment for the booking succeeded: settle the booking. Its seats are booked if they are
-// still its own (or free again after its hold lapsed) and it is CONFIRMED; otherwise — seats
+// still its own (or free again after its hold lapsed; for standing places, any free places of the
+// same zone) and it is CONFIRMED; otherwise — seats
 // gone, the show cancelled, the booking already paid by another payment — the booking fails and
 // the caller (lib/payments/apply.ts) refunds the payment. Runs inside the caller's transaction,
 // which also records the gateway event, so a replay settles nothing twice.
@@ -8,7 +9,7 @@ import { sql } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { queryRows } from "@/db/rows";
 import type { bookings, shows } from "@/db/schema";
-import { bookSeatsSql, claimableSeats, freeLockedSeats } from "@/lib/seating/seat-state";
+import { bookSeatsSql, claimableSeats, freeLockedSeats, retakeZoneUnits } from "@/lib/seating/seat-state";
 import { bookingNotice, type BookingNoticeKind } from "./notices";
 import { transitionSql } from "./state";
 import { paidByAnotherPayment } from "./queries";
@@ -55,7 +56,9 @@ export async function settlePaidBooking(tx: Executor, payment: { id: string; boo
   }
 
   // Fenced by the booking id: rows still locked by this booking, or free again (lapsed or released).
-  const seats = await claimableSeats(tx, b.id);
+  let seats = await claimableSeats(tx, b.id);
+  // Standing places are interchangeable: lost ones are replaced by free places of the same zone.
+  if (seats.wanted > 0 && seats.ours < seats.wanted && (await retakeZoneUnits(tx, b.id))) seats = await claimableSeats(tx, b.id);
   if (seats.wanted === 0 || seats.ours !== seats.wanted) {
     await freeLockedSeats(tx, [b.id]);
     await tx.execute(transitionSql(b.id, ["PAYMENT_PENDING"], "FAILED"));

@@ -78,6 +78,45 @@ export async function claimableSeats(ex: Executor, bookingId: string): Promise<{
   return { wanted: Number(row?.wanted ?? 0), ours: Number(row?.ours ?? 0) };
 }
 
+/**
+ * A paid booking whose general admission places were re-taken by others after its hold lapsed
+ * takes other free places of the same zones instead: places in a zone are interchangeable, so
+ * the payer keeps their tickets rather than being refunded. Row-locks the new units (SKIP LOCKED:
+ * never one another buyer is taking) and points the booking's rows at them; reserved seats are
+ * left alone. Answers false, changing nothing, when some zone has too few free places.
+ */
+export async function retakeZoneUnits(ex: Executor, bookingId: string): Promise<boolean> {
+  const lost = await queryRows<{ id: string; showId: string; zoneId: string }>(
+    ex,
+    sql`SELECT ss.id, ss.show_id AS "showId", ss.zone_id AS "zoneId" FROM booking_seats bs JOIN show_seats ss ON ss.id = bs.show_seat_id
+        WHERE bs.booking_id = ${bookingId}::uuid AND ss.zone_id IS NOT NULL
+          AND NOT ((ss.status = 'LOCKED' AND ss.locked_by_booking_id = ${bookingId}::uuid) OR ss.status = 'AVAILABLE' OR (ss.status = 'LOCKED' AND ss.lock_expiry <= now()))
+        ORDER BY ss.id`,
+  );
+  if (lost.length === 0) return false;
+  const byZone = new Map<string, { showId: string; ids: string[] }>();
+  for (const l of lost) byZone.set(l.zoneId, { showId: l.showId, ids: [...(byZone.get(l.zoneId)?.ids ?? []), l.id] });
+  const moves: { from: string; to: string; seatId: string }[] = [];
+  for (const [zoneId, { showId, ids }] of byZone) {
+    const free = await queryRows<{ id: string; seatId: string }>(
+      ex,
+      sql`SELECT ss.id, ss.seat_id AS "seatId" FROM show_seats ss
+          WHERE ss.show_id = ${showId}::uuid AND ss.zone_id = ${zoneId}::uuid
+            AND (ss.status = 'AVAILABLE' OR (ss.status = 'LOCKED' AND ss.lock_expiry <= now()))
+            AND NOT EXISTS (SELECT 1 FROM booking_seats bs WHERE bs.booking_id = ${bookingId}::uuid AND bs.show_seat_id = ss.id)
+          LIMIT ${ids.length} FOR UPDATE SKIP LOCKED`,
+    );
+    if (free.length < ids.length) return false;
+    ids.forEach((from, i) => moves.push({ from, to: free[i]!.id, seatId: free[i]!.seatId }));
+  }
+  await ex.execute(
+    sql`UPDATE booking_seats bs SET show_seat_id = m.to_id, seat_id = m.seat_id
+        FROM unnest(${uuidArray(moves.map((m) => m.from))}, ${uuidArray(moves.map((m) => m.to))}, ${uuidArray(moves.map((m) => m.seatId))}) AS m(from_id, to_id, seat_id)
+        WHERE bs.booking_id = ${bookingId}::uuid AND bs.show_seat_id = m.from_id`,
+  );
+  return true;
+}
+
 /** The booking's seats BOOKED by it, for use beside its move to CONFIRMED. Call after claimableSeats() said they are all its own. */
 export function bookSeatsSql(bookingId: string): SQL {
   return db

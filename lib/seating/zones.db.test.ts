@@ -17,6 +17,7 @@ import { clearSeatingCaches, getAvailability, getSeatMapLayout, zoneAvailability
 import { createUpstashBridge, type UpstashBridge } from "@/lib/devtools/upstash-bridge/bridge";
 import { haveTestRedis, TEST_REDIS_URL } from "@/lib/testing/redis";
 import { seatKey } from "./redis-holds";
+import { holdSeatsInDatabase } from "./seat-state";
 import { addZone, unitCandidates } from "./zones";
 
 const onPostgres = databaseKind() === "postgres";
@@ -142,6 +143,55 @@ describe("general admission zones", () => {
       { zoneId: fanPit.id, status: "AVAILABLE", bookingId: null, n: 2 },
       { zoneId: fanPit.id, status: "LOCKED", bookingId: bb.id, n: 10 },
     ]);
+  });
+});
+
+describe("a payment that arrives after the hold lapsed", () => {
+  /** A booking of `quantity` places whose hold lapsed while its payment was pending, and someone who then took `taken` places. */
+  async function lapsedWhilePaying(capacity: number, quantity: number, taken: number) {
+    const zone = await addZone(db, { sectionId, name: `Late ${capacity}-${Date.now()}`, capacity, sortOrder: 5 });
+    const show = await createShow({ eventId, venue, sectionId, startsAt: hoursFromNow(60), zonePrices: { [zone.id]: 120_000 } });
+    const [a, b] = await Promise.all([createUser(), createUser()]);
+    const ba = await initiateBooking(a.id, show.id);
+    const mine = (await holdSeats(a.id, ba.id, [], [{ zoneId: zone.id, quantity }])).seats.map((s) => s.seatId);
+    await db.execute(sql`UPDATE bookings SET status = 'PAYMENT_PENDING', expires_at = now() - interval '1 second' WHERE id = ${ba.id}::uuid`);
+    await db.execute(sql`UPDATE show_seats SET lock_expiry = now() - interval '1 second' WHERE locked_by_booking_id = ${ba.id}::uuid`);
+    clearSeatingCaches(show.id);
+    const bb = await initiateBooking(b.id, show.id);
+    // The next buyer gets this booking's very units (Postgres hands out whichever are free; the
+    // hold statement itself is given them here so the race always goes that way).
+    const units = (await getSeatMapLayout(show.id)).units.filter((u) => u.zoneId === zone.id).map((u) => u.id);
+    const theirs = [...mine, ...units.filter((id) => !mine.includes(id))].slice(0, taken);
+    await holdSeatsInDatabase(db, { bookingId: bb.id, showId: show.id, seatIds: theirs, expiresAt: new Date(Date.now() + 600_000), priceFactor: 1, seatLimit: 10 });
+    return { zone, show, booking: ba.id, mine, theirs, other: bb.id };
+  }
+
+  it("takes other places of the same zone when its own were taken, and confirms", async () => {
+    const { settlePaidBooking } = await import("@/lib/booking/settle");
+    const { zone, show, booking, mine, theirs, other } = await lapsedWhilePaying(4, 2, 4 - 2);
+    expect(theirs).toEqual(mine); // the race this is about: its places went to someone else
+    const settled = await db.transaction((tx) => settlePaidBooking(tx, { id: "00000000-0000-4000-8000-000000000001", bookingId: booking }));
+    expect(settled).toMatchObject({ outcome: "confirmed" });
+    const rows = await unitsOf(show.id);
+    expect(rows.filter((r) => r.zoneId === zone.id).map(({ status, bookingId, n }) => ({ status, bookingId, n })).sort((x, y) => x.status.localeCompare(y.status))).toEqual([
+      { status: "BOOKED", bookingId: booking, n: 2 },
+      { status: "LOCKED", bookingId: other, n: 2 },
+    ]);
+    // Its tickets name the units it has now, none of the other buyer's.
+    const [agree] = await queryRows<{ n: number }>(
+      db,
+      sql`SELECT count(*)::int AS n FROM booking_seats bs JOIN show_seats ss ON ss.id = bs.show_seat_id WHERE bs.booking_id = ${booking}::uuid AND ss.status = 'BOOKED' AND ss.locked_by_booking_id = ${booking}::uuid`,
+    );
+    expect(agree!.n).toBe(2);
+  });
+
+  it("is refunded when the zone has no places left, and changes nothing of the other buyer's", async () => {
+    const { settlePaidBooking } = await import("@/lib/booking/settle");
+    const { zone, show, booking, other } = await lapsedWhilePaying(3, 2, 3);
+    const settled = await db.transaction((tx) => settlePaidBooking(tx, { id: "00000000-0000-4000-8000-000000000002", bookingId: booking }));
+    expect(settled).toMatchObject({ refund: { reason: "late_payment" } });
+    const rows = (await unitsOf(show.id)).filter((r) => r.zoneId === zone.id);
+    expect(rows.map(({ status, bookingId, n }) => ({ status, bookingId, n }))).toEqual([{ status: "LOCKED", bookingId: other, n: 3 }]);
   });
 });
 
