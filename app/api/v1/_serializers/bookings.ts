@@ -13,6 +13,7 @@ export function bookingJson(hold: BookingWithSeats) {
     totalMinor: hold.totalMinor,
     expiresAt: hold.expiresAt?.toISOString() ?? null,
     createdAt: hold.createdAt.toISOString(),
-    seats: hold.seats.map((s) => ({ id: s.seatId, label: s.label, type: s.type, priceMinor: s.priceMinor })),
+    // A standing place names its zone (zoneId); a reserved seat has none.
+    seats: hold.seats.map((s) => ({ id: s.seatId, label: s.label, type: s.type, priceMinor: s.priceMinor, zoneId: s.zoneId ?? null })),
   };
 }
