@@ -59,6 +59,9 @@ export async function zoneFill(user: User, showId: string, ex: Executor = db): P
   return rows.map((r) => ({ ...r, priceMinor: r.priceMinor === null ? null : Number(r.priceMinor) }));
 }
 
+/** Zone prices change only before the show: scheduled and not started. */
+export const canRepriceZones = (show: { status: string; startsAt: Date }) => show.status === "SCHEDULED" && show.startsAt.getTime() > Date.now();
+
 export const zonePricesSchema = z.object({
   /** Zone id → price in minor units, or null to take the zone off sale at this show. */
   prices: z.record(z.uuid(), z.number().int().min(0).max(10_000_000).nullable()).refine((p) => Object.keys(p).length > 0, "Change at least one zone"),
@@ -74,7 +77,7 @@ export async function repriceShowZones(user: User, showId: string, input: z.outp
   const result = await db.transaction(async (tx) => {
     const show = await showFor(user, showId, tx);
     await tx.execute(sql`SELECT id FROM shows WHERE id = ${showId}::uuid FOR UPDATE`);
-    if (show.status !== "SCHEDULED" || new Date(show.startsAt).getTime() <= Date.now()) {
+    if (!canRepriceZones({ status: show.status, startsAt: new Date(show.startsAt) })) {
       throw new AppError("INVALID_STATE", "Only a scheduled show that has not started can be repriced.");
     }
     const zones = await queryRows<{ id: string; name: string }>(tx, sql`SELECT id, name FROM zones WHERE section_id = ${show.sectionId}::uuid`);

@@ -5,7 +5,7 @@ import { ZonePricesForm } from "@/components/admin/zone-prices-form";
 import { requireStaffPage } from "@/lib/admin/access";
 import { showSales } from "@/lib/admin/sales";
 import { unsettledBookings } from "@/lib/admin/shows";
-import { zoneFill } from "@/lib/admin/show-zones";
+import { canRepriceZones, zoneFill } from "@/lib/admin/show-zones";
 import { formatMoney } from "@/lib/format/money";
 import { getAvailability, getSeatMapLayout } from "@/lib/seating/availability";
 
@@ -68,7 +68,7 @@ export default async function AdminShowPage({ params, searchParams }: { params: 
               ))}
             </tbody>
           </table>
-          {s.status === "SCHEDULED" && s.startsAt.getTime() > Date.now() ? (
+          {canRepriceZones(s) ? (
             <div className="mt-4 border-t border-slate-100 pt-3">
               <h3 className="mb-2 text-sm font-semibold">Zone prices</h3>
               <ZonePricesForm showId={showId} zones={zones} />
