@@ -70,7 +70,7 @@ export function ZoneManager({ sectionId, zones }: { sectionId: string; zones: Ha
       {zones.length ? (
         <ul className="space-y-2">
           {zones.map((z) => (
-            <ZoneRow key={`${z.id}-${z.name}-${z.capacity}-${z.kind}`} sectionId={sectionId} zone={z} />
+            <ZoneRow key={z.id} sectionId={sectionId} zone={z} />
           ))}
         </ul>
       ) : (
