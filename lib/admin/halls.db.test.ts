@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { db } from "@/db/client";
+import { databaseKind, db } from "@/db/client";
 import { queryRows } from "@/db/rows";
 import { AppError } from "@/lib/errors";
 import { clearSeatingCaches, getSeatMapLayout } from "@/lib/seating/availability";
@@ -77,6 +77,29 @@ describe("general admission zones in the hall builder", () => {
   const total = async (showId: string, zoneId: string) => (await units(showId, zoneId)).reduce((n, r) => n + r.n, 0);
   const hallUnits = async (zoneId: string) => (await queryRows<{ n: number }>(db, sql`SELECT count(*)::int AS n FROM seats WHERE zone_id = ${zoneId}::uuid`))[0]!.n;
   const when = (n: number) => addDays(zonedYmd(new Date(), "Asia/Kolkata"), n);
+
+  it.skipIf(databaseKind() !== "postgres")("shrinking a zone while buyers take its places: no held place is ever deleted", async () => {
+    const { id } = await createHall(staff, venueId, layout([], { name: "Race Arena", kind: "HALL", zones: [{ name: "Pit", capacity: 10 }] }));
+    const pit = (await listZones(staff, id))[0]!.id;
+    const showId = (await scheduleShows(staff, scheduleSchema.parse({ eventId, sectionId: id, dates: [when(7)], times: ["12:00"], zonePrices: { [pit]: 1000 } }))).showIds[0]!;
+    const buyers = await Promise.all(Array.from({ length: 4 }, () => createUser()));
+    const bookings = await Promise.all(buyers.map((u) => initiateBooking(u.id, showId)));
+    const results = await Promise.all([
+      ...buyers.map((u, i) => errorCode(holdSeats(u.id, bookings[i]!.id, [], [{ zoneId: pit, quantity: 2 }]))),
+      errorCode(updateZone(staff, pit, { capacity: 4 })),
+    ]);
+    const held = await queryRows<{ n: number }>(
+      db,
+      sql`SELECT count(*)::int AS n FROM booking_seats bs JOIN show_seats ss ON ss.id = bs.show_seat_id
+          WHERE bs.booking_id = ANY(${`{${bookings.map((b) => b.id).join(",")}}`}::uuid[]) AND ss.status = 'LOCKED' AND ss.locked_by_booking_id = bs.booking_id`,
+    );
+    const holds = results.slice(0, 4).filter((r) => r === "OK").length;
+    expect(held[0]!.n).toBe(holds * 2);
+    const capacity = (await queryRows<{ capacity: number }>(db, sql`SELECT capacity FROM zones WHERE id = ${pit}::uuid`))[0]!.capacity;
+    expect(await total(showId, pit)).toBe(capacity);
+    expect(capacity).toBe(results[4] === "OK" ? 4 : 10);
+    expect(holds * 2).toBeLessThanOrEqual(capacity);
+  });
 
   it("builds a hall of zones only, and refuses a hall with neither seats nor zones", async () => {
     const { id } = await createHall(staff, venueId, layout([], { name: "Lawn", kind: "HALL", zones: [{ name: "Fan Pit", capacity: 40 }, { name: "Gallery", kind: "TIMED_ENTRY", capacity: 12 }] }));
