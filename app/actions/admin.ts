@@ -4,7 +4,7 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { staffCancelBooking, staffCancelSchema } from "@/lib/admin/bookings";
 import { cancelShow, scheduleSchema, scheduleShows, seatIdsByLabel, setSeatsBlocked } from "@/lib/admin/shows";
-import { createHall, layoutSchema, updateHallLayout } from "@/lib/admin/halls";
+import { createHall, layoutSchema, layoutUpdateSchema, updateHallLayout } from "@/lib/admin/halls";
 import { isoDay, parseInput } from "@/lib/http/validation";
 import { formAction, type ActionResult } from "@/lib/http/action";
 import { AppError } from "@/lib/errors";
@@ -22,7 +22,11 @@ const scheduleForm = z
     sectionId: z.uuid("Choose a hall"),
     from: isoDay("Pick the first date"),
     to: isoDay("Pick the last date"),
-    times: z.string().trim().min(4, "Give at least one start time, e.g. 13:00, 19:30"),
+    times: z.string().trim().max(200).optional(),
+    // A slot series instead of times (timed entry): first and last slot start, minutes apart.
+    slotFirst: z.string().trim().max(5).optional(),
+    slotLast: z.string().trim().max(5).optional(),
+    slotEvery: z.union([z.literal(""), z.coerce.number().int("Whole minutes").min(5, "At least 5 minutes").max(720, "At most 720 minutes")]).optional(),
     days: z.union([z.enum(WEEKDAYS), z.array(z.enum(WEEKDAYS))]).optional(),
     REGULAR: priceField,
     PREMIUM: priceField,
@@ -33,12 +37,27 @@ const scheduleForm = z
     language: z.string().trim().max(40).optional(),
     format: z.string().trim().max(40).optional(),
   })
-  .refine((v) => v.from <= v.to, { message: "The last date is before the first", path: ["to"] });
+  .refine((v) => v.from <= v.to, { message: "The last date is before the first", path: ["to"] })
+  .refine((v) => (v.times ?? "").length >= 4 || typeof v.slotEvery === "number", { message: "Give at least one start time, e.g. 13:00, 19:30, or a slot series", path: ["times"] })
+  .refine((v) => typeof v.slotEvery !== "number" || (v.slotFirst && v.slotLast), { message: "Give the first and last slot", path: ["slotFirst"] });
+
+/** zone-<id> fields in rupees → zone id → minor units; an empty field leaves the zone off sale. */
+function zonePricesOf(form: FormData): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const [key, value] of form.entries()) {
+    const id = /^zone-([0-9a-f-]{36})$/i.exec(key)?.[1];
+    if (!id || typeof value !== "string" || value.trim() === "") continue;
+    const price = priceField.safeParse(value.trim());
+    if (!price.success || typeof price.data !== "number") throw new AppError("VALIDATION_FAILED", "Zone prices are from 0 to 100000.", { details: { fieldErrors: { [key]: ["A price from 0 to 100000"] } } });
+    out[id] = Math.round(price.data * 100);
+  }
+  return out;
+}
 
 const scheduleAction = formAction({
   input: scheduleForm,
   ...staff,
-  run: async (f, { user }) => {
+  run: async (f, { user, form }) => {
     const days = new Set(f.days === undefined ? WEEKDAYS : [f.days].flat());
     const dates: string[] = [];
     for (let d = f.from; d <= f.to && dates.length <= 62; d = addDays(d, 1)) {
@@ -55,8 +74,11 @@ const scheduleAction = formAction({
       eventId: f.eventId,
       sectionId: f.sectionId,
       dates,
-      times: f.times.split(/[\s,]+/).filter(Boolean),
+      ...(typeof f.slotEvery === "number"
+        ? { series: { first: f.slotFirst, last: f.slotLast, everyMinutes: f.slotEvery } }
+        : { times: (f.times ?? "").split(/[\s,]+/).filter(Boolean) }),
       prices,
+      zonePrices: zonePricesOf(form),
       pricingStrategy: f.pricingStrategy,
       language: f.language || undefined,
       format: f.format || undefined,
@@ -124,7 +146,7 @@ const saveHall = formAction({
     } catch {
       throw new AppError("VALIDATION_FAILED", "The layout could not be read.");
     }
-    const input = parseInput(layoutSchema, raw, "layout");
+    const input = parseInput(sectionId ? layoutUpdateSchema : layoutSchema, raw, "layout");
     if (sectionId) {
       await updateHallLayout(user, sectionId, input);
       return { id: sectionId };

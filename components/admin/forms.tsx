@@ -1,8 +1,9 @@
 "use client";
-import { useActionState } from "react";
+import { useActionState, useState } from "react";
 import { blockSeatsFormAction, cancelShowFormAction, refundBookingFormAction, scheduleShowsAction } from "@/app/actions/admin";
 import { FormError } from "@/components/ui/field";
 import type { HallOption } from "@/lib/admin/catalog";
+import { SlotSeriesFields, ZONE_KIND_LABEL, ZonePriceFields } from "./schedule-zones";
 
 const input = "w-full rounded-lg border border-slate-300 bg-white px-3 py-2";
 const label = "mb-1 block text-sm font-semibold";
@@ -25,6 +26,7 @@ export function ScheduleForm({ events, halls, today }: { events: { id: string; t
   const [state, action, pending] = useActionState(scheduleShowsAction, null);
   const fe = state && !state.ok ? state.fieldErrors : undefined;
   const v = state && !state.ok ? state.values : undefined;
+  const [hallId, setHallId] = useState(v?.sectionId ?? "");
   return (
     <form action={action} className="space-y-4 rounded-2xl bg-white p-6 shadow-sm ring-1 ring-black/5">
       <FormError message={state && !state.ok ? state.message : undefined} />
@@ -43,11 +45,11 @@ export function ScheduleForm({ events, halls, today }: { events: { id: string; t
         </div>
         <div>
           <label htmlFor="sectionId" className={label}>Hall</label>
-          <select id="sectionId" name="sectionId" defaultValue={v?.sectionId ?? ""} className={input} required>
+          <select id="sectionId" name="sectionId" defaultValue={v?.sectionId ?? ""} onChange={(e) => setHallId(e.target.value)} className={input} required>
             <option value="" disabled>Choose…</option>
             {halls.map((h) => (
               <option key={h.id} value={h.id}>
-                {h.venue} — {h.name} ({h.seats} seats: {h.seatTypes.map((t) => TYPE_LABEL[t] ?? t).join(", ")})
+                {h.venue} — {h.name} ({[h.seats ? `${h.seats} seats: ${h.seatTypes.map((t) => TYPE_LABEL[t] ?? t).join(", ")}` : "", ...h.zones.map((z) => `${z.name}: ${z.capacity} ${ZONE_KIND_LABEL[z.kind]}`)].filter(Boolean).join("; ")})
               </option>
             ))}
           </select>
@@ -77,9 +79,10 @@ export function ScheduleForm({ events, halls, today }: { events: { id: string; t
       </fieldset>
       <div>
         <label htmlFor="times" className={label}>Start times (venue time)</label>
-        <input id="times" name="times" placeholder="13:00, 19:30" defaultValue={v?.times ?? ""} className={input} required />
+        <input id="times" name="times" placeholder="13:00, 19:30" defaultValue={v?.times ?? ""} className={input} />
         <Errors errors={fe?.times} />
       </div>
+      <SlotSeriesFields values={v} errors={fe} />
       <fieldset>
         <legend className={label}>Prices (₹) per seat type — every type in the hall needs one</legend>
         <div className="grid gap-3 sm:grid-cols-5">
@@ -92,6 +95,7 @@ export function ScheduleForm({ events, halls, today }: { events: { id: string; t
         </div>
         <Errors errors={fe?.prices} />
       </fieldset>
+      <ZonePriceFields key={hallId} zones={halls.find((h) => h.id === hallId)?.zones ?? []} values={v} errors={fe} />
       <div className="grid gap-4 sm:grid-cols-3">
         <div>
           <label htmlFor="pricingStrategy" className={label}>Pricing</label>

@@ -4,6 +4,7 @@ import { saveHallAction } from "@/app/actions/admin";
 import { FormError } from "@/components/ui/field";
 import { describeSeats, SeatGrid, StageMarker } from "@/components/seatmap/seat-grid";
 import type { SeatMapLayout, SeatType } from "@/lib/seating/types";
+import { ZoneDrafts, type ZoneDraft } from "./zone-manager";
 
 type Code = "R" | "P" | "V" | "C" | "A" | ".";
 type Row = { label: string; cells: Code[] };
@@ -25,7 +26,7 @@ export type HallDraft = { name: string; kind: SeatMapLayout["kind"]; stageLabel:
  * The seat-layout editor: start from rows × columns, paint seat types or aisles cell by cell or
  * a whole row at a time, name rows, and see the hall exactly as buyers will.
  */
-export function HallEditor({ sectionId, venues, initial }: { sectionId?: string; venues?: { id: string; name: string }[]; initial?: HallDraft }) {
+export function HallEditor({ sectionId, venues, initial, hasZones = false }: { sectionId?: string; venues?: { id: string; name: string }[]; initial?: HallDraft; hasZones?: boolean }) {
   const [state, action, pending] = useActionState(saveHallAction, null);
   const [name, setName] = useState(initial?.name ?? "");
   const [kind, setKind] = useState<SeatMapLayout["kind"]>(initial?.kind ?? "SCREEN");
@@ -34,6 +35,7 @@ export function HallEditor({ sectionId, venues, initial }: { sectionId?: string;
   const [dims, setDims] = useState({ rows: 8, cols: 14 });
   const [brush, setBrush] = useState<Code>("R");
   const [painting, setPainting] = useState(false);
+  const [zones, setZones] = useState<ZoneDraft[]>([]);
 
   const cols = Math.max(0, ...rows.map((r) => r.cells.length));
   const paint = (r: number, c: number) =>
@@ -53,7 +55,7 @@ export function HallEditor({ sectionId, venues, initial }: { sectionId?: string;
     return { showId: "preview", currency: "INR", kind, stageLabel, rowCount: rows.length, colCount: cols, seats, zones: [], units: [] };
   }, [rows, kind, stageLabel, cols]);
   const text = useMemo(() => describeSeats(preview), [preview]);
-  const payload = JSON.stringify({ name, kind, stageLabel, rows: rows.map((r) => ({ label: r.label, cells: r.cells.join("") })) });
+  const payload = JSON.stringify({ name, kind, stageLabel, rows: rows.map((r) => ({ label: r.label, cells: r.cells.join("") })), zones });
 
   return (
     <form action={action} className="space-y-4" onPointerUp={() => setPainting(false)}>
@@ -164,6 +166,7 @@ export function HallEditor({ sectionId, venues, initial }: { sectionId?: string;
         </div>
       </div>
 
+      {sectionId ? null : <ZoneDrafts zones={zones} onChange={setZones} />}
       <section aria-labelledby="preview" className="rounded-2xl bg-white p-5 shadow-sm ring-1 ring-black/5">
         <h2 id="preview" className="mb-3 font-semibold">Preview — as buyers will see it ({preview.seats.length} seats)</h2>
         <div className="overflow-auto bg-slate-50/60 p-4" style={{ ["--seat" as string]: "22px" }}>
@@ -173,7 +176,7 @@ export function HallEditor({ sectionId, venues, initial }: { sectionId?: string;
           </div>
         </div>
       </section>
-      <button disabled={pending || rows.length === 0} className="rounded-lg bg-brand-500 px-5 py-2.5 font-semibold text-white hover:bg-brand-600 disabled:opacity-60">
+      <button disabled={pending || (rows.length === 0 && zones.length === 0 && !hasZones)} className="rounded-lg bg-brand-500 px-5 py-2.5 font-semibold text-white hover:bg-brand-600 disabled:opacity-60">
         {pending ? "Saving…" : sectionId ? "Save layout" : "Create hall"}
       </button>
     </form>

@@ -12,33 +12,44 @@ import { AppError, notFound } from "@/lib/errors";
 import { clearSeatingCaches } from "@/lib/seating/availability";
 import { createShowSeats, deleteShowSeatsOf, repriceFreeSeats } from "@/lib/seating/seat-state";
 import { audit } from "./audit";
+import { addHallZone, zoneSchema } from "./zones";
 import { uuidArray } from "@/db/sql";
 
 /** One character per cell: "." gap or aisle; R regular, P premium, V VIP, C recliner, A accessible. */
 export const CELL_TYPES = { R: "REGULAR", P: "PREMIUM", V: "VIP", C: "RECLINER", A: "ACCESSIBLE" } as const;
 type Cell = keyof typeof CELL_TYPES | ".";
 
-export const layoutSchema = z
-  .object({
-    name: z.string().trim().min(1, "Name the hall").max(60),
-    kind: z.enum(["SCREEN", "AUDITORIUM", "STADIUM", "HALL"]),
-    stageLabel: z.string().trim().min(1).max(30).default("SCREEN"),
-    rows: z
-      .array(
-        z.object({
-          label: z.string().trim().toUpperCase().regex(/^[A-Z]{1,3}$/, "Row names are 1–3 letters"),
-          cells: z.string().regex(/^[.RPVCA]{1,80}$/, "Cells are . R P V C A, at most 80"),
-        }),
-      )
-      .min(1, "Add at least one row")
-      .max(60, "At most 60 rows"),
-  })
-  .superRefine((v, ctx) => {
-    const labels = v.rows.map((r) => r.label);
-    const dup = labels.find((l, i) => labels.indexOf(l) !== i);
-    if (dup) ctx.addIssue({ code: "custom", path: ["rows"], message: `Row ${dup} appears twice` });
-    if (!v.rows.some((r) => /[RPVCA]/.test(r.cells))) ctx.addIssue({ code: "custom", path: ["rows"], message: "The hall has no seats" });
-  });
+const layoutFields = z.object({
+  name: z.string().trim().min(1, "Name the hall").max(60),
+  kind: z.enum(["SCREEN", "AUDITORIUM", "STADIUM", "HALL"]),
+  stageLabel: z.string().trim().min(1).max(30).default("SCREEN"),
+  rows: z
+    .array(
+      z.object({
+        label: z.string().trim().toUpperCase().regex(/^[A-Z]{1,3}$/, "Row names are 1–3 letters"),
+        cells: z.string().regex(/^[.RPVCA]{1,80}$/, "Cells are . R P V C A, at most 80"),
+      }),
+    )
+    .max(60, "At most 60 rows"),
+  /** Zones to create with a new hall (an existing hall's zones are edited one by one, lib/admin/zones.ts). */
+  zones: z.array(zoneSchema).max(20, "At most 20 zones").default([]),
+});
+
+function checkRows(v: z.output<typeof layoutFields>, ctx: z.RefinementCtx) {
+  const labels = v.rows.map((r) => r.label);
+  const dup = labels.find((l, i) => labels.indexOf(l) !== i);
+  if (dup) ctx.addIssue({ code: "custom", path: ["rows"], message: `Row ${dup} appears twice` });
+  const zoneNames = v.zones.map((z) => z.name.toLowerCase());
+  if (zoneNames.some((n, i) => zoneNames.indexOf(n) !== i)) ctx.addIssue({ code: "custom", path: ["zones"], message: "Each zone needs its own name" });
+}
+
+/** A new hall: seats, zones, or both. */
+export const layoutSchema = layoutFields.superRefine((v, ctx) => {
+  checkRows(v, ctx);
+  if (!v.rows.some((r) => /[RPVCA]/.test(r.cells)) && v.zones.length === 0) ctx.addIssue({ code: "custom", path: ["rows"], message: "The hall has no seats and no zones" });
+});
+/** An existing hall's seat grid, which may be empty when the hall has zones (updateHallLayout checks). */
+export const layoutUpdateSchema = layoutFields.superRefine(checkRows);
 export type LayoutInput = z.output<typeof layoutSchema>;
 
 type PlannedSeat = { label: string; rowLabel: string; rowIndex: number; colIndex: number; type: string };
@@ -53,11 +64,11 @@ export function planSeats(rows: LayoutInput["rows"]): { seats: PlannedSeat[]; co
       seats.push({ label: `${row.label}${n}`, rowLabel: row.label, rowIndex: r, colIndex: c, type: CELL_TYPES[cell as Exclude<Cell, ".">] });
     });
   });
-  return { seats, colCount: Math.max(...rows.map((r) => r.cells.length)) };
+  return { seats, colCount: Math.max(0, ...rows.map((r) => r.cells.length)) };
 }
 
 /** The layout of an existing hall in the editor's terms. */
-export async function getHallLayout(user: User, sectionId: string): Promise<LayoutInput & { id: string; venueId: string }> {
+export async function getHallLayout(user: User, sectionId: string): Promise<Omit<LayoutInput, "zones"> & { id: string; venueId: string }> {
   const [s] = await queryRows<{ id: string; venueId: string; name: string; kind: LayoutInput["kind"]; stageLabel: string; rowCount: number; colCount: number }>(
     db,
     sql`SELECT id, venue_id AS "venueId", name, kind, stage_label AS "stageLabel", row_count AS "rowCount", col_count AS "colCount" FROM sections WHERE id = ${sectionId}::uuid`,
@@ -102,7 +113,8 @@ export async function createHall(user: User, venueId: string, input: LayoutInput
       INSERT INTO seats (section_id, label, row_label, row_index, col_index, type)
       SELECT ${section!.id}::uuid, s.label, s."rowLabel", s."rowIndex", s."colIndex", s.type::seat_type
       FROM jsonb_to_recordset(${JSON.stringify(seats)}::jsonb) AS s(label text, "rowLabel" text, "rowIndex" int, "colIndex" int, type text)`);
-    await audit(tx, user, "halls.create", "section", section!.id, { venueId, name: input.name, seats: seats.length });
+    for (const zone of input.zones) await addHallZone(user, section!.id, zone, tx);
+    await audit(tx, user, "halls.create", "section", section!.id, { venueId, name: input.name, seats: seats.length, zones: input.zones.length });
     return { id: section!.id };
   });
 }
@@ -121,6 +133,10 @@ export async function updateHallLayout(user: User, sectionId: string, input: Lay
       tx,
       sql`SELECT id, label, type, row_index AS "rowIndex", col_index AS "colIndex" FROM seats WHERE section_id = ${sectionId}::uuid AND zone_id IS NULL`,
     );
+    if (seats.length === 0) {
+      const [zones] = await queryRows<{ n: number }>(tx, sql`SELECT count(*)::int AS n FROM zones WHERE section_id = ${sectionId}::uuid`);
+      if (!zones!.n) throw new AppError("VALIDATION_FAILED", "The hall has no seats and no zones.", { details: { fieldErrors: { rows: ["Add seats or a zone"] } } });
+    }
     const wanted = new Map(seats.map((s) => [s.label, s]));
     const removed = existing.filter((e) => !wanted.has(e.label));
     if (removed.length) {

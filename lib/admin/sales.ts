@@ -1,4 +1,4 @@
-// Sales for staff: per show and per event — seats sold/held/available, occupancy, revenue,
+// Sales for staff: per show and per event — seats and zone places sold/held/available, occupancy, revenue,
 // discounts, refunds, and revenue by day — scoped to the actor's venues; CSV for spreadsheets.
 import "server-only";
 import { sql } from "drizzle-orm";
@@ -22,6 +22,10 @@ export type ShowSales = {
   held: number;
   blocked: number;
   available: number;
+  /** Of the counts above, general admission places (zone units): in the hall, sold, held. */
+  zonePlaces: number;
+  zoneSold: number;
+  zoneHeld: number;
   occupancy: number; // sold / sellable, 0..1
   bookings: number;
   revenueMinor: number; // paid by confirmed bookings
@@ -39,6 +43,7 @@ export async function showSales(
     db,
     sql`SELECT s.id AS "showId", e.id AS "eventId", e.title, v.name AS venue, sec.name AS section, s.starts_at AS "startsAt", s.status, s.currency,
                ss.seats, ss.sold, ss.held, ss.blocked, ss.seats - ss.sold - ss.held - ss.blocked AS available,
+               ss.zone_places AS "zonePlaces", ss.zone_sold AS "zoneSold", ss.zone_held AS "zoneHeld",
                CASE WHEN ss.seats - ss.blocked > 0 THEN ss.sold::float / (ss.seats - ss.blocked) ELSE 0 END AS occupancy,
                coalesce(b.bookings, 0)::int AS bookings, coalesce(b.revenue, 0)::int AS "revenueMinor", coalesce(b.discount, 0)::int AS "discountMinor",
                coalesce(r.refunded, 0)::int AS "refundedMinor"
@@ -47,6 +52,9 @@ export async function showSales(
           SELECT count(*)::int AS seats,
                  count(*) FILTER (WHERE x.status = 'BOOKED')::int AS sold,
                  count(*) FILTER (WHERE x.status = 'LOCKED' AND x.lock_expiry > now())::int AS held,
+                 count(*) FILTER (WHERE x.zone_id IS NOT NULL)::int AS zone_places,
+                 count(*) FILTER (WHERE x.zone_id IS NOT NULL AND x.status = 'BOOKED')::int AS zone_sold,
+                 count(*) FILTER (WHERE x.zone_id IS NOT NULL AND x.status = 'LOCKED' AND x.lock_expiry > now())::int AS zone_held,
                  count(*) FILTER (WHERE x.status = 'BLOCKED')::int AS blocked
           FROM show_seats x WHERE x.show_id = s.id) ss
         LEFT JOIN LATERAL (
@@ -91,9 +99,9 @@ const csvCell = (v: unknown) => {
 };
 
 export function salesCsv(rows: ShowSales[]): string {
-  const header = ["show_id", "event", "venue", "hall", "starts_at", "status", "seats", "sold", "held", "blocked", "available", "occupancy_pct", "bookings", "revenue", "discounts", "refunds", "currency"];
+  const header = ["show_id", "event", "venue", "hall", "starts_at", "status", "seats", "sold", "held", "blocked", "available", "occupancy_pct", "bookings", "revenue", "discounts", "refunds", "currency", "zone_places", "zone_sold", "zone_held"];
   const lines = rows.map((r) =>
-    [r.showId, r.title, r.venue, r.section, r.startsAt, r.status, r.seats, r.sold, r.held, r.blocked, r.available, (r.occupancy * 100).toFixed(1), r.bookings, (r.revenueMinor / 100).toFixed(2), (r.discountMinor / 100).toFixed(2), (r.refundedMinor / 100).toFixed(2), r.currency]
+    [r.showId, r.title, r.venue, r.section, r.startsAt, r.status, r.seats, r.sold, r.held, r.blocked, r.available, (r.occupancy * 100).toFixed(1), r.bookings, (r.revenueMinor / 100).toFixed(2), (r.discountMinor / 100).toFixed(2), (r.refundedMinor / 100).toFixed(2), r.currency, r.zonePlaces, r.zoneSold, r.zoneHeld]
       .map(csvCell)
       .join(","),
   );

@@ -21,6 +21,10 @@ import { audit } from "./audit";
 import { uuidArray } from "@/db/sql";
 
 const SEAT_TYPES = ["REGULAR", "PREMIUM", "VIP", "RECLINER", "ACCESSIBLE"] as const;
+const HHMM = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "times are HH:MM");
+/** At most this many shows in one scheduling, and this many places across them (each a show_seats row). */
+export const MAX_SHOWS_PER_SCHEDULE = 500;
+export const MAX_PLACES_PER_SCHEDULE = 1_000_000;
 
 export const scheduleSchema = z
   .object({
@@ -28,8 +32,12 @@ export const scheduleSchema = z
     sectionId: z.uuid(),
     /** Local dates in the venue's time zone, and local start times: every date × every time. */
     dates: z.array(isoDay("dates are YYYY-MM-DD")).min(1).max(62),
-    times: z.array(z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "times are HH:MM")).min(1).max(8),
-    prices: z.partialRecord(z.enum(SEAT_TYPES), z.number().int().min(0).max(10_000_000)).refine((p) => Object.keys(p).length > 0, "Set at least one seat type's price"),
+    times: z.array(HHMM).min(1).max(8).optional(),
+    /** Instead of times: timed-entry slots, first to last start every `everyMinutes` (each slot a show lasting one interval at most). */
+    series: z.object({ first: HHMM, last: HHMM, everyMinutes: z.number().int().min(5).max(720) }).refine((v) => v.first <= v.last, { message: "The last slot starts before the first", path: ["last"] }).optional(),
+    prices: z.partialRecord(z.enum(SEAT_TYPES), z.number().int().min(0).max(10_000_000)).default({}),
+    /** Zone id → price; a zone left out is not on sale at these shows. */
+    zonePrices: z.record(z.uuid(), z.number().int().min(0).max(10_000_000)).default({}),
     pricingStrategy: z.enum(["STATIC", "DYNAMIC"]).default("STATIC"),
     pricingConfig: dynamicConfigSchema.optional(),
     language: z.string().trim().max(40).optional(),
@@ -38,7 +46,9 @@ export const scheduleSchema = z
     /** Minutes kept free after each show for cleaning and changeover. */
     gapMinutes: z.number().int().min(0).max(240).default(15),
   })
-  .refine((v) => new Set(v.times).size === v.times.length, { message: "Each time once", path: ["times"] });
+  .refine((v) => !v.times || new Set(v.times).size === v.times.length, { message: "Each time once", path: ["times"] })
+  .refine((v) => Boolean(v.times) !== Boolean(v.series), { message: "Give start times or a slot series, not both", path: ["times"] })
+  .refine((v) => Object.keys(v.prices).length + Object.keys(v.zonePrices).length > 0, { message: "Set at least one seat type's or zone's price", path: ["prices"] });
 export type ScheduleInput = z.output<typeof scheduleSchema>;
 
 type SectionRow = { id: string; venueId: string; cityId: string; timeZone: string };
@@ -53,11 +63,21 @@ async function sectionFor(user: User, sectionId: string, ex: Executor): Promise<
   return s;
 }
 
+/** The local start times of a slot series: first, first + every, … up to last. */
+export function slotTimes(series: { first: string; last: string; everyMinutes: number }): string[] {
+  const mins = (t: string) => Number(t.slice(0, 2)) * 60 + Number(t.slice(3, 5));
+  const out: string[] = [];
+  for (let m = mins(series.first); m <= mins(series.last); m += series.everyMinutes) out.push(`${String(Math.floor(m / 60)).padStart(2, "0")}:${String(m % 60).padStart(2, "0")}`);
+  return out;
+}
+
 /**
- * Schedules every date × time as a show in the hall, with prices per seat type. No two
- * scheduled shows may overlap in one hall (each show plus its changeover gap): the hall's row is
- * locked while checking, so two staff scheduling at once cannot both take the same slot. All or
- * nothing: one clash and nothing is created, with the clashes named.
+ * Schedules every date × time as a show in the hall, with prices per seat type and per zone
+ * (a zone without a price is not on sale). No two scheduled shows may overlap in one hall (each
+ * show plus its changeover gap): the hall's row is locked while checking, so two staff scheduling
+ * at once cannot both take the same slot. A slot series (timed entry: 10:00–17:30 every 30
+ * minutes) makes each slot a show lasting one interval (or the event, if shorter) with no
+ * changeover between slots. All or nothing: one clash and nothing is created, with the clashes named.
  */
 export async function scheduleShows(user: User, input: ScheduleInput): Promise<{ showIds: string[] }> {
   return db.transaction(async (tx) => {
@@ -73,12 +93,31 @@ export async function scheduleShows(user: User, input: ScheduleInput): Promise<{
     if (unpriced.length) {
       throw new AppError("VALIDATION_FAILED", `Set a price for every seat type in this hall (${unpriced.join(", ").toLowerCase()}).`, { details: { fieldErrors: { prices: [`missing: ${unpriced.join(", ")}`] } } });
     }
+    const zones = await queryRows<{ id: string; capacity: number }>(tx, sql`SELECT id, capacity FROM zones WHERE section_id = ${section.id}::uuid`);
+    const zoneIds = Object.keys(input.zonePrices);
+    const foreign = zoneIds.filter((id) => !zones.some((z) => z.id === id));
+    if (foreign.length) throw new AppError("UNKNOWN_ZONE", "Some priced zones are not in this hall.", { details: { zoneIds: foreign } });
+    if (seatTypes.length === 0 && zoneIds.length === 0) {
+      throw new AppError("VALIDATION_FAILED", "This hall has only zones: price at least one of them.", { details: { fieldErrors: { zonePrices: ["Price at least one zone"] } } });
+    }
+    const times = input.series ? slotTimes(input.series) : input.times!;
+    const minutes = input.series ? Math.min(Number(event.durationMinutes), input.series.everyMinutes) : Number(event.durationMinutes);
+    const gapMinutes = input.series ? 0 : input.gapMinutes;
+    const count = input.dates.length * times.length;
+    if (count > MAX_SHOWS_PER_SCHEDULE) {
+      throw new AppError("VALIDATION_FAILED", `That is ${count} shows; schedule at most ${MAX_SHOWS_PER_SCHEDULE} at a time.`, { details: { fieldErrors: { times: [`At most ${MAX_SHOWS_PER_SCHEDULE} shows`] } } });
+    }
+    const [{ seats } = { seats: 0 }] = await queryRows<{ seats: number }>(tx, sql`SELECT count(*)::int AS seats FROM seats WHERE section_id = ${section.id}::uuid AND zone_id IS NULL`);
+    const places = Number(seats) + zones.filter((z) => z.id in input.zonePrices).reduce((n, z) => n + Number(z.capacity), 0);
+    if (count * places > MAX_PLACES_PER_SCHEDULE) {
+      throw new AppError("VALIDATION_FAILED", `${count} shows of ${places} places each is too many at once; schedule fewer days.`, { details: { fieldErrors: { to: ["Fewer days at a time"] } } });
+    }
     const slots = input.dates
-      .flatMap((d) => input.times.map((t) => zonedTimeToInstant(d, Number(t.slice(0, 2)), Number(t.slice(3, 5)), section.timeZone)))
+      .flatMap((d) => times.map((t) => zonedTimeToInstant(d, Number(t.slice(0, 2)), Number(t.slice(3, 5)), section.timeZone)))
       .sort((a, b) => a.getTime() - b.getTime())
-      .map((startsAt) => ({ startsAt, endsAt: new Date(startsAt.getTime() + Number(event.durationMinutes) * 60_000) }));
+      .map((startsAt) => ({ startsAt, endsAt: new Date(startsAt.getTime() + minutes * 60_000) }));
     if (slots.some((s) => s.startsAt.getTime() <= Date.now())) throw new AppError("VALIDATION_FAILED", "Shows can only be scheduled in the future.");
-    const gap = input.gapMinutes * 60_000;
+    const gap = gapMinutes * 60_000;
     for (let i = 1; i < slots.length; i++) {
       if (slots[i]!.startsAt.getTime() < slots[i - 1]!.endsAt.getTime() + gap) {
         throw new AppError("CONFLICT", `The shows at ${slots[i - 1]!.startsAt.toISOString()} and ${slots[i]!.startsAt.toISOString()} would overlap.`);
@@ -89,7 +128,7 @@ export async function scheduleShows(user: User, input: ScheduleInput): Promise<{
       sql`SELECT s.id, s.starts_at AS "startsAt", e.title FROM shows s JOIN events e ON e.id = s.event_id
           WHERE s.section_id = ${section.id}::uuid AND s.status = 'SCHEDULED'
             AND EXISTS (SELECT 1 FROM jsonb_to_recordset(${JSON.stringify(slots)}::jsonb) AS n("startsAt" timestamptz, "endsAt" timestamptz)
-                        WHERE n."startsAt" < s.ends_at + make_interval(mins => ${input.gapMinutes}) AND s.starts_at < n."endsAt" + make_interval(mins => ${input.gapMinutes}))
+                        WHERE n."startsAt" < s.ends_at + make_interval(mins => ${gapMinutes}) AND s.starts_at < n."endsAt" + make_interval(mins => ${gapMinutes}))
           ORDER BY s.starts_at LIMIT 5`,
     );
     if (clashes.length) {
@@ -97,7 +136,8 @@ export async function scheduleShows(user: User, input: ScheduleInput): Promise<{
         details: { showIds: clashes.map((c) => c.id) },
       });
     }
-    const priceValues = Object.values(input.prices) as number[];
+    // The price filters read min/max: the seat types the hall has and the zones on sale.
+    const priceValues = [...seatTypes.map((t) => input.prices[t.type as keyof typeof input.prices]!), ...Object.values(input.zonePrices)];
     const created = await queryRows<{ id: string }>(
       tx,
       sql`INSERT INTO shows (event_id, section_id, venue_id, city_id, starts_at, ends_at, language, format, min_price_minor, max_price_minor, pricing_strategy, pricing_config, refund_cutoff_hours)
@@ -110,8 +150,13 @@ export async function scheduleShows(user: User, input: ScheduleInput): Promise<{
     for (const [type, price] of Object.entries(input.prices)) {
       await tx.execute(sql`INSERT INTO show_prices (show_id, seat_type, price_minor) SELECT unnest(${uuidArray(ids)}), ${type}, ${price}`);
     }
+    for (const [zoneId, price] of Object.entries(input.zonePrices)) {
+      await tx.execute(sql`INSERT INTO show_zone_prices (show_id, zone_id, price_minor) SELECT unnest(${uuidArray(ids)}), ${zoneId}::uuid, ${price}`);
+    }
     await createShowSeats(tx, sql`s.id = ANY(${uuidArray(ids)})`);
-    await audit(tx, user, "shows.schedule", "section", section.id, { eventId: input.eventId, showIds: ids, prices: input.prices, strategy: input.pricingStrategy });
+    await audit(tx, user, "shows.schedule", "section", section.id, {
+      eventId: input.eventId, showIds: ids, prices: input.prices, zonePrices: input.zonePrices, strategy: input.pricingStrategy, ...(input.series ? { series: input.series } : {}),
+    });
     return { showIds: ids };
   });
 }

@@ -64,7 +64,7 @@ async function loadLayout(showId: string, ex: Executor): Promise<SeatMapLayout> 
                 WHERE z.section_id = s.section_id) AS zones,
                (SELECT json_agg(json_build_array(st.id, st.zone_id, coalesce(ss.price_minor, -1)) ORDER BY z.sort_order, z.name, z.id, st.col_index)
                 FROM seats st JOIN zones z ON z.id = st.zone_id LEFT JOIN show_seats ss ON ss.show_id = s.id AND ss.seat_id = st.id
-                WHERE st.section_id = s.section_id) AS units
+                WHERE st.section_id = s.section_id AND (ss.id IS NOT NULL OR st.col_index <= z.capacity)) AS units
         FROM shows s JOIN sections sec ON sec.id = s.section_id
         WHERE s.id = ${showId}::uuid`,
     );

@@ -149,7 +149,8 @@ export async function setBlocked(ex: Executor, showId: string, seatIds: readonly
 /**
  * Creates the show seats of the shows `showsWhere` selects (a condition on `s`, the shows row):
  * one AVAILABLE row per hall seat whose type the show prices; seats without a price are not for
- * sale and get no row. Existing rows are kept. With `onlyMaterialised`, shows that have no rows
+ * sale and get no row. A zone gives its units numbered up to its capacity (units above it were
+ * kept only for the tickets that name them, lib/admin/zones.ts). Existing rows are kept. With `onlyMaterialised`, shows that have no rows
  * yet are skipped (the large catalog materialises a show's seats when its map is first opened).
  */
 export async function createShowSeats(ex: Executor, showsWhere: SQL, opts: { onlyMaterialised?: boolean; onlyUnmaterialised?: boolean } = {}): Promise<void> {
@@ -160,7 +161,9 @@ export async function createShowSeats(ex: Executor, showsWhere: SQL, opts: { onl
     JOIN seats st ON st.section_id = s.section_id
     LEFT JOIN show_prices p ON st.zone_id IS NULL AND p.show_id = s.id AND p.seat_type = st.type
     LEFT JOIN show_zone_prices zp ON zp.show_id = s.id AND zp.zone_id = st.zone_id
+    LEFT JOIN zones z ON z.id = st.zone_id
     WHERE (${showsWhere}) AND coalesce(zp.price_minor, p.price_minor) IS NOT NULL
+      AND (st.zone_id IS NULL OR st.col_index <= z.capacity)
       ${opts.onlyMaterialised ? sql`AND EXISTS (SELECT 1 FROM show_seats x WHERE x.show_id = s.id)` : sql``}
       ${opts.onlyUnmaterialised ? sql`AND NOT EXISTS (SELECT 1 FROM show_seats x WHERE x.show_id = s.id)` : sql``}
     ON CONFLICT (show_id, seat_id) DO NOTHING`);
@@ -173,6 +176,85 @@ export async function repriceFreeSeats(ex: Executor, sectionId: string): Promise
     FROM shows sh, seats st, show_prices p
     WHERE ss.show_id = sh.id AND ss.seat_id = st.id AND p.show_id = sh.id AND p.seat_type = st.type
       AND st.zone_id IS NULL AND sh.section_id = ${sectionId}::uuid AND sh.status = 'SCHEDULED' AND sh.starts_at > now() AND ss.status = 'AVAILABLE' AND ss.price_minor <> p.price_minor`);
+}
+
+/**
+ * Tops up the zone's units of the shows `showsWhere` selects (a condition on `s`) that price the
+ * zone, to its capacity: the lowest-numbered units a show lacks. Shows not materialised yet are
+ * left to createShowSeats, which gives them everything at once. Answers the rows added.
+ */
+export async function topUpZoneUnits(ex: Executor, zoneId: string, showsWhere: SQL): Promise<number> {
+  const rows = await queryRows<{ id: string }>(
+    ex,
+    sql`INSERT INTO show_seats (show_id, seat_id, price_minor, zone_id)
+        SELECT c.show_id, c.seat_id, c.price_minor, c.zone_id FROM (
+          SELECT s.id AS show_id, st.id AS seat_id, zp.price_minor, st.zone_id,
+                 row_number() OVER (PARTITION BY s.id ORDER BY st.col_index) AS rn,
+                 z.capacity - (SELECT count(*) FROM show_seats x WHERE x.show_id = s.id AND x.zone_id = z.id) AS room
+          FROM shows s
+          JOIN show_zone_prices zp ON zp.show_id = s.id AND zp.zone_id = ${zoneId}::uuid
+          JOIN zones z ON z.id = zp.zone_id
+          JOIN seats st ON st.zone_id = z.id
+          WHERE (${showsWhere}) AND EXISTS (SELECT 1 FROM show_seats x WHERE x.show_id = s.id)
+            AND NOT EXISTS (SELECT 1 FROM show_seats x WHERE x.show_id = s.id AND x.seat_id = st.id)
+        ) c WHERE c.rn <= c.room
+        ON CONFLICT (show_id, seat_id) DO NOTHING RETURNING id`,
+  );
+  return rows.length;
+}
+
+/**
+ * Takes free units of a zone off the shows `showsWhere` selects until each has at most `capacity`,
+ * highest-numbered first. Only AVAILABLE units no booking ever named are removed, so nothing held,
+ * sold or paid-for-after-a-lapse is touched. All or nothing: if some show cannot come down that far
+ * it removes nothing and answers those shows with how many units they must keep.
+ */
+export async function trimZoneUnits(ex: Executor, zoneId: string, showsWhere: SQL, capacity: number): Promise<{ short: { showId: string; keep: number }[]; removed: number }> {
+  const free = sql`ss.status = 'AVAILABLE' AND NOT EXISTS (SELECT 1 FROM booking_seats bs WHERE bs.show_seat_id = ss.id)`;
+  const per = await queryRows<{ showId: string; total: number; removable: number }>(
+    ex,
+    sql`SELECT ss.show_id AS "showId", count(*)::int AS total, count(*) FILTER (WHERE ${free})::int AS removable
+        FROM show_seats ss JOIN shows s ON s.id = ss.show_id
+        WHERE ss.zone_id = ${zoneId}::uuid AND (${showsWhere})
+        GROUP BY ss.show_id HAVING count(*) > ${capacity}::int`,
+  );
+  const short = per.filter((p) => p.total - p.removable > capacity).map((p) => ({ showId: p.showId, keep: p.total - p.removable }));
+  if (short.length || per.length === 0) return { short, removed: 0 };
+  const wanted = per.reduce((n, p) => n + p.total - capacity, 0);
+  // Row-locked as they are deleted; a hold that took one meanwhile leaves it out, and the count says so.
+  const rows = await queryRows<{ id: string }>(
+    ex,
+    sql`DELETE FROM show_seats WHERE id IN (
+          SELECT c.id FROM (
+            SELECT ss.id, row_number() OVER (PARTITION BY ss.show_id ORDER BY st.col_index DESC) AS rn, p.excess
+            FROM show_seats ss JOIN seats st ON st.id = ss.seat_id
+            JOIN jsonb_to_recordset(${JSON.stringify(per.map((p) => ({ showId: p.showId, excess: p.total - capacity })))}::jsonb) AS p("showId" uuid, excess int) ON p."showId" = ss.show_id
+            WHERE ss.zone_id = ${zoneId}::uuid AND ${free}
+          ) c WHERE c.rn <= c.excess)
+        AND status = 'AVAILABLE' RETURNING id`,
+  );
+  if (rows.length !== wanted) return { short: per.map((p) => ({ showId: p.showId, keep: p.total - p.removable })), removed: 0 };
+  return { short: [], removed: rows.length };
+}
+
+/**
+ * A zone taken off sale at one show: its free units go; answers how many units stay because they
+ * are held, sold or named by a booking (the caller refuses and rolls back when that is not 0).
+ */
+export async function removeZoneUnitsOfShow(ex: Executor, showId: string, zoneId: string): Promise<{ kept: number }> {
+  await ex.execute(sql`
+    DELETE FROM show_seats ss WHERE ss.show_id = ${showId}::uuid AND ss.zone_id = ${zoneId}::uuid
+      AND ss.status IN ('AVAILABLE', 'BLOCKED') AND NOT EXISTS (SELECT 1 FROM booking_seats bs WHERE bs.show_seat_id = ss.id)`);
+  const [row] = await queryRows<{ n: number }>(ex, sql`SELECT count(*)::int AS n FROM show_seats WHERE show_id = ${showId}::uuid AND zone_id = ${zoneId}::uuid`);
+  return { kept: Number(row?.n ?? 0) };
+}
+
+/** A show's free units of a zone take its new price (held and sold ones keep what they were sold at). */
+export async function repriceFreeZoneUnits(ex: Executor, showId: string, zoneId: string, priceMinor: number): Promise<void> {
+  await ex
+    .update(showSeats)
+    .set({ priceMinor, version: sql`${showSeats.version} + 1` })
+    .where(and(eq(showSeats.showId, showId), eq(showSeats.zoneId, zoneId), sql`${showSeats.status} IN ('AVAILABLE', 'BLOCKED')`, sql`${showSeats.priceMinor} <> ${priceMinor}`));
 }
 
 /** Hall seats being removed take their show seats with them (the caller checked none is sold or held). */

@@ -19,7 +19,7 @@ export default async function HallsPage() {
             <li key={h.id}>
               <Link href={`/admin/halls/${h.id}`} className="block rounded-xl bg-white p-4 shadow-sm ring-1 ring-black/5 hover:ring-brand-300">
                 <span className="font-semibold">{h.name}</span>
-                <span className="block text-sm text-slate-600">{h.venue} · {h.seats} seats</span>
+                <span className="block text-sm text-slate-600">{h.venue} · {[`${h.seats} seats`, ...h.zones.map((z) => `${z.name} ${z.capacity}`)].join(" · ")}</span>
               </Link>
             </li>
           ))}

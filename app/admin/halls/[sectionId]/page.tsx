@@ -1,8 +1,10 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { HallEditor } from "@/components/admin/hall-editor";
+import { ZoneManager } from "@/components/admin/zone-manager";
 import { requireStaffPage } from "@/lib/admin/access";
 import { getHallLayout } from "@/lib/admin/halls";
+import { listZones } from "@/lib/admin/zones";
 import { AppError } from "@/lib/errors";
 
 export const metadata: Metadata = { title: "Admin · Hall layout" };
@@ -16,12 +18,14 @@ export default async function HallPage({ params, searchParams }: { params: Promi
     if (err instanceof AppError && err.code === "NOT_FOUND") notFound();
     throw err;
   });
+  const zones = await listZones(user, sectionId);
   return (
     <div className="space-y-3">
       <h1 className="text-2xl font-bold">{hall.name}</h1>
       {saved ? <p role="status" className="rounded-xl bg-emerald-50 p-3 text-emerald-800 ring-1 ring-emerald-200">Saved. Upcoming shows in this hall follow the new layout.</p> : null}
       <p className="text-sm text-slate-600">Seats keep their labels when you edit; seats that have bookings cannot be removed.</p>
-      <HallEditor key={JSON.stringify(hall.rows)} sectionId={hall.id} initial={{ name: hall.name, kind: hall.kind, stageLabel: hall.stageLabel, rows: hall.rows }} />
+      <ZoneManager sectionId={hall.id} zones={zones} />
+      <HallEditor key={JSON.stringify(hall.rows)} sectionId={hall.id} hasZones={zones.length > 0} initial={{ name: hall.name, kind: hall.kind, stageLabel: hall.stageLabel, rows: hall.rows }} />
     </div>
   );
 }

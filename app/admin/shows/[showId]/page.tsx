@@ -1,9 +1,11 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { BlockSeatsForm, CancelShowForm } from "@/components/admin/forms";
+import { ZonePricesForm } from "@/components/admin/zone-prices-form";
 import { requireStaffPage } from "@/lib/admin/access";
 import { showSales } from "@/lib/admin/sales";
 import { unsettledBookings } from "@/lib/admin/shows";
+import { canRepriceZones, zoneFill } from "@/lib/admin/show-zones";
 import { formatMoney } from "@/lib/format/money";
 import { getAvailability, getSeatMapLayout } from "@/lib/seating/availability";
 
@@ -16,7 +18,7 @@ export default async function AdminShowPage({ params, searchParams }: { params: 
   if (!/^[0-9a-f-]{36}$/i.test(showId)) notFound();
   const [s] = await showSales(user, { showId });
   if (!s) notFound();
-  const [layout, snap, unsettled] = await Promise.all([getSeatMapLayout(showId), getAvailability(showId), s.status === "CANCELLED" ? unsettledBookings(showId) : 0]);
+  const [layout, snap, unsettled, zones] = await Promise.all([getSeatMapLayout(showId), getAvailability(showId), s.status === "CANCELLED" ? unsettledBookings(showId) : 0, zoneFill(user, showId)]);
   const blocked = layout.seats.filter((_, i) => snap.status[i] === "X" ).map((x) => x.label);
   const money = (m: number) => formatMoney(m, s.currency);
   const stat = (label: string, value: string) => (
@@ -44,6 +46,36 @@ export default async function AdminShowPage({ params, searchParams }: { params: 
         {stat("refunded", money(s.refundedMinor))}
         {stat("bookings", String(s.bookings))}
       </div>
+      {zones.length ? (
+        <section aria-labelledby="zone-fill" className="rounded-2xl bg-white p-5 shadow-sm ring-1 ring-black/5">
+          <h2 id="zone-fill" className="font-semibold">Zone fill</h2>
+          <p className="mb-2 text-sm text-slate-600">General admission places, counted in the totals above ({s.zoneSold} of {s.zonePlaces} sold, {s.zoneHeld} held).</p>
+          <table className="w-full text-sm">
+            <thead className="text-left text-xs text-slate-500">
+              <tr><th className="py-1">Zone</th><th>Price</th><th className="text-right">Sold</th><th className="text-right">Held</th><th className="text-right">Capacity</th><th className="text-right">Fill</th><th className="text-right">Revenue</th></tr>
+            </thead>
+            <tbody className="tabular-nums">
+              {zones.map((z) => (
+                <tr key={z.zoneId} className="border-t border-slate-100">
+                  <td className="py-1.5 font-medium">{z.name} <span className="text-xs text-slate-500">{z.kind === "TIMED_ENTRY" ? "timed entry" : "standing"}</span></td>
+                  <td>{z.priceMinor === null ? "not on sale" : money(z.priceMinor)}</td>
+                  <td className="text-right">{z.sold}</td>
+                  <td className="text-right">{z.held}</td>
+                  <td className="text-right">{z.capacity}</td>
+                  <td className="text-right">{z.capacity ? `${Math.round((z.sold / z.capacity) * 100)}%` : "—"}</td>
+                  <td className="text-right">{money(z.revenueMinor)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          {canRepriceZones(s) ? (
+            <div className="mt-4 border-t border-slate-100 pt-3">
+              <h3 className="mb-2 text-sm font-semibold">Zone prices</h3>
+              <ZonePricesForm showId={showId} zones={zones} />
+            </div>
+          ) : null}
+        </section>
+      ) : null}
       <div className="grid gap-4 md:grid-cols-2">
         <section aria-labelledby="block" className="rounded-2xl bg-white p-5 shadow-sm ring-1 ring-black/5">
           <h2 id="block" className="font-semibold">House and broken seats</h2>

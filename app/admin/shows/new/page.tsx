@@ -12,7 +12,7 @@ export default async function NewShowsPage() {
   return (
     <div className="mx-auto max-w-3xl space-y-3">
       <h1 className="text-2xl font-bold">Schedule shows</h1>
-      <p className="text-sm text-slate-600">Every chosen day × every start time becomes a show. Shows in one hall may not overlap (with 15 minutes to turn the hall around).</p>
+      <p className="text-sm text-slate-600">Every chosen day × every start time (or every slot of a series) becomes a show. Shows in one hall may not overlap (with 15 minutes to turn the hall around).</p>
       <ScheduleForm events={events} halls={halls} today={zonedYmd(new Date(), "Asia/Kolkata")} />
     </div>
   );
