@@ -49,7 +49,8 @@ export default async function ShowPage({ params, searchParams }: Props) {
   const heldZones: Record<string, number> = {};
   if (hold?.status === "LOCKED") for (const s of hold.seats) if (s.zoneId) heldZones[s.zoneId] = (heldZones[s.zoneId] ?? 0) + 1;
   const liveZones = new Map(zoneAvailability(layout, snapshot.status).map((z) => [z.zoneId, z]));
-  const pickerZones = layout.zones.map((z) => ({
+  // A zone this show does not sell is not offered at all (rather than shown as sold out).
+  const pickerZones = layout.zones.filter((z) => z.priceMinor >= 0).map((z) => ({
     id: z.id,
     name: z.name,
     kind: z.kind,
