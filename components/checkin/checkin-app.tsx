@@ -52,7 +52,7 @@ function headline(a: Answer): string {
 function progress(a: Answer): string | null {
   const { admittedSoFar: soFar, total, remaining, admittedNow } = a;
   if (soFar == null || total == null || remaining == null || total < 2) return null;
-  if (a.result === "EXCEEDS") return `Asked to admit ${a.asked}: ${soFar} of ${total} admitted, ${remaining} left. Nobody was admitted.`;
+  if (a.result === "EXCEEDS") return `Asked for ${a.asked} · ${soFar} of ${total} admitted`;
   if (a.result === "OK" && admittedNow === total) return null;
   return `${soFar} of ${total} admitted${remaining ? `, ${remaining} left` : " — all in"}`;
 }
@@ -214,7 +214,7 @@ export function CheckinApp({ shows, publicKey }: { shows: Show[]; publicKey: Tic
         const at = typeof entry === "string" ? entry : entry!.at;
         return { result: "ALREADY_CHECKED_IN", reason: `Already checked in on this device at ${new Date(at).toLocaleTimeString()}`, ticket, ...counts, admittedNow: 0 };
       }
-      if (admit !== null && admit > remaining) return { result: "EXCEEDS", reason: null, ticket, ...counts, asked: admit };
+      if (admit !== null && admit > remaining) return { result: "EXCEEDS", reason: "Nobody was admitted.", ticket, ...counts, asked: admit };
       const n = admit ?? remaining;
       const now = new Date().toISOString();
       save(admittedKey(showId), { ...admitted, [p.bid]: { n: soFar + n, total, at: now } });
@@ -250,7 +250,7 @@ export function CheckinApp({ shows, publicKey }: { shows: Show[]; publicKey: Tic
             const error = (await res.json().catch(() => null))?.error as { code: string; message: string; details?: Record<string, number> } | undefined;
             a =
               error?.code === "ADMIT_EXCEEDS_REMAINING" && error.details
-                ? { result: "EXCEEDS", reason: null, ticket: null, code, asked: error.details.asked, remaining: error.details.remaining, total: error.details.total, admittedSoFar: error.details.admittedSoFar }
+                ? { result: "EXCEEDS", reason: "Nobody was admitted.", ticket: null, code, asked: error.details.asked, remaining: error.details.remaining, total: error.details.total, admittedSoFar: error.details.admittedSoFar }
                 : { result: "INVALID", reason: error?.message ?? `Server answered ${res.status}`, ticket: null };
           } else setOnline(false);
         }
@@ -424,17 +424,17 @@ export function CheckinApp({ shows, publicKey }: { shows: Show[]; publicKey: Tic
 
       <div className="grid gap-4 md:grid-cols-2">
         <div className="space-y-2">
-          <div role="group" aria-labelledby="party-label" className="flex flex-wrap items-center gap-1.5">
-            <span id="party-label" className="mr-1 text-sm text-slate-300">
-              Next scan admits
-            </span>
+          <p id="party-label" className="text-sm text-slate-300">
+            Next scan admits
+          </p>
+          <div role="group" aria-labelledby="party-label" className="grid grid-cols-[2fr_repeat(5,1fr)] gap-1.5">
             {[null, ...PARTY_SIZES].map((n) => (
               <button
                 key={n ?? "all"}
                 type="button"
                 aria-pressed={party === n}
                 onClick={() => setParty(n)}
-                className={`min-h-11 min-w-11 rounded-lg px-3 text-lg font-semibold ${party === n ? "bg-white text-ink-900" : "bg-white/10 ring-1 ring-white/20"}`}
+                className={`min-h-11 rounded-lg px-2 text-lg font-semibold ${party === n ? "bg-white text-ink-900" : "bg-white/10 ring-1 ring-white/20"}`}
               >
                 {n ?? "Everyone"}
               </button>
