@@ -100,3 +100,21 @@ test("offline: a scan is verified on the device, queued, and synced when the net
   await expect(door.result).toContainText("ALREADY CHECKED IN");
   await expect(door.result).not.toContainText("offline");
 });
+
+test("a ticket for two admits one now and the other later, then is used up", async ({ asDoor, user, request }) => {
+  const bought = await buyTicket(request, user, 0);
+  const door = new DoorPage(asDoor);
+  await door.openShow(bought.show);
+  await door.partySize(1);
+  await door.check(bought.token);
+  await expect(door.result).toContainText("ADMIT 1");
+  await expect(door.result).toContainText("1 of 2 admitted, 1 left");
+  await expect(door.result).toContainText("Ticket for 2 people");
+  // The party size was for that scan only; the second person is admitted from the result screen.
+  await expect(asDoor.getByRole("button", { name: "Everyone" })).toHaveAttribute("aria-pressed", "true");
+  await door.admitMore("Admit the last 1");
+  await expect(door.result).toContainText("2 of 2 admitted — all in");
+  await door.check(bought.token);
+  await expect(door.result).toContainText("ALREADY CHECKED IN");
+  await expect(door.result).toContainText(/Already checked in at .* and .*\(all 2 admitted\)/);
+});

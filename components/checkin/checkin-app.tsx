@@ -1,14 +1,31 @@
 "use client";
 import jsQR from "jsqr";
 import { useCallback, useEffect, useRef, useState } from "react";
+import { groupPlaces } from "@/lib/format/places";
 import { looksLikeTicketToken, verifyTicketWithWebCrypto, type TicketPublicJwk } from "@/lib/tickets/token-format";
 
 type Result = "OK" | "ALREADY_CHECKED_IN" | "INVALID" | "WRONG_SHOW" | "NOT_CONFIRMED" | "CANCELLED" | "REFUNDED" | "TOO_EARLY" | "TOO_LATE";
-type Answer = { result: Result; reason: string | null; ticket: { reference: string; seats: string[]; count: number; eventTitle: string } | null; offline?: boolean };
+type Ticket = { bookingId?: string; reference: string; seats: string[]; places?: string[]; count: number; eventTitle: string };
+/** The server's answer (or the device's, offline); EXCEEDS is the 409 for a party bigger than the ticket's places left. */
+type Answer = {
+  result: Result | "EXCEEDS";
+  reason: string | null;
+  ticket: Ticket | null;
+  offline?: boolean;
+  admittedNow?: number | null;
+  admittedSoFar?: number | null;
+  total?: number | null;
+  remaining?: number | null;
+  asked?: number;
+  /** The code scanned, so the result screen can admit more of the same ticket. */
+  code?: string;
+};
 type Window = { opensAt: string; closesAt: string; opensAtLocal: string; closesAtLocal: string };
 type Show = { id: string; title: string; startsAtLocal: string; venue: string; section: string; today: boolean; window: Window; open: boolean };
 type Stats = { admittedBookings: number; admittedPeople: number; soldBookings: number; soldPeople: number; lastScans: { at: string; result: Result; reason: string | null; reference: string | null; device: string }[] };
-type Queued = { code: string; showId: string; deviceId: string; scannedAt: string; offline: true; reference: string };
+type Queued = { code: string; showId: string; deviceId: string; scannedAt: string; offline: true; reference: string; admit?: number };
+/** What this device knows a ticket has admitted (an ISO time alone: the whole ticket, as older versions stored it). */
+type Admitted = Record<string, string | { n: number; total: number; at: string }>;
 type Conflict = { reference: string; scannedAt: string; message: string };
 
 const HEADLINE: Record<Result, string> = {
@@ -22,6 +39,25 @@ const HEADLINE: Record<Result, string> = {
   TOO_EARLY: "TOO EARLY",
   TOO_LATE: "TOO LATE",
 };
+/** Party sizes offered before a scan; most scans admit everyone on the ticket, the default. */
+const PARTY_SIZES = [1, 2, 3, 4, 5];
+
+function headline(a: Answer): string {
+  if (a.result === "OK") return `ADMIT ${a.admittedNow ?? a.ticket?.count ?? ""}`.trim();
+  if (a.result === "EXCEEDS") return `ONLY ${a.remaining} LEFT`;
+  return HEADLINE[a.result];
+}
+
+/** "2 of 4 admitted, 2 left" for a ticket for more than one that is not all in by this one scan. */
+function progress(a: Answer): string | null {
+  const { admittedSoFar: soFar, total, remaining, admittedNow } = a;
+  if (soFar == null || total == null || remaining == null || total < 2) return null;
+  if (a.result === "EXCEEDS") return `Asked for ${a.asked} · ${soFar} of ${total} admitted`;
+  if (a.result === "OK" && admittedNow === total) return null;
+  return `${soFar} of ${total} admitted${remaining ? `, ${remaining} left` : " — all in"}`;
+}
+
+const admittedOf = (entry: Admitted[string] | undefined, total: number) => (entry === undefined ? 0 : typeof entry === "string" ? total : entry.n);
 const QUEUE_KEY = "marquee.checkin.queue";
 const DEVICE_KEY = "marquee.checkin.device";
 const admittedKey = (showId: string) => `marquee.checkin.admitted.${showId}`;
@@ -66,9 +102,17 @@ export function CheckinApp({ shows, publicKey }: { shows: Show[]; publicKey: Tic
   const [stats, setStats] = useState<Stats | null>(null);
   const [camera, setCamera] = useState<"off" | "starting" | "on" | "denied">("off");
   const [manual, setManual] = useState("");
+  /** How many to admit on the next scan; null: everyone the ticket still admits. */
+  const [party, setParty] = useState<number | null>(null);
   const videoRef = useRef<HTMLVideoElement>(null);
-  const lastCode = useRef<{ code: string; at: number }>({ code: "", at: 0 });
+  // The camera's last code: when it was checked, last seen, and whether people are still to come on it.
+  const lastCode = useRef<{ code: string; at: number; seen: number; open: boolean }>({ code: "", at: 0, seen: 0, open: false });
   const busy = useRef(false);
+  // The camera loop reads the party size when a code appears, without restarting on each change.
+  const partyRef = useRef<number | null>(null);
+  useEffect(() => {
+    partyRef.current = party;
+  }, [party]);
 
   useEffect(() => {
     let id = localStorage.getItem(DEVICE_KEY);
@@ -115,12 +159,16 @@ export function CheckinApp({ shows, publicKey }: { shows: Show[]; publicKey: Tic
         setTimeout(() => setRetries((n) => n + 1), Number(res.headers.get("retry-after") ?? 10) * 1000);
         return;
       }
-      const body = res.ok ? ((await res.json()) as Answer & { checkedInDevice: string | null }) : null;
-      if (body && body.result !== "OK" && !(body.result === "ALREADY_CHECKED_IN" && body.checkedInDevice === q.deviceId)) {
-        setConflicts((c) => [{ reference: q.reference, scannedAt: q.scannedAt, message: body.reason ?? HEADLINE[body.result] }, ...c]);
+      // A scan sent twice (its answer lost) is answered OK again by the server, so anything else is a real conflict.
+      const body = res.ok ? ((await res.json()) as Answer) : null;
+      if (body && body.result !== "OK") {
+        setConflicts((c) => [{ reference: q.reference, scannedAt: q.scannedAt, message: body.reason ?? headline(body) }, ...c]);
       } else if (!body) {
-        const error = (await res.json().catch(() => null))?.error;
+        const error = (await res.json().catch(() => null))?.error as { code: string; message: string; details?: { remaining?: number } } | undefined;
         setConflicts((c) => [{ reference: q.reference, scannedAt: q.scannedAt, message: error?.message ?? `Server answered ${res.status}` }, ...c]);
+        // They went in: record as many as the ticket still has places for (the conflict above says the rest).
+        const left = error?.code === "ADMIT_EXCEEDS_REMAINING" ? (error.details?.remaining ?? 0) : 0;
+        if (left > 0) await fetch("/api/v1/checkin", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ ...q, admit: left }) }).catch(() => null);
       }
       const rest = load<Queued[]>(QUEUE_KEY, []).filter((x) => !(x.code === q.code && x.scannedAt === q.scannedAt));
       save(QUEUE_KEY, rest);
@@ -143,54 +191,76 @@ export function CheckinApp({ shows, publicKey }: { shows: Show[]; publicKey: Tic
   );
 
   const checkOffline = useCallback(
-    async (code: string): Promise<Answer> => {
+    async (code: string, admit: number | null): Promise<Answer> => {
       if (!looksLikeTicketToken(code)) return { result: "INVALID", reason: "Offline: only QR codes can be checked — typed references need the network", ticket: null, offline: true };
       const v = await verifyTicketWithWebCrypto(code, publicKey).catch(() => null);
       if (!v) return { result: "INVALID", reason: "This device cannot verify tickets offline", ticket: null, offline: true };
       if (!v.ok) return { result: "INVALID", reason: v.reason === "BAD_SIGNATURE" ? "Invalid signature — this ticket was altered or forged" : `Not valid (${v.reason.toLowerCase().replace("_", " ")})`, ticket: null, offline: true };
       const p = v.payload;
-      const ticket = { reference: p.ref, seats: p.seats, count: p.seats.length, eventTitle: "" };
+      const ticket = { bookingId: p.bid, reference: p.ref, seats: p.seats, places: groupPlaces(p.seats), count: p.seats.length, eventTitle: "" };
       if (p.sid !== showId) return { result: "WRONG_SHOW", reason: "This ticket is for another show", ticket, offline: true };
       const door = shows.find((s) => s.id === showId)?.window;
       const nowIso = new Date().toISOString();
       if (door && nowIso < door.opensAt) return { result: "TOO_EARLY", reason: `Check-in opens ${door.opensAtLocal}`, ticket, offline: true };
       if (door && nowIso > door.closesAt) return { result: "TOO_LATE", reason: `Check-in closed ${door.closesAtLocal}`, ticket, offline: true };
-      const admitted = load<Record<string, string>>(admittedKey(showId), {});
-      if (admitted[p.bid]) return { result: "ALREADY_CHECKED_IN", reason: `Already checked in on this device at ${new Date(admitted[p.bid]!).toLocaleTimeString()}`, ticket, offline: true };
+      // This device's count: its own scans and the answers it saw online. Other doors may have admitted more; the sync says so.
+      const admitted = load<Admitted>(admittedKey(showId), {});
+      const entry = admitted[p.bid];
+      const total = ticket.count;
+      const soFar = Math.min(total, admittedOf(entry, total));
+      const remaining = total - soFar;
+      const counts = { admittedSoFar: soFar, total, remaining, code, offline: true };
+      if (remaining === 0) {
+        const at = typeof entry === "string" ? entry : entry!.at;
+        return { result: "ALREADY_CHECKED_IN", reason: `Already checked in on this device at ${new Date(at).toLocaleTimeString()}`, ticket, ...counts, admittedNow: 0 };
+      }
+      if (admit !== null && admit > remaining) return { result: "EXCEEDS", reason: "Nobody was admitted.", ticket, ...counts, asked: admit };
+      const n = admit ?? remaining;
       const now = new Date().toISOString();
-      save(admittedKey(showId), { ...admitted, [p.bid]: now });
-      const next = [...load<Queued[]>(QUEUE_KEY, []), { code, showId, deviceId, scannedAt: now, offline: true as const, reference: p.ref }];
+      save(admittedKey(showId), { ...admitted, [p.bid]: { n: soFar + n, total, at: now } });
+      // The number goes with the scan: "everyone" here may be fewer than the server has left, or more.
+      const next = [...load<Queued[]>(QUEUE_KEY, []), { code, showId, deviceId, scannedAt: now, offline: true as const, reference: p.ref, admit: n }];
       save(QUEUE_KEY, next);
       setQueue(next);
-      return { result: "OK", reason: null, ticket, offline: true };
+      return { result: "OK", reason: null, ticket, ...counts, admittedNow: n, admittedSoFar: soFar + n, remaining: remaining - n };
     },
     [publicKey, showId, deviceId, shows],
   );
 
+  /** Checks a code, admitting `admit` people (null: everyone left on the ticket). */
   const handleCode = useCallback(
-    async (raw: string) => {
+    async (raw: string, admit: number | null) => {
       const code = raw.trim();
-      if (!code || !showId || busy.current) return;
+      if (!code || !showId || busy.current) return null;
       busy.current = true;
       try {
         let a: Answer | null = null;
         if (navigator.onLine) {
-          const res = await fetch("/api/v1/checkin", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ code, showId, deviceId }) }).catch(() => null);
+          const body = JSON.stringify({ code, showId, deviceId, ...(admit === null ? {} : { admit }) });
+          const res = await fetch("/api/v1/checkin", { method: "POST", headers: { "content-type": "application/json" }, body }).catch(() => null);
           if (res?.ok) {
-            a = (await res.json()) as Answer;
-            if (a.result === "OK" && looksLikeTicketToken(code)) {
-              const bid = JSON.parse(atob(code.split(".")[1]!.replace(/-/g, "+").replace(/_/g, "/"))).bid as string;
-              save(admittedKey(showId), { ...load<Record<string, string>>(admittedKey(showId), {}), [bid]: new Date().toISOString() });
+            a = { ...((await res.json()) as Answer), code };
+            // Remembered for offline scans of the same ticket later: how many of it are in.
+            const bid = a.ticket?.bookingId;
+            if (bid && (a.result === "OK" || a.result === "ALREADY_CHECKED_IN") && a.total != null) {
+              save(admittedKey(showId), { ...load<Admitted>(admittedKey(showId), {}), [bid]: { n: a.admittedSoFar ?? a.total, total: a.total, at: new Date().toISOString() } });
             }
             void refreshStats();
           } else if (res) {
-            const body = await res.json().catch(() => null);
-            a = { result: "INVALID", reason: body?.error?.message ?? `Server answered ${res.status}`, ticket: null };
+            const error = (await res.json().catch(() => null))?.error as { code: string; message: string; details?: Record<string, number> } | undefined;
+            a =
+              error?.code === "ADMIT_EXCEEDS_REMAINING" && error.details
+                ? { result: "EXCEEDS", reason: "Nobody was admitted.", ticket: null, code, asked: error.details.asked, remaining: error.details.remaining, total: error.details.total, admittedSoFar: error.details.admittedSoFar }
+                : { result: "INVALID", reason: error?.message ?? `Server answered ${res.status}`, ticket: null };
           } else setOnline(false);
         }
-        show(a ?? (await checkOffline(code)));
+        a ??= await checkOffline(code, admit);
+        show(a);
+        return a;
       } finally {
         busy.current = false;
+        // A party size is for one scan: the next party is most likely a whole ticket again.
+        setParty(null);
       }
     },
     [showId, deviceId, show, checkOffline, refreshStats],
@@ -221,9 +291,17 @@ export function CheckinApp({ shows, publicKey }: { shows: Show[]; publicKey: Tic
           found = jsQR(img.data, img.width, img.height, { inversionAttempts: "attemptBoth" })?.data ?? null;
         }
         const now = Date.now();
-        if (found && !(found === lastCode.current.code && now - lastCode.current.at < 4000)) {
-          lastCode.current = { code: found, at: now };
-          await handleCode(found);
+        const last = lastCode.current;
+        const same = found !== null && found === last.code;
+        const inView = same && now - last.seen < 1500;
+        if (same) last.seen = now;
+        // A code left in view is checked again after a pause, which shows a used ticket as ALREADY
+        // CHECKED IN; but not while people are still to come on it (a partial admission, a party
+        // too big): that would admit the rest unasked. They come with a new scan or the buttons.
+        if (found && !(same && (now - last.at < 4000 || (inView && last.open)))) {
+          lastCode.current = { code: found, at: now, seen: now, open: false };
+          const a = await handleCode(found, partyRef.current);
+          if (lastCode.current.code === found) lastCode.current.open = Boolean(a?.remaining);
         }
       }
       setTimeout(tick, 200);
@@ -278,6 +356,10 @@ export function CheckinApp({ shows, publicKey }: { shows: Show[]; publicKey: Tic
 
   const current = shows.find((s) => s.id === showId)!;
   const ok = answer?.result === "OK";
+  const line = answer ? progress(answer) : null;
+  // After a partial admission (or a party too big), the rest of the same ticket is one tap away.
+  const more = answer?.code && (answer.result === "OK" || answer.result === "EXCEEDS") && answer.remaining ? answer.remaining : 0;
+  const moreSizes = more ? [...new Set([...Array.from({ length: Math.min(more, 4) }, (_, i) => i + 1), more])] : [];
   return (
     <div className="space-y-4">
       <div className="flex flex-wrap items-center justify-between gap-2">
@@ -302,19 +384,38 @@ export function CheckinApp({ shows, publicKey }: { shows: Show[]; publicKey: Tic
         role="status"
         aria-live="assertive"
         data-testid="scan-result"
-        className={`flex min-h-40 flex-col items-center justify-center rounded-2xl p-6 text-center ${answer ? (ok ? "bg-emerald-600" : "bg-red-600") : "bg-white/10"}`}
+        className={`flex min-h-40 flex-col items-center justify-center rounded-2xl p-6 text-center ${answer ? (ok ? "bg-emerald-600" : answer.result === "EXCEEDS" ? "bg-amber-600" : "bg-red-600") : "bg-white/10"}`}
       >
         {answer ? (
           <>
-            <p className="text-5xl font-black tracking-wide">{HEADLINE[answer.result]}</p>
+            <p className="text-5xl font-black tracking-wide">{headline(answer)}</p>
+            {line ? (
+              <p className="mt-2 text-2xl font-bold" data-testid="admitted-progress">
+                {line}
+              </p>
+            ) : null}
             {answer.ticket ? (
               <p className="mt-2 text-xl font-semibold">
-                {answer.ticket.count} {answer.ticket.count === 1 ? "person" : "people"} · {answer.ticket.seats.join(", ")}
+                Ticket for {answer.ticket.count} {answer.ticket.count === 1 ? "person" : "people"} · {(answer.ticket.places ?? groupPlaces(answer.ticket.seats)).join(", ")}
               </p>
             ) : null}
             {answer.reason ? <p className="mt-1 text-lg">{answer.reason}</p> : null}
             {answer.ticket ? <p className="mt-1 font-mono text-sm opacity-90">{answer.ticket.reference}</p> : null}
             {answer.offline ? <p className="mt-1 text-sm opacity-90">Checked on this device (offline); syncs when back online.</p> : null}
+            {moreSizes.length ? (
+              <div className="mt-3 flex flex-wrap justify-center gap-2" role="group" aria-label="Admit more of this ticket">
+                {moreSizes.map((n) => (
+                  <button
+                    key={n}
+                    type="button"
+                    onClick={() => void handleCode(answer.code!, n)}
+                    className="min-h-12 rounded-xl bg-white px-4 text-lg font-bold text-ink-900 shadow focus-visible:ring-4 focus-visible:ring-white/60"
+                  >
+                    {n === more ? `Admit ${more === 1 ? "the last 1" : `all ${more} left`}` : `Admit ${n}`}
+                  </button>
+                ))}
+              </div>
+            ) : null}
           </>
         ) : (
           <p className="text-xl text-slate-300">Scan a ticket</p>
@@ -323,6 +424,22 @@ export function CheckinApp({ shows, publicKey }: { shows: Show[]; publicKey: Tic
 
       <div className="grid gap-4 md:grid-cols-2">
         <div className="space-y-2">
+          <p id="party-label" className="text-sm text-slate-300">
+            Next scan admits
+          </p>
+          <div role="group" aria-labelledby="party-label" className="grid grid-cols-[2fr_repeat(5,1fr)] gap-1.5">
+            {[null, ...PARTY_SIZES].map((n) => (
+              <button
+                key={n ?? "all"}
+                type="button"
+                aria-pressed={party === n}
+                onClick={() => setParty(n)}
+                className={`min-h-11 rounded-lg px-2 text-lg font-semibold ${party === n ? "bg-white text-ink-900" : "bg-white/10 ring-1 ring-white/20"}`}
+              >
+                {n ?? "Everyone"}
+              </button>
+            ))}
+          </div>
           <div className="relative aspect-video overflow-hidden rounded-2xl bg-black">
             <video ref={videoRef} playsInline muted className="h-full w-full object-cover" aria-label="Camera view" />
             {camera !== "on" ? (
@@ -338,7 +455,7 @@ export function CheckinApp({ shows, publicKey }: { shows: Show[]; publicKey: Tic
             className="flex gap-2"
             onSubmit={(e) => {
               e.preventDefault();
-              void handleCode(manual);
+              void handleCode(manual, party);
               setManual("");
             }}
           >

@@ -25,6 +25,16 @@ export class DoorPage {
     await this.page.getByRole("button", { name: "Start camera" }).click();
   }
 
+  /** Admits only `n` of the ticket's people on the next scan (the control resets to everyone after it). */
+  async partySize(n: number) {
+    await this.page.getByRole("group", { name: "Next scan admits" }).getByRole("button", { name: String(n), exact: true }).click();
+  }
+
+  /** On the result screen after a partial admission: admit more of the same ticket ("Admit 1", "Admit all 3 left"). */
+  async admitMore(name: string | RegExp) {
+    await this.page.getByRole("group", { name: "Admit more of this ticket" }).getByRole("button", { name }).click();
+  }
+
   /** Types a booking reference or ticket code in and checks it. */
   async check(code: string) {
     await this.page.getByLabel("Booking reference or ticket code").fill(code);

@@ -1,6 +1,8 @@
 // Door check-in (invariant 7): the ticket's signature is verified first, then the admission is
-// ONE insert guarded by a unique constraint on the booking — two devices scanning the same ticket
-// at the same moment admit it once. Every scan and its answer is logged for the door's screen.
+// ONE insert of a row per admitted person (a seat or a zone place of the booking), guarded by the
+// unique (booking, seat): however many devices scan the same ticket at the same moment, each
+// person is admitted once and never more than the ticket holds. A ticket for N admits N, at once
+// or in parts (2 of 4 now, the other 2 on a later scan). Every scan and its answer is logged.
 import "server-only";
 import { sql } from "drizzle-orm";
 import { z } from "zod";
@@ -14,6 +16,7 @@ import { verifyTicket } from "@/lib/tickets/token";
 import { looksLikeTicketToken } from "@/lib/tickets/token-format";
 import { formatInZone } from "@/lib/time/zone";
 import { seatLabelsOf, uuidArray } from "@/db/sql";
+import { groupPlaces } from "@/lib/format/places";
 
 export type CheckinResult = "OK" | "ALREADY_CHECKED_IN" | "INVALID" | "WRONG_SHOW" | "NOT_CONFIRMED" | "CANCELLED" | "REFUNDED" | "TOO_EARLY" | "TOO_LATE";
 
@@ -31,6 +34,12 @@ export const checkinSchema = z.object({
   /** When an offline device scanned it (synced later); defaults to now. Checked against the clock, the ticket and the door's window. */
   scannedAt: z.coerce.date().min(EARLIEST_SCAN, "Not a plausible scan time").optional(),
   offline: z.boolean().default(false),
+  /**
+   * How many of the ticket's people to admit now; default everyone not yet admitted. More than
+   * are left is ADMIT_EXCEEDS_REMAINING (409) and admits nobody: a green ADMIT must mean everyone
+   * the door asked for may go in, so a party bigger than the ticket's places is the door's call.
+   */
+  admit: z.number().int("Admit a whole number of people").min(1, "Admit at least one person").max(100, "At most 100 people at once").optional(),
 });
 export type CheckinInput = z.output<typeof checkinSchema>;
 
@@ -42,7 +51,11 @@ export type CheckinTicket = {
   startsAt: string;
   startsAtLocal: string;
   venue: string;
+  /** One name per person: a seat's label, a zone place's zone name (the token's `seats` claim). */
   seats: string[];
+  /** The same as people read it: ["A1", "A2"], ["Fan Pit × 3"]. */
+  places: string[];
+  /** People the ticket admits in all. */
   count: number;
   status: string;
 };
@@ -51,9 +64,19 @@ export type CheckinAnswer = {
   result: CheckinResult;
   reason: string | null;
   ticket: CheckinTicket | null;
-  /** For ALREADY_CHECKED_IN: when and by which device it was admitted. */
+  /** For OK and ALREADY_CHECKED_IN: the ticket's first admission (when, which device), and its latest. */
   checkedInAt: string | null;
   checkedInDevice: string | null;
+  lastCheckedInAt: string | null;
+  lastCheckedInDevice: string | null;
+  /**
+   * For OK and ALREADY_CHECKED_IN (else null): people admitted by this scan, admitted so far (this
+   * scan included), the ticket's total, and how many may still come.
+   */
+  admittedNow: number | null;
+  admittedSoFar: number | null;
+  total: number | null;
+  remaining: number | null;
   /** When the door admits this ticket's show (for TOO_EARLY / TOO_LATE, and every answer with a ticket). */
   window: CheckinWindow | null;
 };
@@ -74,8 +97,12 @@ const scanTimeInvalid = (message: string, details: Record<string, unknown> = {})
 const REFERENCE = /^MQ[A-Z0-9]{6,14}$/i;
 
 type BookingRow = {
-  id: string; reference: string; status: string; showId: string; venueId: string; title: string; startsAt: Date; timeZone: string; venue: string; confirmedAt: Date | null; seats: string[] | null;
+  id: string; reference: string; status: string; showId: string; venueId: string; title: string; startsAt: Date; timeZone: string; venue: string; confirmedAt: Date | null;
+  seats: string[] | null; unitLabels: string[] | null;
 };
+
+/** Same places, order aside: a token lists a booking's places as a multiset of names. */
+const samePlaces = (a: readonly string[], b: readonly string[]) => a.length === b.length && JSON.stringify([...a].sort()) === JSON.stringify([...b].sort());
 
 export async function checkIn(user: User, input: CheckinInput): Promise<CheckinAnswer> {
   const now = new Date();
@@ -95,6 +122,12 @@ export async function checkIn(user: User, input: CheckinInput): Promise<CheckinA
     ticket,
     checkedInAt: null,
     checkedInDevice: null,
+    lastCheckedInAt: null,
+    lastCheckedInDevice: null,
+    admittedNow: null,
+    admittedSoFar: null,
+    total: null,
+    remaining: null,
     window: null,
     ...extra,
   });
@@ -127,7 +160,8 @@ export async function checkIn(user: User, input: CheckinInput): Promise<CheckinA
   const [b] = await queryRows<BookingRow>(
     db,
     sql`SELECT b.id, b.reference, b.status, b.show_id AS "showId", s.venue_id AS "venueId", e.title, s.starts_at AS "startsAt", v.time_zone AS "timeZone", v.name AS venue, b.confirmed_at AS "confirmedAt",
-               ${seatLabelsOf(sql`b.id`)} AS seats
+               ${seatLabelsOf(sql`b.id`)} AS seats,
+               (SELECT array_agg(st.label) FROM booking_seats bs JOIN seats st ON st.id = bs.seat_id WHERE bs.booking_id = b.id) AS "unitLabels"
         FROM bookings b JOIN shows s ON s.id = b.show_id JOIN events e ON e.id = s.event_id JOIN venues v ON v.id = s.venue_id
         WHERE ${where}`,
   );
@@ -147,6 +181,7 @@ export async function checkIn(user: User, input: CheckinInput): Promise<CheckinA
     startsAtLocal: formatInZone(new Date(b.startsAt), b.timeZone, { weekday: "short", day: "numeric", month: "short", hour: "numeric", minute: "2-digit" }),
     venue: b.venue,
     seats,
+    places: groupPlaces(seats),
     count: seats.length,
     status: b.status,
   };
@@ -155,7 +190,8 @@ export async function checkIn(user: User, input: CheckinInput): Promise<CheckinA
   if (b.status === "CANCELLED") return log(answer("CANCELLED", "This booking was cancelled (refund under way)", ticket), input.showId ?? b.showId, b.id);
   if (input.showId && b.showId !== input.showId) return log(answer("WRONG_SHOW", `This ticket is for ${b.title}, ${ticket.startsAtLocal}`, ticket), input.showId, b.id);
   if (b.status !== "CONFIRMED") return log(answer("NOT_CONFIRMED", `This booking is not paid (${statusWords(b.status)})`, ticket), b.showId, b.id);
-  if (claimedSeats && claimedSeats.join(",") !== seats.join(",")) {
+  // Tokens signed before zone places were named by their zone list each unit's own label ("Fan Pit #12"): still the same booking.
+  if (claimedSeats && !samePlaces(claimedSeats, seats) && !samePlaces(claimedSeats, b.unitLabels ?? [])) {
     return log(answer("INVALID", "The seats on this ticket no longer match the booking"), b.showId, b.id);
   }
 
@@ -170,26 +206,95 @@ export async function checkIn(user: User, input: CheckinInput): Promise<CheckinA
   if (scannedAt.toISOString() < window.opensAt) return log(answer("TOO_EARLY", `Check-in opens ${window.opensAtLocal}`, ticket, { window }), b.showId, b.id);
   if (scannedAt.toISOString() > window.closesAt) return log(answer("TOO_LATE", `Check-in closed ${window.closesAtLocal}`, ticket, { window }), b.showId, b.id);
 
-  // 2. The admission itself: one insert of a row per seat, the unique (booking, seat) decides.
-  const [admitted] = await queryRows<{ id: string }>(
+  // 2. The admission itself.
+  const admission = await admitPeople({ bookingId: b.id, showId: b.showId, total: seats.length, want: input.admit ?? null, userId: user.id, input, scannedAt });
+  const admissions = await queryRows<{ scannedAt: Date; deviceId: string }>(
     db,
-    sql`INSERT INTO checkins (booking_id, seat_id, show_id, scanned_by, device_id, scanned_at, offline)
-        SELECT ${b.id}::uuid, bs.seat_id, ${b.showId}::uuid, ${user.id}::uuid, ${input.deviceId}, ${scannedAt.toISOString()}::timestamptz, ${input.offline}
-        FROM booking_seats bs WHERE bs.booking_id = ${b.id}::uuid
-        ON CONFLICT (booking_id, seat_id) DO NOTHING RETURNING id`,
+    sql`SELECT scanned_at AS "scannedAt", device_id AS "deviceId" FROM checkins WHERE booking_id = ${b.id}::uuid ORDER BY scanned_at, created_at`,
   );
-  if (admitted) return log(answer("OK", null, ticket, { window }), b.showId, b.id);
-  const [first] = await queryRows<{ scannedAt: Date; deviceId: string }>(db, sql`SELECT scanned_at AS "scannedAt", device_id AS "deviceId" FROM checkins WHERE booking_id = ${b.id}::uuid ORDER BY scanned_at LIMIT 1`);
-  const at = first ? formatInZone(new Date(first.scannedAt), b.timeZone, { hour: "numeric", minute: "2-digit", second: "2-digit" }) : "";
-  return log(
-    answer("ALREADY_CHECKED_IN", `Already checked in at ${at}${first?.deviceId ? ` on ${first.deviceId}` : ""}`, ticket, {
-      checkedInAt: first ? new Date(first.scannedAt).toISOString() : null,
-      checkedInDevice: first?.deviceId ?? null,
-      window,
-    }),
-    b.showId,
-    b.id,
-  );
+  const first = admissions[0];
+  const last = admissions[admissions.length - 1];
+  const at = (d: Date) => formatInZone(new Date(d), b.timeZone, { hour: "numeric", minute: "2-digit", second: "2-digit" });
+  const counts = {
+    admittedNow: admission.admitted,
+    admittedSoFar: admissions.length,
+    total: seats.length,
+    remaining: Math.max(0, seats.length - admissions.length),
+    checkedInAt: first ? new Date(first.scannedAt).toISOString() : null,
+    checkedInDevice: first?.deviceId ?? null,
+    lastCheckedInAt: last ? new Date(last.scannedAt).toISOString() : null,
+    lastCheckedInDevice: last?.deviceId ?? null,
+    window,
+  };
+  if (admission.admitted > 0) {
+    const earlier = admissions.length - admission.admitted;
+    const reason = admission.replayed
+      ? "This offline scan was recorded before"
+      : earlier > 0 && first
+        ? `${earlier} admitted earlier, first at ${at(first.scannedAt)} on ${first.deviceId}`
+        : null;
+    return log(answer("OK", reason, ticket, counts), b.showId, b.id);
+  }
+  // Nobody left: when the ticket was used, first and (if it came in parts) last.
+  const when = (a: { scannedAt: Date; deviceId: string }) => `${at(a.scannedAt)} on ${a.deviceId}`;
+  const inParts = first && last && (first.deviceId !== last.deviceId || new Date(first.scannedAt).getTime() !== new Date(last.scannedAt).getTime());
+  const reason = first ? `Already checked in at ${when(first)}${inParts ? ` and ${when(last!)} (all ${seats.length} admitted)` : ""}` : "Already checked in";
+  return log(answer("ALREADY_CHECKED_IN", reason, ticket, { ...counts, admittedNow: 0, remaining: 0 }), b.showId, b.id);
+}
+
+/**
+ * Admits `want` of the booking's people not yet admitted (all of them when null), in one
+ * transaction: answers how many this scan admitted (0: nobody was left). Each pass is ONE
+ * INSERT … SELECT of the booking's not-yet-admitted places, ON CONFLICT (booking, seat) DO
+ * NOTHING: a place another device admits in the same instant is skipped, never admitted twice.
+ * Skipping can leave this scan short while others are still free (its snapshot picked the same
+ * ones), so it looks again; every retry means another device admitted someone, so the passes
+ * are bounded by the ticket's size. Short of `want` with nobody else left: ADMIT_EXCEEDS_REMAINING,
+ * rolled back, so the door admits the party it asked for or nobody.
+ */
+async function admitPeople(a: {
+  bookingId: string; showId: string; total: number; want: number | null; userId: string; input: CheckinInput; scannedAt: Date;
+}): Promise<{ admitted: number; replayed: boolean }> {
+  const { bookingId, want, input } = a;
+  const at = a.scannedAt.toISOString();
+  const notAdmitted = sql`bs.booking_id = ${bookingId}::uuid AND NOT EXISTS (SELECT 1 FROM checkins c WHERE c.booking_id = ${bookingId}::uuid AND c.seat_id = bs.seat_id)`;
+  return db.transaction(async (tx) => {
+    // A queued offline scan sent twice (its answer was lost on a flaky network) is the same
+    // admission, answered again: re-inserting it would admit people who never came.
+    if (input.offline && input.scannedAt) {
+      const [seen] = await queryRows<{ n: number }>(
+        tx,
+        sql`SELECT count(*)::int AS n FROM checkins WHERE booking_id = ${bookingId}::uuid AND device_id = ${input.deviceId} AND scanned_at = ${at}::timestamptz AND offline`,
+      );
+      if (seen!.n > 0) return { admitted: seen!.n, replayed: true };
+    }
+    let admitted = 0;
+    let left = 0;
+    for (let pass = 0; pass <= a.total; pass++) {
+      const rows = await queryRows<{ seatId: string }>(
+        tx,
+        // In seat order everywhere, so two devices wait on each other's rows in the same order (no deadlock).
+        sql`INSERT INTO checkins (booking_id, seat_id, show_id, scanned_by, device_id, scanned_at, offline)
+            SELECT ${bookingId}::uuid, bs.seat_id, ${a.showId}::uuid, ${a.userId}::uuid, ${input.deviceId}, ${at}::timestamptz, ${input.offline}
+            FROM booking_seats bs WHERE ${notAdmitted}
+            ORDER BY bs.seat_id ${want === null ? sql`` : sql`LIMIT ${want - admitted}`}
+            ON CONFLICT (booking_id, seat_id) DO NOTHING RETURNING seat_id AS "seatId"`,
+      );
+      admitted += rows.length;
+      if (want === null ? admitted > 0 : admitted === want) return { admitted, replayed: false };
+      const [still] = await queryRows<{ n: number }>(tx, sql`SELECT count(*)::int AS n FROM booking_seats bs WHERE ${notAdmitted}`);
+      left = still!.n;
+      if (left === 0) break;
+    }
+    if (want !== null && admitted + left > 0) {
+      // Rolled back: what this scan took is free again.
+      const remaining = admitted + left;
+      throw new AppError("ADMIT_EXCEEDS_REMAINING", `Only ${remaining} of this ticket's ${a.total} ${remaining === 1 ? "is" : "are"} left to admit, not ${want}. Nobody was admitted.`, {
+        details: { field: "admit", asked: want, remaining, total: a.total, admittedSoFar: a.total - remaining },
+      });
+    }
+    return { admitted, replayed: false };
+  });
 }
 
 export type DoorShow = { id: string; title: string; startsAt: string; startsAtLocal: string; venue: string; section: string; today: boolean; window: CheckinWindow; open: boolean };

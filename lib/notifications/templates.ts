@@ -1,4 +1,5 @@
 // Message bodies: a plain-text version and a small, inline-styled HTML one.
+import { admitsText } from "@/lib/format/places";
 const esc = (s: string) => s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
 
 export function html(title: string, paragraphs: string[], action?: { label: string; url: string }, image?: { cid: string; alt: string }) {
@@ -42,7 +43,7 @@ export type BookingFacts = {
   url: string;
 };
 
-const bookingLines = (b: BookingFacts) => [`${b.title}`, `${b.when} · ${b.venue}`, `Seats: ${b.seats.join(", ")} · Booking ${b.reference}`];
+const bookingLines = (b: BookingFacts) => [`${b.title}`, `${b.when} · ${b.venue}`, `${admitsText(b.seats)} · Booking ${b.reference}`];
 
 export function bookingEmail(kind: "booking_confirmed" | "booking_cancelled" | "show_cancelled" | "late_payment_refunded" | "duplicate_payment_refunded" | "booking_refunded", b: BookingFacts) {
   const copy = {
@@ -74,7 +75,7 @@ const SMS_LEAD: Record<Parameters<typeof bookingEmail>[0] | "reminder_24h" | "re
 
 /** One short SMS line (fits two segments). */
 export function bookingSms(kind: keyof typeof SMS_LEAD, b: BookingFacts): string {
-  return `Marquee ${SMS_LEAD[kind]} ${b.title}, ${b.when}, ${b.venue}. Seats ${b.seats.join(",")}. Ref ${b.reference}. ${b.url}`.slice(0, 300);
+  return `Marquee ${SMS_LEAD[kind]} ${b.title}, ${b.when}, ${b.venue}. ${admitsText(b.seats)}. Ref ${b.reference}. ${b.url}`.slice(0, 300);
 }
 
 export function reminderEmail(kind: "reminder_24h" | "reminder_2h", b: BookingFacts) {

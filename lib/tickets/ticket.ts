@@ -3,6 +3,8 @@ import "server-only";
 import { sql } from "drizzle-orm";
 import { db } from "@/db/client";
 import { queryRows } from "@/db/rows";
+import { PLACE_NAME, PLACE_ORDER } from "@/db/sql";
+import { admitsText } from "@/lib/format/places";
 import { notFound } from "@/lib/errors";
 import { env } from "@/lib/env.js";
 import { showIcs } from "./ics";
@@ -16,6 +18,7 @@ export type Ticket = {
   event: { title: string; slug: string; posterUrl: string | null; durationMinutes: number; certificate: string | null };
   show: { id: string; startsAt: Date; endsAt: Date; format: string | null; language: string | null; refundCutoffHours: number };
   venue: { name: string; address: string; timeZone: string; sectionName: string };
+  /** One per person: a seat's label, or a zone place's zone name with type GA (the token's `seats` claim). */
   seats: { label: string; type: string; priceMinor: number }[];
   amounts: { subtotalMinor: number; discountMinor: number; feesMinor: number; taxMinor: number; totalMinor: number; currency: string };
   confirmedAt: Date | null;
@@ -38,8 +41,8 @@ export async function getTicket(userId: string | null, bookingId: string): Promi
                v.name AS "venueName", v.address, v.time_zone AS "timeZone", sec.name AS "sectionName",
                b.subtotal_minor AS "subtotalMinor", b.discount_minor AS "discountMinor", b.fees_minor AS "feesMinor", b.tax_minor AS "taxMinor",
                b.total_minor AS "totalMinor", b.currency, b.confirmed_at AS "confirmedAt", b.cancelled_at AS "cancelledAt",
-               (SELECT json_agg(json_build_object('label', st.label, 'type', st.type, 'priceMinor', bs.price_minor) ORDER BY st.row_index, st.col_index)
-                FROM booking_seats bs JOIN seats st ON st.id = bs.seat_id WHERE bs.booking_id = b.id) AS seats
+               (SELECT json_agg(json_build_object('label', ${PLACE_NAME}, 'type', CASE WHEN st.zone_id IS NULL THEN st.type::text ELSE 'GA' END, 'priceMinor', bs.price_minor) ORDER BY ${PLACE_ORDER})
+                FROM booking_seats bs JOIN seats st ON st.id = bs.seat_id LEFT JOIN zones z ON z.id = st.zone_id WHERE bs.booking_id = b.id) AS seats
         FROM bookings b JOIN shows s ON s.id = b.show_id JOIN events e ON e.id = s.event_id JOIN venues v ON v.id = s.venue_id JOIN sections sec ON sec.id = s.section_id
         WHERE b.id = ${bookingId}::uuid ${userId ? sql`AND b.user_id = ${userId}::uuid` : sql``}`,
   );
@@ -74,7 +77,7 @@ export function ticketIcs(t: Ticket): string {
   return showIcs({
     uid: `${t.bookingId}@marquee`,
     title: t.event.title,
-    description: `Seats ${t.seats.map((s) => s.label).join(", ")} · Booking ${t.reference}`,
+    description: `${admitsText(t.seats.map((s) => s.label))} · Booking ${t.reference}`,
     location: `${t.venue.name}, ${t.venue.address}`,
     startsAt: t.show.startsAt,
     endsAt: t.show.endsAt,

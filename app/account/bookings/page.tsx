@@ -5,6 +5,7 @@ import { StatusBadge } from "@/components/account/status-badge";
 import { requirePageUser } from "@/lib/auth/require-page-user";
 import { historyQuerySchema, listUserBookings } from "@/lib/booking/history";
 import { formatMoney } from "@/lib/format/money";
+import { admitsText } from "@/lib/format/places";
 import { formatInZone } from "@/lib/time/zone";
 
 export const metadata: Metadata = { title: "Your bookings" };
@@ -67,7 +68,7 @@ export default async function BookingsPage({ searchParams }: { searchParams: Pro
                     {formatInZone(b.show.startsAt, b.venue.timeZone, { weekday: "short", day: "numeric", month: "short", year: "numeric", hour: "numeric", minute: "2-digit" })}
                   </p>
                   <p className="text-sm text-slate-600">
-                    {b.venue.name} · {b.venue.sectionName} · {b.seatCount} {b.seatCount === 1 ? "seat" : "seats"} ({b.seatLabels.join(", ")})
+                    {b.venue.name} · {b.venue.sectionName} · {admitsText(b.seatLabels)}
                   </p>
                   <p className="mt-1 text-sm">
                     <span className="font-medium">{formatMoney(b.totalMinor, b.currency)}</span> · Ref <span className="font-mono">{b.reference}</span>

@@ -12,13 +12,14 @@ import { HoldCountdown } from "@/components/checkout/hold-countdown";
 import { requirePageUser } from "@/lib/auth/require-page-user";
 import { getShow } from "@/lib/catalog/shows";
 import { formatMoney } from "@/lib/format/money";
+import { placeGroupText } from "@/lib/format/places";
 import { AppError } from "@/lib/errors";
 import { getBooking } from "@/lib/booking/queries";
 import { formatInZone } from "@/lib/time/zone";
 
 export const metadata: Metadata = { title: "Checkout" };
 
-const TYPE_LABEL: Record<string, string> = { REGULAR: "Regular", PREMIUM: "Premium", VIP: "VIP", RECLINER: "Recliner", ACCESSIBLE: "Accessible" };
+const TYPE_LABEL: Record<string, string> = { REGULAR: "Regular", PREMIUM: "Premium", VIP: "VIP", RECLINER: "Recliner", ACCESSIBLE: "Accessible", COMPANION: "Companion", GA: "General admission" };
 
 export default async function CheckoutPage({ params }: { params: Promise<{ bookingId: string }> }) {
   const { bookingId } = await params;
@@ -34,7 +35,17 @@ export default async function CheckoutPage({ params }: { params: Promise<{ booki
     if (err instanceof AppError && err.code === "NOT_FOUND") redirect(`/account/bookings/${hold.id}`);
     throw err;
   });
-  const labels = hold.seats.map((s) => s.label).join(",");
+  // The seat map takes reserved seats back by label; zone places are picked by quantity there.
+  const labels = hold.seats.filter((s) => !s.zoneId).map((s) => s.label).join(",");
+  // A zone's places are one line, "Fan Pit × 3", at their total: they are interchangeable.
+  const lines: { key: string; label: string; type: string; priceMinor: number; count: number }[] = [];
+  for (const s of hold.seats) {
+    const same = s.zoneId ? lines.find((l) => l.key === s.zoneId) : undefined;
+    if (same) {
+      same.count += 1;
+      same.priceMinor += s.priceMinor;
+    } else lines.push({ key: s.zoneId ?? s.seatId, label: s.label, type: s.type, priceMinor: s.priceMinor, count: 1 });
+  }
   const backHref = `/shows/${hold.showId}?${new URLSearchParams(labels ? { seats: labels } : {})}`;
   const live = (hold.status === "LOCKED" || hold.status === "PAYMENT_PENDING") && hold.expiresAt !== null && !hold.expired;
   const gateway = activeGatewayName();
@@ -85,10 +96,10 @@ export default async function CheckoutPage({ params }: { params: Promise<{ booki
           {venue.name}, {section.name}
         </p>
         <ul className="mt-4 divide-y divide-slate-100 text-sm" aria-label="Seats">
-          {hold.seats.map((s) => (
-            <li key={s.seatId} className="flex justify-between py-2">
+          {lines.map((s) => (
+            <li key={s.key} className="flex justify-between py-2">
               <span>
-                <span className="font-semibold">{s.label}</span> <span className="text-slate-500">{TYPE_LABEL[s.type] ?? s.type}</span>
+                <span className="font-semibold">{placeGroupText({ name: s.label, count: s.count })}</span> <span className="text-slate-500">{TYPE_LABEL[s.type] ?? s.type}</span>
               </span>
               <span>{formatMoney(s.priceMinor, hold.currency)}</span>
             </li>

@@ -10,6 +10,7 @@ import { sessionUser } from "@/lib/auth/current-user";
 import { getShow, showIdParams } from "@/lib/catalog/shows";
 import { AppError } from "@/lib/errors";
 import { formatMoney } from "@/lib/format/money";
+import { placesText } from "@/lib/format/places";
 import { findActiveHold } from "@/lib/booking/hold";
 import { getAvailability, getSeatMapLayout, occupancyOf, zoneAvailability } from "@/lib/seating/availability";
 import { applyFactor, priceFactor } from "@/lib/pricing/strategy";
@@ -96,7 +97,7 @@ export default async function ShowPage({ params, searchParams }: Props) {
       ) : null}
       {hold?.status === "LOCKED" && hold.expiresAt ? (
         <p className="mt-4 rounded-xl bg-slate-100 p-3 text-sm text-ink-800 ring-1 ring-slate-200">
-          You are holding {hold.seats.map((s) => s.label).join(", ")}.{" "}
+          You are holding {placesText(hold.seats.map((s) => s.label))}.{" "}
           <Link href={`/checkout/${hold.id}`} className="font-semibold text-brand-700 underline">
             Continue to checkout
           </Link>{" "}

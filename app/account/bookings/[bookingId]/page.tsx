@@ -6,6 +6,7 @@ import { CancelBookingButton, PrintButton } from "@/components/tickets/ticket-ac
 import { requirePageUser } from "@/lib/auth/require-page-user";
 import { cancelPolicy } from "@/lib/booking/cancel";
 import { formatMoney } from "@/lib/format/money";
+import { countPlaces, placeGroupText } from "@/lib/format/places";
 import { AppError } from "@/lib/errors";
 import { ticketQrSvg } from "@/lib/tickets/qr";
 import { getTicket } from "@/lib/tickets/ticket";
@@ -13,7 +14,7 @@ import { formatInZone } from "@/lib/time/zone";
 
 export const metadata: Metadata = { title: "Your ticket" };
 
-const TYPE_LABEL: Record<string, string> = { REGULAR: "Regular", PREMIUM: "Premium", VIP: "VIP", RECLINER: "Recliner", ACCESSIBLE: "Accessible" };
+const TYPE_LABEL: Record<string, string> = { REGULAR: "Regular", PREMIUM: "Premium", VIP: "VIP", RECLINER: "Recliner", ACCESSIBLE: "Accessible", COMPANION: "Companion", GA: "General admission" };
 
 function Row({ label, children }: { label: string; children: React.ReactNode }) {
   return (
@@ -70,7 +71,14 @@ export default async function BookingPage({ params, searchParams }: { params: Pr
               <br />
               <span className="font-normal text-slate-600">{t.venue.address}</span>
             </Row>
-            <Row label="Seats">{t.seats.map((s) => `${s.label} (${TYPE_LABEL[s.type] ?? s.type})`).join(", ")}</Row>
+            <Row label={t.seats.some((s) => s.type === "GA") ? `Admits ${t.seats.length}` : "Seats"}>
+              {countPlaces(t.seats.map((s) => s.label))
+                .map((g) => {
+                  const type = t.seats.find((s) => s.label === g.name)!.type;
+                  return `${placeGroupText(g)} (${TYPE_LABEL[type] ?? type})`;
+                })
+                .join(", ")}
+            </Row>
             <Row label="Tickets">{money(t.amounts.subtotalMinor)}</Row>
             {t.amounts.discountMinor > 0 ? <Row label="Discount">− {money(t.amounts.discountMinor)}</Row> : null}
             <Row label="Fee + GST">{money(t.amounts.feesMinor + t.amounts.taxMinor)}</Row>
@@ -84,7 +92,13 @@ export default async function BookingPage({ params, searchParams }: { params: Pr
             {qr ? (
               <>
                 <div role="img" aria-label={`QR code of ticket ${t.reference}`} className="w-full max-w-[220px] [&>svg]:h-auto [&>svg]:w-full" dangerouslySetInnerHTML={{ __html: qr }} />
-                <p className="text-center text-xs text-slate-500">Show this at the door. One scan admits {t.seats.length} {t.seats.length === 1 ? "person" : "people"}.</p>
+                <p className="text-center text-lg font-bold" data-testid="admits">
+                  Admits {t.seats.length}
+                </p>
+                <p className="text-center text-xs text-slate-500">
+                  Show this at the door. One scan admits {t.seats.length === 1 ? "you" : `all ${t.seats.length}`}
+                  {t.seats.length > 1 ? "; if some of you come later, the door admits the rest with the same code" : ""}.
+                </p>
               </>
             ) : (
               <p className="rounded-lg bg-slate-100 p-4 text-center text-sm text-slate-700">

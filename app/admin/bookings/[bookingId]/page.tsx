@@ -5,6 +5,7 @@ import { RefundForm } from "@/components/admin/forms";
 import { requireStaffPage } from "@/lib/admin/access";
 import { bookingHistory } from "@/lib/admin/bookings";
 import { formatMoney } from "@/lib/format/money";
+import { admitsText } from "@/lib/format/places";
 import { AppError } from "@/lib/errors";
 
 export const metadata: Metadata = { title: "Admin · Booking" };
@@ -25,7 +26,7 @@ export default async function AdminBooking({ params }: { params: Promise<{ booki
           <StatusBadge status={b.status} />
         </div>
         <p className="mt-1 text-slate-700">{b.title} · {b.venue} · {new Date(b.startsAt).toLocaleString("en-IN", { timeZone: "Asia/Kolkata", dateStyle: "medium", timeStyle: "short" })}</p>
-        <p className="text-sm text-slate-600">{b.name} · {b.email}{b.phone ? ` · ${b.phone}` : ""} · seats {(b.seats ?? []).join(", ")} · {formatMoney(b.totalMinor, b.currency)}</p>
+        <p className="text-sm text-slate-600">{b.name} · {b.email}{b.phone ? ` · ${b.phone}` : ""} · {admitsText(b.seats ?? [])} · {formatMoney(b.totalMinor, b.currency)}</p>
         <h2 className="mt-4 font-semibold">History</h2>
         <ol className="mt-2 space-y-1 text-sm">
           {history.map((h, i) => (

@@ -39,6 +39,13 @@ describe("POST /api/v1/checkin", () => {
     }
   });
 
+  it("answers 400 for a party size that is not a whole number of at least one person", async () => {
+    for (const admit of [0, -2, 1.5, "3", 1000, null]) {
+      expect(await post({ code: "MQNOSUCHREF", showId, admit }), String(admit)).toMatchObject({ status: 400, body: { error: { code: "VALIDATION_FAILED" } } });
+    }
+    expect(await post({ code: "MQNOSUCHREF", showId, admit: 2 })).toMatchObject({ status: 200, body: { result: "INVALID" } });
+  });
+
   it("rate limits each device user at the checkin policy, not the general API one", async () => {
     configureRateLimiter({ limits: LIMITS, redis: null });
     try {

@@ -1,5 +1,9 @@
 import { checkIn, checkinSchema } from "@/lib/checkin/checkin";
 import { route } from "@/lib/http/route";
 
-/** Admit a ticket: `{code, showId?, deviceId?, scannedAt?, offline?}` → `{result, reason, ticket, …}` (scanner, staff, admin). */
+/**
+ * Admit a ticket's people: `{code, showId?, deviceId?, scannedAt?, offline?, admit?}` →
+ * `{result, reason, ticket, admittedNow, admittedSoFar, total, remaining, …}` (scanner, staff,
+ * admin). `admit` (default: everyone not yet admitted) above what remains is 409 ADMIT_EXCEEDS_REMAINING.
+ */
 export const POST = route({ roles: ["scanner", "staff", "admin"], body: checkinSchema, rateLimit: "checkin" }, async ({ user, body }) => checkIn(user, body));
