@@ -45,12 +45,18 @@ function writeQrVideo(token: string) {
 async function buyTicket(request: APIRequestContext, buyer: Account, showIndex: number): Promise<{ show: DoorShow & { id: string }; token: string }> {
   const shows = (await call(request, await apiToken(request, DEMO.door), "GET", "/api/v1/checkin/shows")).shows as (DoorShow & { id: string; open: boolean; startsAt: string })[];
   const auth = await apiToken(request, buyer);
-  // Still on sale, and its door open now (check-in admits only around the show's start).
-  const onSale = shows.filter((s) => s.open && new Date(s.startsAt).getTime() > Date.now() + 10 * 60_000);
-  const show = onSale[showIndex]!;
-  expect(show, "a show on sale at the scanner's venues").toBeTruthy();
-  const seats = await (await request.get(`/api/v1/shows/${show.id}/seats`)).json();
-  const free = seats.seats.filter((s: { status: string; priceMinor: number | null }) => s.status === "AVAILABLE" && s.priceMinor !== null).slice(-2);
+  // Still on sale, its door open now (check-in admits only around the show's start), and with
+  // reserved seats (the venues also run timed-entry exhibitions and a standing arena).
+  type Seat = { id: string; status: string; priceMinor: number | null };
+  const seated: { show: (typeof shows)[number]; free: Seat[] }[] = [];
+  for (const s of shows.filter((s) => s.open && new Date(s.startsAt).getTime() > Date.now() + 10 * 60_000)) {
+    const seats = (await (await request.get(`/api/v1/shows/${s.id}/seats`)).json()) as { seats: Seat[] };
+    const free = seats.seats.filter((x) => x.status === "AVAILABLE" && x.priceMinor !== null).slice(-2);
+    if (free.length === 2) seated.push({ show: s, free });
+    if (seated.length > showIndex) break;
+  }
+  expect(seated[showIndex], "a seated show on sale at the scanner's venues").toBeTruthy();
+  const { show, free } = seated[showIndex]!;
   const { booking } = await call(request, auth, "POST", "/api/v1/bookings/initiate", { showId: show.id });
   await call(request, auth, "POST", `/api/v1/bookings/${booking.id}/lock-seats`, { seatIds: free.map((s: { id: string }) => s.id) });
   const pay = await request.post("/api/v1/payments/process", {
