@@ -18,7 +18,7 @@ export const PER_ROW = 40;
 export const HALF = PER_ROW / 2;
 export const AISLE = 2;
 export const SEATS = ROWS * PER_ROW;
-export const PRICES = { REGULAR: 25000, PREMIUM: 40000, RECLINER: 65000, ACCESSIBLE: 25000 } as const;
+export const PRICES = { REGULAR: 25000, PREMIUM: 40000, RECLINER: 65000, ACCESSIBLE: 25000, COMPANION: 25000 } as const;
 export type SeatType = keyof typeof PRICES;
 export const rowLabel = (r: number) => String.fromCharCode(65 + r);
 export function seatType(r: number, k: number): SeatType {

@@ -33,6 +33,7 @@ const scheduleForm = z
     VIP: priceField,
     RECLINER: priceField,
     ACCESSIBLE: priceField,
+    COMPANION: priceField,
     pricingStrategy: z.enum(["STATIC", "DYNAMIC"]).default("STATIC"),
     language: z.string().trim().max(40).optional(),
     format: z.string().trim().max(40).optional(),
@@ -66,7 +67,7 @@ const scheduleAction = formAction({
     if (dates.length === 0) throw new AppError("VALIDATION_FAILED", "No dates match those weekdays.", { details: { fieldErrors: { days: ["No dates match"] } } });
     if (dates.length > 62) throw new AppError("VALIDATION_FAILED", "Schedule at most 62 days at a time.", { details: { fieldErrors: { to: ["At most 62 days"] } } });
     const prices: Record<string, number> = {};
-    for (const t of ["REGULAR", "PREMIUM", "VIP", "RECLINER", "ACCESSIBLE"] as const) {
+    for (const t of ["REGULAR", "PREMIUM", "VIP", "RECLINER", "ACCESSIBLE", "COMPANION"] as const) {
       const v = f[t];
       if (typeof v === "number") prices[t] = Math.round(v * 100);
     }

@@ -7,7 +7,7 @@ import { SlotSeriesFields, ZONE_KIND_LABEL, ZonePriceFields } from "./schedule-z
 
 const input = "w-full rounded-lg border border-slate-300 bg-white px-3 py-2";
 const label = "mb-1 block text-sm font-semibold";
-const TYPE_LABEL: Record<string, string> = { REGULAR: "Regular", PREMIUM: "Premium", VIP: "VIP", RECLINER: "Recliner", ACCESSIBLE: "Accessible" };
+const TYPE_LABEL: Record<string, string> = { REGULAR: "Regular", PREMIUM: "Premium", VIP: "VIP", RECLINER: "Recliner", ACCESSIBLE: "Wheelchair space", COMPANION: "Companion seat" };
 const DAYS = [
   ["mon", "Mon"],
   ["tue", "Tue"],

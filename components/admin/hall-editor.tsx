@@ -6,17 +6,18 @@ import { describeSeats, SeatGrid, StageMarker } from "@/components/seatmap/seat-
 import type { SeatMapLayout, SeatType } from "@/lib/seating/types";
 import { ZoneDrafts, type ZoneDraft } from "./zone-manager";
 
-type Code = "R" | "P" | "V" | "C" | "A" | ".";
+type Code = "R" | "P" | "V" | "C" | "A" | "M" | ".";
 type Row = { label: string; cells: Code[] };
 const BRUSHES: { code: Code; label: string; swatch: string }[] = [
   { code: "R", label: "Regular", swatch: "border-slate-500 bg-white" },
   { code: "P", label: "Premium", swatch: "border-sky-600 bg-sky-50" },
   { code: "V", label: "VIP", swatch: "border-amber-500 bg-amber-50" },
   { code: "C", label: "Recliner", swatch: "border-violet-600 bg-violet-50" },
-  { code: "A", label: "Accessible", swatch: "border-emerald-600 bg-emerald-50" },
+  { code: "A", label: "Wheelchair space", swatch: "border-emerald-600 bg-emerald-50" },
+  { code: "M", label: "Companion seat", swatch: "border-teal-600 bg-teal-50" },
   { code: ".", label: "Aisle / gap", swatch: "border-dashed border-slate-300 bg-slate-100" },
 ];
-const TYPE: Record<Exclude<Code, ".">, SeatType> = { R: "REGULAR", P: "PREMIUM", V: "VIP", C: "RECLINER", A: "ACCESSIBLE" };
+const TYPE: Record<Exclude<Code, ".">, SeatType> = { R: "REGULAR", P: "PREMIUM", V: "VIP", C: "RECLINER", A: "ACCESSIBLE", M: "COMPANION" };
 const rowName = (i: number) => (i < 26 ? String.fromCharCode(65 + i) : String.fromCharCode(64 + Math.floor(i / 26)) + String.fromCharCode(65 + (i % 26)));
 const input = "rounded-lg border border-slate-300 bg-white px-3 py-2";
 

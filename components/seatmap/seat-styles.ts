@@ -4,14 +4,25 @@ import type { SeatType } from "@/lib/seating/types";
 /** How one seat looks to the viewer: status codes, plus their own selection. */
 export type SeatView = "available" | "selected" | "held" | "booked" | "blocked";
 
-export const SEAT_TYPES: readonly SeatType[] = ["REGULAR", "PREMIUM", "VIP", "RECLINER", "ACCESSIBLE"];
+export const SEAT_TYPES: readonly SeatType[] = ["REGULAR", "PREMIUM", "VIP", "RECLINER", "ACCESSIBLE", "COMPANION"];
 
 export const SEAT_TYPE_LABEL: Record<SeatType, string> = {
   REGULAR: "Regular",
   PREMIUM: "Premium",
   VIP: "VIP",
   RECLINER: "Recliner",
-  ACCESSIBLE: "Wheelchair accessible",
+  ACCESSIBLE: "Wheelchair space",
+  COMPANION: "Companion seat",
+};
+
+/** What a seat's type means, said after its name; the legend and aria labels use the same words. */
+export const SEAT_TYPE_DESCRIPTION: Record<SeatType, string> = {
+  REGULAR: "Regular",
+  PREMIUM: "Premium",
+  VIP: "VIP",
+  RECLINER: "Recliner",
+  ACCESSIBLE: "wheelchair space",
+  COMPANION: "companion seat, sold with the wheelchair space beside it",
 };
 
 /** Said after a seat's name: "Row F seat 12, Premium, ₹350, held by someone else". */
@@ -30,6 +41,8 @@ const TYPE_CLASS: Record<SeatType, string> = {
   VIP: "border-amber-500 bg-amber-50 text-amber-800 hover:bg-amber-100",
   RECLINER: "border-violet-600 bg-violet-50 text-violet-800 hover:bg-violet-100",
   ACCESSIBLE: "border-emerald-600 bg-emerald-50 text-emerald-800 hover:bg-emerald-100",
+  // Dotted, in the wheelchair spaces' colour: it belongs with them, and differs by more than hue.
+  COMPANION: "border-dotted border-emerald-700 bg-white text-emerald-800 hover:bg-emerald-50",
 };
 
 const VIEW_CLASS: Record<Exclude<SeatView, "available">, string> = {

@@ -41,7 +41,7 @@ export function genericPosterInputs(): PosterInput[] {
 
 // Seat-type price multipliers over an event's regular price; shows and show_prices both derive
 // from them, which keeps min/max_price_minor equal to the cheapest/dearest show_price.
-const MULTIPLIERS = "('REGULAR', 1), ('ACCESSIBLE', 1), ('PREMIUM', 1.5), ('RECLINER', 2.5), ('VIP', 4)";
+const MULTIPLIERS = "('REGULAR', 1), ('ACCESSIBLE', 1), ('COMPANION', 1), ('PREMIUM', 1.5), ('RECLINER', 2.5), ('VIP', 4)";
 const formatExtra = (col: string) => `CASE ${col} WHEN '3D' THEN 60 WHEN 'IMAX 2D' THEN 200 WHEN '4DX' THEN 300 ELSE 0 END`;
 const price = (base: string, format: string, mult: string) => `(round((${base} + ${formatExtra(format)}) * ${mult} / 10) * 1000)::int`;
 

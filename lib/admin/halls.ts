@@ -15,8 +15,11 @@ import { audit } from "./audit";
 import { addHallZone, zoneSchema } from "./zones";
 import { uuidArray } from "@/db/sql";
 
-/** One character per cell: "." gap or aisle; R regular, P premium, V VIP, C recliner, A accessible. */
-export const CELL_TYPES = { R: "REGULAR", P: "PREMIUM", V: "VIP", C: "RECLINER", A: "ACCESSIBLE" } as const;
+/**
+ * One character per cell: "." gap or aisle; R regular, P premium, V VIP, C recliner, A wheelchair
+ * space, M companion seat (sold only with the wheelchair space beside it).
+ */
+export const CELL_TYPES = { R: "REGULAR", P: "PREMIUM", V: "VIP", C: "RECLINER", A: "ACCESSIBLE", M: "COMPANION" } as const;
 type Cell = keyof typeof CELL_TYPES | ".";
 
 const layoutFields = z.object({
@@ -27,7 +30,7 @@ const layoutFields = z.object({
     .array(
       z.object({
         label: z.string().trim().toUpperCase().regex(/^[A-Z]{1,3}$/, "Row names are 1–3 letters"),
-        cells: z.string().regex(/^[.RPVCA]{1,80}$/, "Cells are . R P V C A, at most 80"),
+        cells: z.string().regex(/^[.RPVCAM]{1,80}$/, "Cells are . R P V C A M, at most 80"),
       }),
     )
     .max(60, "At most 60 rows"),
@@ -41,12 +44,17 @@ function checkRows(v: z.output<typeof layoutFields>, ctx: z.RefinementCtx) {
   if (dup) ctx.addIssue({ code: "custom", path: ["rows"], message: `Row ${dup} appears twice` });
   const zoneNames = v.zones.map((z) => z.name.toLowerCase());
   if (zoneNames.some((n, i) => zoneNames.indexOf(n) !== i)) ctx.addIssue({ code: "custom", path: ["zones"], message: "Each zone needs its own name" });
+  // A companion seat can only ever be sold beside a wheelchair space: one anywhere else is a seat nobody can buy.
+  for (const row of v.rows) {
+    const stranded = [...row.cells].findIndex((cell, c) => cell === "M" && row.cells[c - 1] !== "A" && row.cells[c + 1] !== "A");
+    if (stranded >= 0) ctx.addIssue({ code: "custom", path: ["rows"], message: `Row ${row.label}: a companion seat needs a wheelchair space beside it` });
+  }
 }
 
 /** A new hall: seats, zones, or both. */
 export const layoutSchema = layoutFields.superRefine((v, ctx) => {
   checkRows(v, ctx);
-  if (!v.rows.some((r) => /[RPVCA]/.test(r.cells)) && v.zones.length === 0) ctx.addIssue({ code: "custom", path: ["rows"], message: "The hall has no seats and no zones" });
+  if (!v.rows.some((r) => /[RPVCAM]/.test(r.cells)) && v.zones.length === 0) ctx.addIssue({ code: "custom", path: ["rows"], message: "The hall has no seats and no zones" });
 });
 /** An existing hall's seat grid, which may be empty when the hall has zones (updateHallLayout checks). */
 export const layoutUpdateSchema = layoutFields.superRefine(checkRows);

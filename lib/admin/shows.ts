@@ -20,7 +20,7 @@ import { zonedTimeToInstant } from "@/lib/time/zone";
 import { audit } from "./audit";
 import { uuidArray } from "@/db/sql";
 
-const SEAT_TYPES = ["REGULAR", "PREMIUM", "VIP", "RECLINER", "ACCESSIBLE"] as const;
+const SEAT_TYPES = ["REGULAR", "PREMIUM", "VIP", "RECLINER", "ACCESSIBLE", "COMPANION"] as const;
 const HHMM = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "times are HH:MM");
 /** At most this many shows in one scheduling, and this many places across them (each a show_seats row). */
 export const MAX_SHOWS_PER_SCHEDULE = 500;
@@ -89,7 +89,12 @@ export async function scheduleShows(user: User, input: ScheduleInput): Promise<{
     );
     if (!event) throw notFound("Event");
     const seatTypes = await queryRows<{ type: string }>(tx, sql`SELECT DISTINCT type FROM seats WHERE section_id = ${section.id}::uuid AND zone_id IS NULL`);
-    const unpriced = seatTypes.map((t) => t.type).filter((t) => !(t in input.prices));
+    // A companion seat is sold with a wheelchair space at the regular price unless staff say otherwise.
+    const prices =
+      input.prices.COMPANION === undefined && input.prices.REGULAR !== undefined && seatTypes.some((t) => t.type === "COMPANION")
+        ? { ...input.prices, COMPANION: input.prices.REGULAR }
+        : input.prices;
+    const unpriced = seatTypes.map((t) => t.type).filter((t) => !(t in prices));
     if (unpriced.length) {
       throw new AppError("VALIDATION_FAILED", `Set a price for every seat type in this hall (${unpriced.join(", ").toLowerCase()}).`, { details: { fieldErrors: { prices: [`missing: ${unpriced.join(", ")}`] } } });
     }
@@ -137,7 +142,7 @@ export async function scheduleShows(user: User, input: ScheduleInput): Promise<{
       });
     }
     // The price filters read min/max: the seat types the hall has and the zones on sale.
-    const priceValues = [...seatTypes.map((t) => input.prices[t.type as keyof typeof input.prices]!), ...Object.values(input.zonePrices)];
+    const priceValues = [...seatTypes.map((t) => prices[t.type as keyof typeof prices]!), ...Object.values(input.zonePrices)];
     const created = await queryRows<{ id: string }>(
       tx,
       sql`INSERT INTO shows (event_id, section_id, venue_id, city_id, starts_at, ends_at, language, format, min_price_minor, max_price_minor, pricing_strategy, pricing_config, refund_cutoff_hours)
@@ -147,7 +152,7 @@ export async function scheduleShows(user: User, input: ScheduleInput): Promise<{
           RETURNING id`,
     );
     const ids = created.map((c) => c.id);
-    for (const [type, price] of Object.entries(input.prices)) {
+    for (const [type, price] of Object.entries(prices)) {
       await tx.execute(sql`INSERT INTO show_prices (show_id, seat_type, price_minor) SELECT unnest(${uuidArray(ids)}), ${type}, ${price}`);
     }
     for (const [zoneId, price] of Object.entries(input.zonePrices)) {
@@ -155,7 +160,7 @@ export async function scheduleShows(user: User, input: ScheduleInput): Promise<{
     }
     await createShowSeats(tx, sql`s.id = ANY(${uuidArray(ids)})`);
     await audit(tx, user, "shows.schedule", "section", section.id, {
-      eventId: input.eventId, showIds: ids, prices: input.prices, zonePrices: input.zonePrices, strategy: input.pricingStrategy, ...(input.series ? { series: input.series } : {}),
+      eventId: input.eventId, showIds: ids, prices, zonePrices: input.zonePrices, strategy: input.pricingStrategy, ...(input.series ? { series: input.series } : {}),
     });
     return { showIds: ids };
   });

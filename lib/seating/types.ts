@@ -1,6 +1,10 @@
 // Shapes shared by the seating domain, the seat map UI and the API.
 
-export type SeatType = "REGULAR" | "PREMIUM" | "VIP" | "RECLINER" | "ACCESSIBLE";
+/**
+ * ACCESSIBLE is a wheelchair space; COMPANION a seat beside one, sold only with it (the rule is
+ * lib/seating/companions.ts).
+ */
+export type SeatType = "REGULAR" | "PREMIUM" | "VIP" | "RECLINER" | "ACCESSIBLE" | "COMPANION";
 export type SeatStatus = "AVAILABLE" | "LOCKED" | "BOOKED" | "BLOCKED";
 
 /**

@@ -19,7 +19,7 @@ import { formatInZone } from "@/lib/time/zone";
 
 export const metadata: Metadata = { title: "Checkout" };
 
-const TYPE_LABEL: Record<string, string> = { REGULAR: "Regular", PREMIUM: "Premium", VIP: "VIP", RECLINER: "Recliner", ACCESSIBLE: "Accessible", COMPANION: "Companion", GA: "General admission" };
+const TYPE_LABEL: Record<string, string> = { REGULAR: "Regular", PREMIUM: "Premium", VIP: "VIP", RECLINER: "Recliner", ACCESSIBLE: "Wheelchair space", COMPANION: "Companion seat", GA: "General admission" };
 
 export default async function CheckoutPage({ params }: { params: Promise<{ bookingId: string }> }) {
   const { bookingId } = await params;

@@ -14,7 +14,7 @@ import { formatInZone } from "@/lib/time/zone";
 
 export const metadata: Metadata = { title: "Your ticket" };
 
-const TYPE_LABEL: Record<string, string> = { REGULAR: "Regular", PREMIUM: "Premium", VIP: "VIP", RECLINER: "Recliner", ACCESSIBLE: "Accessible", COMPANION: "Companion", GA: "General admission" };
+const TYPE_LABEL: Record<string, string> = { REGULAR: "Regular", PREMIUM: "Premium", VIP: "VIP", RECLINER: "Recliner", ACCESSIBLE: "Wheelchair space", COMPANION: "Companion seat", GA: "General admission" };
 
 function Row({ label, children }: { label: string; children: React.ReactNode }) {
   return (
