@@ -18,6 +18,7 @@ import { AppError, notFound, statusWords } from "@/lib/errors";
 import { priceFactor } from "@/lib/pricing/strategy";
 import { withRedis } from "@/lib/redis/client";
 import { getAvailability, getSeatMapLayout, invalidateAvailability, occupancyOf } from "./availability";
+import { companionProblem } from "./companions";
 import { acquireSeats as acquireInRedis, claimSeats, releaseSeats, takeUnits, type AcquireResult, type TakeUnitsResult } from "./redis-holds";
 import { holdSeatsInDatabase, type HoldSeatsResult } from "./seat-state";
 import { checkZoneRequest, checkZonesOfShow, pickZoneUnits, unitCandidates, type ZoneRequest } from "./zones";
@@ -77,7 +78,8 @@ export type SeatRequest = {
 
 /**
  * Holds exactly `seatIds` of the show for the booking: seats it held before and no longer asks
- * for are released. All or nothing: on any conflict nothing changes and the error names the
+ * for are released. A companion seat needs its wheelchair space in the same hold (companions.ts).
+ * All or nothing: on any conflict nothing changes and the error names the
  * seats that are taken. Answers the seats held, in hall order, at the prices fixed now.
  */
 export async function acquireSeats(req: SeatRequest): Promise<HeldSeat[]> {
@@ -90,6 +92,9 @@ export async function acquireSeats(req: SeatRequest): Promise<HeldSeat[]> {
   if (unknown.length) throw new AppError("UNKNOWN_SEATS", "Some seats are not part of this show.", { details: { seatIds: unknown } });
   const notForSale = seatIds.filter((id) => seatsById.get(id)!.seat.priceMinor < 0);
   if (notForSale.length) throw seatsUnavailable(notForSale, seatsById);
+  // Before anything is taken: a refused hold leaves Redis and Postgres as they were.
+  const companions = companionProblem(layout, seatIds);
+  if (companions) throw new AppError(companions.code, companions.message, { details: { seatIds: companions.seatIds, labels: companions.labels } });
 
   // Dynamic pricing moves base prices by demand and time to the show; the price fixed here is the
   // price charged (booking_seats keeps it).

@@ -17,8 +17,15 @@ export async function createCity(over: Partial<typeof cities.$inferInsert> = {})
   return row!;
 }
 
-/** A venue with one section of `rows` × `cols` seats; the last row is PREMIUM. */
-export async function createVenue(cityId: string, over: { name?: string; lat?: number; lng?: number; rows?: number; cols?: number } = {}) {
+/**
+ * A venue with one section of `rows` × `cols` seats; the last row is PREMIUM, unless `typeOf`
+ * says each cell's type (null: no seat there, an aisle). Labels count every column: "C3" is
+ * row C, column 2, gap or not.
+ */
+export async function createVenue(
+  cityId: string,
+  over: { name?: string; lat?: number; lng?: number; rows?: number; cols?: number; typeOf?: (row: number, col: number) => SeatType | null } = {},
+) {
   const rows = over.rows ?? 3;
   const cols = over.cols ?? 4;
   const [venue] = await db
@@ -41,13 +48,15 @@ export async function createVenue(cityId: string, over: { name?: string; lat?: n
   for (let r = 0; r < rows; r++) {
     for (let c = 0; c < cols; c++) {
       const rowLabel = String.fromCharCode(65 + r);
+      const type = over.typeOf ? over.typeOf(r, c) : r === rows - 1 ? "PREMIUM" : "REGULAR";
+      if (type === null) continue;
       seatRows.push({
         sectionId: section!.id,
         label: `${rowLabel}${c + 1}`,
         rowLabel,
         rowIndex: r,
         colIndex: c,
-        type: (r === rows - 1 ? "PREMIUM" : "REGULAR") as SeatType,
+        type,
       });
     }
   }
