@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { bestAvailable } from "./best-available";
 import type { SeatMapLayout, SeatType } from "./types";
 
-const TYPE_OF: Record<string, SeatType> = { r: "REGULAR", p: "PREMIUM", v: "VIP", c: "RECLINER", w: "ACCESSIBLE" };
+const TYPE_OF: Record<string, SeatType> = { r: "REGULAR", p: "PREMIUM", v: "VIP", c: "RECLINER", w: "ACCESSIBLE", m: "COMPANION" };
 
 /**
  * A hall drawn as text, row 0 (nearest the screen or stage) first. In `rows`, "." is no seat (an
@@ -294,5 +294,73 @@ describe("bestAvailable", () => {
       const fallback = bestAvailable(only.layout, only.status, 10)!;
       expect(fallback.every((id) => id.startsWith("G"))).toBe(true);
     });
+  });
+});
+
+describe("bestAvailable with wheelchair spaces", () => {
+  // A cinema of five rows of eight; the back row has a wheelchair space at each end, each with
+  // its companion seat beside it: E1 (w) E2 (m) … E7 (m) E8 (w).
+  const types = [...rowsOf(4, "rrrrrrrr"), "wmrrrrmw"];
+  const cinema = (status?: string) => {
+    const h = hall("SCREEN", rowsOf(5, full(8)), types);
+    return { layout: h.layout, status: status ?? h.status };
+  };
+  /** The status string with the seats named taken ("B"). */
+  const taking = (labels: string[]) => {
+    const { layout, status } = cinema();
+    return [...status].map((c, i) => (labels.includes(layout.seats[i]!.label) ? "B" : c)).join("");
+  };
+
+  it("picks a wheelchair space with its companion seat", () => {
+    const { layout, status } = cinema();
+    expect(bestAvailable(layout, status, 2, { accessible: 1 })).toEqual(["E1", "E2"]);
+    expect(bestAvailable(layout, status, 1, { accessible: 1 })).toEqual(["E1"]);
+  });
+
+  it("seats the rest of the party as a block beside them, never in wheelchair or companion seats", () => {
+    const { layout, status } = cinema();
+    expect(bestAvailable(layout, status, 4, { accessible: 1 })).toEqual(["E1", "E2", "E3", "E4"]);
+    // Six together in the row in front beat four beside and two in front.
+    expect(bestAvailable(layout, status, 8, { accessible: 1 })).toEqual(["D1", "D2", "D3", "D4", "D5", "D6", "E1", "E2"]);
+  });
+
+  it("gives companions to as many spaces as the count allows", () => {
+    const { layout, status } = cinema();
+    expect(bestAvailable(layout, status, 2, { accessible: 2 })).toEqual(["E1", "E8"]);
+    expect(bestAvailable(layout, status, 3, { accessible: 2 })).toEqual(["E1", "E2", "E8"]);
+    expect(bestAvailable(layout, status, 4, { accessible: 2 })).toEqual(["E1", "E2", "E7", "E8"]);
+  });
+
+  it("prefers a space whose companion seat is free, and does without one when none is", () => {
+    const { layout } = cinema();
+    expect(bestAvailable(layout, taking(["E2"]), 2, { accessible: 1 })).toEqual(["E7", "E8"]);
+    expect(bestAvailable(layout, taking(["E2", "E7"]), 2, { accessible: 1 })).toEqual(["E1", "E3"]);
+  });
+
+  it("answers null without enough free wheelchair spaces, or for a count it cannot mean", () => {
+    const { layout, status } = cinema();
+    expect(bestAvailable(layout, taking(["E1"]), 2, { accessible: 2 })).toBeNull();
+    expect(bestAvailable(layout, status, 2, { accessible: 3 })).toBeNull();
+    expect(bestAvailable(layout, status, 1, { accessible: 2 })).toBeNull();
+    expect(bestAvailable(layout, status, 2, { accessible: 1.5 })).toBeNull();
+    expect(bestAvailable(layout, status, 2, { accessible: -1 })).toBeNull();
+  });
+
+  it("splits the rest into as few blocks as it must", () => {
+    const { layout, status } = hall("SCREEN", ["AAA.A.AA"], ["wmr.r.rr"]);
+    expect(bestAvailable(layout, status, 5, { accessible: 1 })).toEqual(["A1", "A2", "A3", "A7", "A8"]);
+    expect(bestAvailable(layout, status, 7, { accessible: 1 })).toBeNull();
+  });
+
+  it("keeps `types` for the rest of the party", () => {
+    const { layout, status } = hall("SCREEN", rowsOf(3, full(6)), ["pppppp", "rrrrrr", "wmrrrr"]);
+    expect(bestAvailable(layout, status, 4, { accessible: 1, types: ["PREMIUM"] })).toEqual(["A1", "A2", "C1", "C2"]);
+  });
+
+  it("never picks a companion seat without its wheelchair space when no count is given", () => {
+    const { layout } = hall("SCREEN", ["AAAA"], ["rrmw"]);
+    expect(bestAvailable(layout, "HAAA", 2)).toEqual(["A3", "A4"]);
+    expect(bestAvailable(layout, "HHAH", 1)).toBeNull();
+    expect(bestAvailable(layout, "AAAH", 3)).toBeNull();
   });
 });
