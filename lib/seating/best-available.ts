@@ -201,3 +201,15 @@ function pickAccessible(layout: SeatMapLayout, n: number, k: number, free: (i: n
   }
   return taken;
 }
+
+const NOT_WHEELCHAIR: readonly SeatType[] = ["REGULAR", "PREMIUM", "VIP", "RECLINER"];
+
+/**
+ * What the "Best available" button suggests (the seat map and the API alike): with a wheelchair
+ * count, those spaces and their companions first; without one, wheelchair spaces and their
+ * companion seats only when nothing else fits, since for some people they are the only seats.
+ */
+export function suggestSeats(layout: SeatMapLayout, status: string, n: number, accessible = 0, exclude?: ReadonlySet<string>): string[] | null {
+  if (accessible > 0) return bestAvailable(layout, status, n, { accessible, exclude });
+  return bestAvailable(layout, status, n, { types: NOT_WHEELCHAIR, exclude }) ?? bestAvailable(layout, status, n, { exclude });
+}
