@@ -2,16 +2,16 @@
 import { memo, useMemo } from "react";
 import { formatMoney } from "@/lib/format/money";
 import type { SeatMapLayout, SeatType } from "@/lib/seating/types";
-import { SEAT_PATTERN, SEAT_TYPE_LABEL, SEAT_VIEW_LABEL, seatClass, type SeatView } from "./seat-styles";
+import { SEAT_PATTERN, SEAT_TYPE_DESCRIPTION, SEAT_VIEW_LABEL, seatClass, type SeatView } from "./seat-styles";
 
-/** What never changes for a seat during a visit: "Row F seat 12, Premium, ₹350" and "12". */
+/** What never changes for a seat during a visit: "Row F seat 12, Premium, ₹350" (or "…, wheelchair space, …") and "12". */
 export type SeatText = { name: string; number: string };
 
 export function describeSeats(layout: SeatMapLayout): SeatText[] {
   return layout.seats.map((s) => {
     const number = s.label.startsWith(s.rowLabel) && s.label.length > s.rowLabel.length ? s.label.slice(s.rowLabel.length) : s.label;
     const price = s.priceMinor < 0 ? "not for sale" : formatMoney(s.priceMinor, layout.currency);
-    return { name: `Row ${s.rowLabel} seat ${number}, ${SEAT_TYPE_LABEL[s.type]}, ${price}`, number };
+    return { name: `Row ${s.rowLabel} seat ${number}, ${SEAT_TYPE_DESCRIPTION[s.type]}, ${price}`, number };
   });
 }
 
@@ -43,9 +43,16 @@ const SeatCell = memo(function SeatCell({ index, row, col, name, number, type, v
       style={{ gridRow: row + 1, gridColumn: col + 2, ...SEAT_PATTERN[view] }}
     >
       {view === "available" || view === "selected" ? (
-        <span aria-hidden="true" className="hidden group-data-[numbers]/map:inline">
-          {number}
-        </span>
+        <>
+          <span aria-hidden="true" className="hidden group-data-[numbers]/map:inline">
+            {number}
+          </span>
+          {type === "ACCESSIBLE" ? (
+            <span aria-hidden="true" className="text-[1.6em] group-data-[numbers]/map:hidden">
+              ♿
+            </span>
+          ) : null}
+        </>
       ) : null}
     </button>
   );

@@ -3,12 +3,13 @@ import { useRouter } from "next/navigation";
 import { useEffect, useId, useMemo, useRef, useState, useTransition, type CSSProperties, type ReactNode } from "react";
 import { formatMoney } from "@/lib/format/money";
 import type { ActionResult } from "@/lib/http/action";
-import { bestAvailable } from "@/lib/seating/best-available";
+import { suggestSeats } from "@/lib/seating/best-available";
+import { companionProblem } from "@/lib/seating/companions";
 import { MAX_SEATS_PER_BOOKING, type SeatAvailability, type SeatMapLayout } from "@/lib/seating/types";
 import { SeatLegend } from "./legend";
 import { buildSeatRows, nextSeat } from "./navigation";
 import { SeatGrid, StageMarker, describeSeats } from "./seat-grid";
-import { SEAT_TYPES, SEAT_VIEW_LABEL, type SeatView } from "./seat-styles";
+import { SEAT_VIEW_LABEL, type SeatView } from "./seat-styles";
 import { seatsParamValue } from "./seats-param";
 import { SummaryBar, type Notice } from "./summary-bar";
 import { useLiveAvailability } from "./use-live-availability";
@@ -33,7 +34,6 @@ export type SeatMapProps = {
 };
 
 const MAP_PADDING_PX = 32; // p-4 on both sides of the grid
-const NON_WHEELCHAIR_TYPES = SEAT_TYPES.filter((t) => t !== "ACCESSIBLE");
 
 /** Whether the viewer can have this seat: it is free, or it is their own hold. */
 const canHave = (code: string, id: string, mine: ReadonlySet<string>) => code === "A" || (code === "H" && mine.has(id));
@@ -107,6 +107,9 @@ export function SeatMap({ layout, availability: initialAvailability, heldByMe, i
   );
   const [announcement, setAnnouncement] = useState("");
   const [bestCount, setBestCount] = useState(() => Math.max(1, Math.min(start.ids.length || 2, MAX_SEATS_PER_BOOKING)));
+  // Wheelchair spaces among the best-available seats; offered only where the show sells some.
+  const wheelchairSpaces = useMemo(() => seats.filter((s) => s.type === "ACCESSIBLE" && s.priceMinor >= 0).length, [seats]);
+  const [accessibleCount, setAccessibleCount] = useState(0);
   const [active, setActive] = useState(() => {
     const first = start.ids[0];
     return first !== undefined ? indexById.get(first)! : Math.max(0, status.indexOf("A"));
@@ -162,7 +165,7 @@ export function SeatMap({ layout, availability: initialAvailability, heldByMe, i
     if (view === "selected") {
       const next = selected.filter((id) => id !== seat.id);
       setSelected(next);
-      setNotice(null);
+      setNotice(companionNotice(next));
       setAnnouncement(`${seat.label} removed. ${summarise(next)}`);
     } else if (view !== "available") {
       setAnnouncement(`${seat.label} is ${SEAT_VIEW_LABEL[view]}.`);
@@ -171,18 +174,32 @@ export function SeatMap({ layout, availability: initialAvailability, heldByMe, i
     } else {
       const next = [...selected, seat.id];
       setSelected(next);
-      setNotice(null);
+      setNotice(companionNotice(next));
       setAnnouncement(`${seat.label} selected. ${summarise(next)}`);
     }
+  }
+
+  /** Said as soon as a selection breaks the companion-seat rule, so nobody learns it at Continue. */
+  function companionNotice(ids: readonly string[]): Notice | null {
+    const problem = companionProblem(layout, ids);
+    return problem ? { tone: "info", text: problem.message } : null;
   }
 
   function pickBest() {
     const n = bestCount;
     const free = mine.size ? Array.from(status, (c, i) => (c === "H" && mine.has(seats[i]!.id) ? "A" : c)).join("") : status;
-    // Wheelchair spaces only when nothing else fits: for some people they are the only seats.
-    const ids = bestAvailable(layout, free, n, { types: NON_WHEELCHAIR_TYPES }) ?? bestAvailable(layout, free, n);
+    const k = Math.min(accessibleCount, n);
+    const ids = suggestSeats(layout, free, n, k);
     if (!ids) {
-      setNotice({ tone: "info", text: n === 1 ? "Sorry, no seats are left." : `Sorry, there are no ${n} adjacent seats left. Try fewer seats, or pick them on the map.` });
+      setNotice({
+        tone: "info",
+        text:
+          k > 0
+            ? `Sorry, there ${k === 1 ? "is no wheelchair space" : `are not ${k} wheelchair spaces`} left with room for ${n === k ? "you" : `${n} people`}. Try fewer, or pick seats on the map.`
+            : n === 1
+              ? "Sorry, no seats are left."
+              : `Sorry, there are no ${n} adjacent seats left. Try fewer seats, or pick them on the map.`,
+      });
       return;
     }
     setSelected(ids);
@@ -208,6 +225,12 @@ export function SeatMap({ layout, availability: initialAvailability, heldByMe, i
       return;
     }
     const seatIds = ordered;
+    // The server refuses the same (422); saying it here spares the round trip.
+    const problem = companionProblem(layout, seatIds);
+    if (problem) {
+      setNotice({ tone: "error", text: problem.message });
+      return;
+    }
     setNotice(null);
     startTransition(async () => {
       let result: HoldResult;
@@ -239,6 +262,7 @@ export function SeatMap({ layout, availability: initialAvailability, heldByMe, i
   const frontRow = nav.rows[0]?.[0];
   const help = [
     onSale ? `Choose up to ${MAX_SEATS_PER_BOOKING} seats.` : "Tickets are not on sale; the map shows which seats were taken.",
+    seats.some((s) => s.type === "COMPANION") ? "A companion seat is sold only with the wheelchair space beside it." : "",
     frontRow === undefined ? "" : `Row ${seats[frontRow]!.rowLabel} is nearest the ${layout.stageLabel.toLowerCase()}.`,
     "Use the arrow keys to move between seats and Home or End to jump to the ends of a row.",
     onSale ? "Press Enter or Space to select or deselect a seat." : "",
@@ -320,7 +344,13 @@ export function SeatMap({ layout, availability: initialAvailability, heldByMe, i
           notice={notice}
           pending={pending}
           bestCount={bestCount}
-          onBestCount={setBestCount}
+          onBestCount={(n) => {
+            setBestCount(n);
+            setAccessibleCount((k) => Math.min(k, n));
+          }}
+          accessibleCount={accessibleCount}
+          maxAccessible={Math.min(wheelchairSpaces, bestCount)}
+          onAccessibleCount={setAccessibleCount}
           onBest={pickBest}
           onClear={clear}
           onContinue={onContinue}

@@ -11,6 +11,10 @@ type SummaryBarProps = {
   pending: boolean;
   bestCount: number;
   onBestCount: (n: number) => void;
+  /** How many of the best-available seats are wheelchair spaces; no stepper when `maxAccessible` is 0. */
+  accessibleCount: number;
+  maxAccessible: number;
+  onAccessibleCount: (n: number) => void;
   onBest: () => void;
   onClear: () => void;
   onContinue: () => void;
@@ -19,8 +23,9 @@ type SummaryBarProps = {
 const COUNTS = Array.from({ length: MAX_SEATS_PER_BOOKING }, (_, i) => i + 1);
 
 /** The selection, its total and the actions, stuck to the bottom of the screen while the map is in view. */
-export function SummaryBar({ labels, total, notice, pending, bestCount, onBestCount, onBest, onClear, onContinue }: SummaryBarProps) {
+export function SummaryBar({ labels, total, notice, pending, bestCount, onBestCount, accessibleCount, maxAccessible, onAccessibleCount, onBest, onClear, onContinue }: SummaryBarProps) {
   const countId = useId();
+  const wheelchairId = useId();
   const count = labels.length;
   return (
     <div className="sticky bottom-0 z-20 mt-4 rounded-t-xl bg-white px-4 pt-3 pb-[max(0.75rem,env(safe-area-inset-bottom))] shadow-[0_-8px_24px_-12px_rgba(31,32,51,0.3)] ring-1 ring-black/5">
@@ -68,6 +73,22 @@ export function SummaryBar({ labels, total, notice, pending, bestCount, onBestCo
               </option>
             ))}
           </select>
+          {maxAccessible > 0 || accessibleCount > 0 ? (
+            <div role="group" aria-labelledby={wheelchairId} className="flex items-center gap-1 rounded-lg py-1 pr-1 pl-2 text-sm ring-1 ring-slate-300">
+              <span id={wheelchairId} className="text-slate-600">
+                <span aria-hidden="true">♿ </span>Wheelchair spaces
+              </span>
+              <StepButton label="Fewer wheelchair spaces" disabled={accessibleCount <= 0} onClick={() => onAccessibleCount(accessibleCount - 1)}>
+                −
+              </StepButton>
+              <output aria-live="polite" aria-label={`${accessibleCount} wheelchair ${accessibleCount === 1 ? "space" : "spaces"}`} className="w-5 text-center font-semibold text-ink-900 tabular-nums">
+                {accessibleCount}
+              </output>
+              <StepButton label="More wheelchair spaces" disabled={accessibleCount >= maxAccessible} onClick={() => onAccessibleCount(accessibleCount + 1)}>
+                +
+              </StepButton>
+            </div>
+          ) : null}
           <button type="submit" disabled={pending} className="rounded-lg px-3 py-2 text-sm font-semibold text-brand-600 ring-1 ring-brand-500/40 hover:bg-brand-50 disabled:opacity-60">
             Best available
           </button>
@@ -91,5 +112,19 @@ export function SummaryBar({ labels, total, notice, pending, bestCount, onBestCo
         </button>
       </div>
     </div>
+  );
+}
+
+function StepButton({ label, disabled, onClick, children }: { label: string; disabled: boolean; onClick: () => void; children: string }) {
+  return (
+    <button
+      type="button"
+      aria-label={label}
+      disabled={disabled}
+      onClick={onClick}
+      className="flex size-7 items-center justify-center rounded-md text-base leading-none text-slate-700 hover:bg-slate-100 disabled:opacity-40"
+    >
+      {children}
+    </button>
   );
 }
