@@ -45,13 +45,18 @@ function draw(kind: SectionKind, stageLabel: Layout["stageLabel"], rowCount: num
   return { kind, stageLabel, rowCount, colCount, seats, zones };
 }
 
-/** Exactly 150 seats: rows A–J of 3 + 9 + 3 between two aisles; premium and recliner rows at the back. */
+/**
+ * Exactly 150 seats: rows A–J of 3 + 9 + 3 between two aisles; premium and recliner rows at the
+ * back; a wheelchair space at each end of row A with its companion seat beside it.
+ */
 function screen150(): Layout {
   return draw("SCREEN", "SCREEN", 10, 17, (r, c) => {
     if (c === 3 || c === 13) return null;
     if (r >= 8) return "RECLINER";
     if (r >= 6) return "PREMIUM";
-    return r === 0 && c < 2 ? "ACCESSIBLE" : "REGULAR";
+    if (r === 0 && (c === 0 || c === 16)) return "ACCESSIBLE";
+    if (r === 0 && (c === 1 || c === 15)) return "COMPANION";
+    return "REGULAR";
   });
 }
 
@@ -69,8 +74,10 @@ function screenImax(): Layout {
     if (c === 4 || c === 21) return null;
     const trim = Math.max(0, 3 - r);
     if (c < trim || c >= 26 - trim) return null;
+    if (r === 13 && (c === 5 || c === 20)) return "ACCESSIBLE";
+    if (r === 13 && (c === 6 || c === 19)) return "COMPANION";
     if (r >= 11) return "PREMIUM";
-    return r === 13 && (c === 5 || c === 20) ? "ACCESSIBLE" : "REGULAR";
+    return "REGULAR";
   });
 }
 
@@ -98,6 +105,7 @@ function auditorium(): Layout {
     if (r < 5) return centre ? "VIP" : "PREMIUM";
     if (r < 12) return "PREMIUM";
     if (r === 19 && (c === 8 || c === 10 || c === 29 || c === 31)) return "ACCESSIBLE";
+    if (r === 19 && (c === 7 || c === 11 || c === 28 || c === 32)) return "COMPANION";
     return "REGULAR";
   });
 }
@@ -109,6 +117,7 @@ function studio(): Layout {
     const trim = Math.max(0, 2 - r);
     if (c < trim || c >= 23 - trim) return null;
     if (r === 14 && (c === 0 || c === 22)) return "ACCESSIBLE";
+    if (r === 14 && (c === 1 || c === 21)) return "COMPANION";
     return r < 4 ? "PREMIUM" : "REGULAR";
   });
 }
@@ -118,6 +127,7 @@ function club(rows: number): Layout {
   return draw("AUDITORIUM", "STAGE", rows, 13, (r, c) => {
     if (c === 6) return null;
     if (r === rows - 1 && c === 0) return "ACCESSIBLE";
+    if (r === rows - 1 && c === 1) return "COMPANION";
     return r < 2 ? "PREMIUM" : "REGULAR";
   });
 }
@@ -129,6 +139,7 @@ function stadium(): Layout {
     if (r < 4 && c > 19 && c < 60) return "VIP";
     if (r < 10) return "PREMIUM";
     if (r === 29 && (c === 0 || c === 79 || c === 20 || c === 59)) return "ACCESSIBLE";
+    if (r === 29 && (c === 1 || c === 78 || c === 21 || c === 58)) return "COMPANION";
     return "REGULAR";
   });
 }
