@@ -41,6 +41,15 @@ describe("halls and layouts", () => {
     expect(() => layout([["A", "...."]])).toThrow(/no seats/);
   });
 
+  it("paints companion seats (M) only beside a wheelchair space (A), and prices them as regular seats by default", async () => {
+    expect(() => layout([["A", "MR.RA"]])).toThrow(/Row A: a companion seat needs a wheelchair space beside it/);
+    expect(() => layout([["A", "A.M"]])).toThrow(/companion seat needs a wheelchair space/);
+    const { id } = await createHall(staff, venueId, layout([["A", "RRRR"], ["B", "AM.MA"]], { name: "Studio 4" }));
+    const { showIds } = await scheduleShows(staff, scheduleSchema.parse({ eventId, sectionId: id, dates: [addDays(zonedYmd(new Date(), "Asia/Kolkata"), 4)], times: ["12:00"], prices: { REGULAR: 20000, ACCESSIBLE: 20000 } }));
+    const seats = (await getSeatMapLayout(showIds[0]!)).seats.filter((s) => s.rowLabel === "B");
+    expect(seats.map((s) => [s.label, s.type, s.priceMinor])).toEqual([["B1", "ACCESSIBLE", 20000], ["B2", "COMPANION", 20000], ["B3", "COMPANION", 20000], ["B4", "ACCESSIBLE", 20000]]);
+  });
+
   it("protects seats with bookings, and keeps upcoming shows in step with the new layout", async () => {
     const { id } = await createHall(staff, venueId, layout([["A", "RRRR"], ["B", "RRRR"]], { name: "Studio 3" }));
     const { showIds } = await scheduleShows(staff, scheduleSchema.parse({ eventId, sectionId: id, dates: [addDays(zonedYmd(new Date(), "Asia/Kolkata"), 3)], times: ["12:00"], prices: { REGULAR: 20000, PREMIUM: 30000 } }));
