@@ -42,18 +42,16 @@ const SeatCell = memo(function SeatCell({ index, row, col, name, number, type, v
       className={`flex min-w-0 items-center justify-center rounded-[25%] border-[1.5px] p-0 leading-none tabular-nums transition-colors ${seatClass(view, type)} ${selectable ? "cursor-pointer" : "cursor-default"}`}
       style={{ gridRow: row + 1, gridColumn: col + 2, ...SEAT_PATTERN[view] }}
     >
-      {view === "available" || view === "selected" ? (
-        <>
-          <span aria-hidden="true" className="hidden group-data-[numbers]/map:inline">
-            {number}
-          </span>
-          {type === "ACCESSIBLE" ? (
-            <span aria-hidden="true" className="text-[1.6em] group-data-[numbers]/map:hidden">
-              ♿
-            </span>
-          ) : null}
-        </>
-      ) : null}
+      {/* A wheelchair space shows its sign at every zoom, in place of its number (its name says both). */}
+      {view !== "available" && view !== "selected" ? null : type === "ACCESSIBLE" ? (
+        <span aria-hidden="true" className="text-[1.5em]">
+          ♿
+        </span>
+      ) : (
+        <span aria-hidden="true" className="hidden group-data-[numbers]/map:inline">
+          {number}
+        </span>
+      )}
     </button>
   );
 });
