@@ -71,3 +71,63 @@ test("a visitor's seat selection survives signing in", async ({ page, user, requ
   await checkout.changeSeats();
   await expect(page).toHaveURL(new RegExp(`/shows/${showId}`));
 });
+
+/** A show with a free wheelchair space and the free companion seat beside it (labels), from the seats API. */
+async function showWithCompanion(request: APIRequestContext) {
+  for (let skip = 2; skip < 30; skip++) {
+    const showId = await showFor(request, skip);
+    const { seats } = await (await request.get(`/api/v1/shows/${showId}/seats`)).json();
+    type Seat = { id: string; label: string; row: number; col: number; type: string; status: string };
+    const at = new Map((seats as Seat[]).map((s) => [`${s.row}:${s.col}`, s]));
+    for (const c of seats as Seat[]) {
+      if (c.type !== "COMPANION" || c.status !== "AVAILABLE") continue;
+      const space = [at.get(`${c.row}:${c.col - 1}`), at.get(`${c.row}:${c.col + 1}`)].find((s) => s?.type === "ACCESSIBLE" && s.status === "AVAILABLE");
+      if (space) return { showId, companion: c, space };
+    }
+  }
+  throw new Error("no show with a free wheelchair space and companion seat");
+}
+
+test("a companion seat is sold only with its wheelchair space, and the map says so before anything is held", async ({ asBuyer, user, request }) => {
+  const { showId, companion, space } = await showWithCompanion(request);
+  const seatMap = new SeatMap(asBuyer);
+  await seatMap.goto(showId);
+  const legend = asBuyer.getByRole("list", { name: "Seat types and prices" });
+  await expect(legend).toContainText("Wheelchair space");
+  await expect(legend).toContainText("Companion seat");
+  await expect(asBuyer.getByText(/companion seat beside it, sold only together with that space/)).toBeVisible();
+  await expect(seatMap.seat(companion.label)).toHaveAccessibleName(/, companion seat, sold with the wheelchair space beside it, .*available$/);
+  await expect(seatMap.seat(space.label)).toHaveAccessibleName(/, wheelchair space, .*available$/);
+
+  // Alone: an inline note at once, and Continue holds nothing.
+  const note = asBuyer.getByText(`Seat ${companion.label} is a companion seat, sold only with the wheelchair space beside it.`, { exact: false });
+  await seatMap.pick([companion.label]);
+  await expect(note).toBeVisible();
+  await seatMap.continue();
+  await expect(note).toBeVisible();
+  await expect(asBuyer).toHaveURL(new RegExp(`/shows/${showId}`));
+
+  // The API refuses the same, 422 naming the seat.
+  const auth = { authorization: `Bearer ${await apiToken(request, user)}` };
+  const booking = await (await request.post("/api/v1/bookings/initiate", { headers: auth, data: { showId } })).json();
+  const refused = await request.post(`/api/v1/bookings/${booking.booking.id}/lock-seats`, { headers: auth, data: { seatIds: [companion.id] } });
+  expect(refused.status()).toBe(422);
+  expect((await refused.json()).error).toMatchObject({ code: "COMPANION_SEAT_ALONE", details: { seatIds: [companion.id] } });
+
+  // With its wheelchair space: the note goes, and both are held.
+  await seatMap.pick([space.label]);
+  await expect(note).toHaveCount(0);
+  const checkout = await seatMap.toCheckout();
+  await expect(checkout.seats).toContainText(companion.label);
+  await expect(checkout.seats).toContainText(space.label);
+  await checkout.changeSeats();
+  await expect(asBuyer).toHaveURL(new RegExp(`/shows/${showId}`));
+  await asBuyer.waitForLoadState("networkidle");
+
+  // Best available with one wheelchair space among two seats picks a space and its companion.
+  await seatMap.clear();
+  await seatMap.wheelchairSpaces(1);
+  await asBuyer.getByRole("button", { name: "Best available" }).click();
+  await expect(seatMap.map.getByRole("button", { name: /, wheelchair space, .*selected$/ })).toHaveCount(1);
+  await expect(seatMap.map.getByRole("button", { name: /, companion seat, .*selected$/ })).toHaveCount(1);
+});

@@ -22,11 +22,33 @@ export class SeatMap {
     return this.page.getByRole("button", { name: new RegExp(`^Row ${label.replace(/(\D+)(\d+)/, "$1 seat $2")},`) });
   }
 
-  /** The labels of `n` free seats, away from the front rows' first ones. */
+  /**
+   * The labels of `n` free seats, away from the front rows' first ones; never wheelchair spaces
+   * or companion seats, which are sold by their own rule.
+   */
   async freeSeats(n: number): Promise<string[]> {
-    const names = await this.map.getByRole("button", { name: /, available$/ }).evaluateAll((els, count) => els.slice(40, 40 + count).map((e) => e.getAttribute("aria-label")!), n);
+    const names = await this.map
+      .getByRole("button", { name: /, available$/ })
+      .evaluateAll(
+        (els, count) =>
+          els
+            .map((e) => e.getAttribute("aria-label")!)
+            .filter((name) => !/, (wheelchair space|companion seat)\b/.test(name))
+            .slice(40, 40 + count),
+        n,
+      );
     // "Row F seat 12, Premium, ₹350, available" → "F12"
     return names.map((name) => name.replace(/^Row (\S+) seat (\S+),.*$/, "$1$2"));
+  }
+
+  /** Sets how many of the best-available seats are wheelchair spaces, with the stepper beside the count. */
+  async wheelchairSpaces(n: number) {
+    const more = this.page.getByRole("button", { name: "More wheelchair spaces" });
+    for (let i = 0; i < n; i++) await more.click();
+  }
+
+  async clear() {
+    await this.page.getByRole("button", { name: "Clear" }).click();
   }
 
   async pick(labels: string[]) {
