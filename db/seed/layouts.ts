@@ -162,6 +162,7 @@ function arena(): Layout {
     (r, c) => {
       if (c === 10 || c === 31) return null;
       if (r === 11 && (c === 0 || c === 41)) return "ACCESSIBLE";
+      if (r === 11 && (c === 1 || c === 40)) return "COMPANION";
       return r < 4 ? "PREMIUM" : "REGULAR";
     },
     [
@@ -191,6 +192,7 @@ function footballGround(): Layout {
       if (r < 3 && c > 19 && c < 40) return "VIP";
       if (r < 7) return "PREMIUM";
       if (r === 15 && (c === 0 || c === 59)) return "ACCESSIBLE";
+      if (r === 15 && (c === 1 || c === 58)) return "COMPANION";
       return "REGULAR";
     },
     [{ name: "Fan Terrace", kind: "STANDING", capacity: 500, tier: "REGULAR" }],
