@@ -183,31 +183,18 @@ class Short extends Error {
   }
 }
 
-/** The unit-row design in one transaction: the booking, then `quantity` free units taken with SKIP LOCKED, or a rollback. */
-async function rawUnits(world: World, zone: Zone, showId: string, wants: number[], sql: postgres.Sql): Promise<SaleResult> {
-  const r = newSale("raw  units");
+/**
+ * A raw baseline: each buyer runs `hold` (one transaction answering the booking id, or throwing
+ * Short with how many places it could have had) and, like the app's buyers, takes what is left once.
+ */
+async function rawSale(name: string, wants: number[], hold: (i: number, quantity: number) => Promise<string>, shortRetry: (got: number, quantity: number) => boolean): Promise<SaleResult> {
+  const r = newSale(name);
   r.seconds = await runBuyers(BUYERS, CONCURRENCY, async (i) => {
     let quantity = wants[i]!;
     for (let attempt = 0; attempt < 2; attempt++) {
       const t = performance.now();
       try {
-        const bookingId = await retryDeadlocks(r, () =>
-          sql.begin(async (tx) => {
-            const [b] = await tx<{ id: string }[]>`
-              INSERT INTO bookings (reference, user_id, show_id, status, currency, expires_at)
-              VALUES (${`BG${randomBytes(6).toString("hex")}`}, ${world.users[i]!.id}, ${showId}, 'LOCKED', 'INR', now() + interval '10 minutes') RETURNING id`;
-            const rows = await tx`
-              WITH free AS (
-                SELECT id FROM show_seats WHERE show_id = ${showId} AND zone_id = ${zone.id}
-                  AND (status = 'AVAILABLE' OR (status = 'LOCKED' AND lock_expiry < now()))
-                LIMIT ${quantity} FOR UPDATE SKIP LOCKED
-              )
-              UPDATE show_seats ss SET status = 'LOCKED', locked_by_booking_id = ${b!.id}, lock_expiry = now() + interval '10 minutes', version = ss.version + 1
-              FROM free WHERE ss.id = free.id RETURNING ss.id`;
-            if (rows.length < quantity) throw new Short(rows.length);
-            return b!.id;
-          }),
-        );
+        const bookingId = await retryDeadlocks(r, () => hold(i, quantity));
         const ms = performance.now() - t;
         r.attempts++;
         r.lockLat.push(ms);
@@ -215,11 +202,11 @@ async function rawUnits(world: World, zone: Zone, showId: string, wants: number[
         r.holds.set(bookingId, quantity);
         return;
       } catch (err) {
-        if (!(err instanceof Short)) return r.errors.add("raw units", (err as Error).message);
+        if (!(err instanceof Short)) return r.errors.add(name.trim(), (err as Error).message);
         r.attempts++;
         r.lockLat.push(performance.now() - t);
         r.soldOut++;
-        if (err.got <= 0) return;
+        if (!shortRetry(err.got, quantity)) return;
         quantity = err.got;
         r.retried++;
       }
@@ -228,47 +215,47 @@ async function rawUnits(world: World, zone: Zone, showId: string, wants: number[
   return r;
 }
 
+const insertBooking = async (tx: postgres.TransactionSql, world: World, i: number, showId: string, prefix: string) =>
+  (await tx<{ id: string }[]>`
+    INSERT INTO bookings (reference, user_id, show_id, status, currency, expires_at)
+    VALUES (${`${prefix}${randomBytes(6).toString("hex")}`}, ${world.users[i]!.id}, ${showId}, 'LOCKED', 'INR', now() + interval '10 minutes') RETURNING id`)[0]!.id;
+
+/** The unit-row design in one transaction: the booking, then `quantity` free units taken with SKIP LOCKED, or a rollback. */
+const rawUnits = (world: World, zone: Zone, showId: string, wants: number[], sql: postgres.Sql) =>
+  rawSale(
+    "raw  units",
+    wants,
+    (i, quantity) =>
+      sql.begin(async (tx) => {
+        const bookingId = await insertBooking(tx, world, i, showId, "BG");
+        const rows = await tx`
+          WITH free AS (
+            SELECT id FROM show_seats WHERE show_id = ${showId} AND zone_id = ${zone.id}
+              AND (status = 'AVAILABLE' OR (status = 'LOCKED' AND lock_expiry < now()))
+            LIMIT ${quantity} FOR UPDATE SKIP LOCKED
+          )
+          UPDATE show_seats ss SET status = 'LOCKED', locked_by_booking_id = ${bookingId}, lock_expiry = now() + interval '10 minutes', version = ss.version + 1
+          FROM free WHERE ss.id = free.id RETURNING ss.id`;
+        if (rows.length < quantity) throw new Short(rows.length);
+        return bookingId;
+      }),
+    (got) => got > 0,
+  );
+
 /** The design the app avoids: one counter row per zone and show, updated by every buyer (no place identities). */
-async function rawCounter(world: World, showId: string, wants: number[], sql: postgres.Sql): Promise<SaleResult> {
-  const r = newSale("raw  counter row");
-  r.seconds = await runBuyers(BUYERS, CONCURRENCY, async (i) => {
-    let quantity = wants[i]!;
-    for (let attempt = 0; attempt < 2; attempt++) {
-      const t = performance.now();
-      try {
-        const result = await retryDeadlocks(r, () =>
-          sql.begin(async (tx) => {
-            const [b] = await tx<{ id: string }[]>`
-              INSERT INTO bookings (reference, user_id, show_id, status, currency, expires_at)
-              VALUES (${`BC${randomBytes(6).toString("hex")}`}, ${world.users[i]!.id}, ${showId}, 'LOCKED', 'INR', now() + interval '10 minutes') RETURNING id`;
-            const [c] = await tx<{ left: number }[]>`
-              UPDATE bench_zone_counter SET taken = taken + ${quantity} WHERE show_id = ${showId} AND taken + ${quantity} <= capacity RETURNING capacity - taken AS left`;
-            if (!c) {
-              const [now] = await tx<{ left: number }[]>`SELECT capacity - taken AS left FROM bench_zone_counter WHERE show_id = ${showId}`;
-              throw new Short(now!.left);
-            }
-            return b!.id;
-          }),
-        );
-        const ms = performance.now() - t;
-        r.attempts++;
-        r.lockLat.push(ms);
-        r.okLat.push(ms);
-        r.holds.set(result, quantity);
-        return;
-      } catch (err) {
-        if (!(err instanceof Short)) return r.errors.add("raw counter", (err as Error).message);
-        r.attempts++;
-        r.lockLat.push(performance.now() - t);
-        r.soldOut++;
-        if (err.got <= 0 || err.got >= quantity) return;
-        quantity = err.got;
-        r.retried++;
-      }
-    }
-  });
-  return r;
-}
+const rawCounter = (world: World, showId: string, wants: number[], sql: postgres.Sql) =>
+  rawSale(
+    "raw  counter row",
+    wants,
+    (i, quantity) =>
+      sql.begin(async (tx) => {
+        const bookingId = await insertBooking(tx, world, i, showId, "BC");
+        const [c] = await tx`UPDATE bench_zone_counter SET taken = taken + ${quantity} WHERE show_id = ${showId} AND taken + ${quantity} <= capacity RETURNING taken`;
+        if (!c) throw new Short((await tx<{ left: number }[]>`SELECT capacity - taken AS left FROM bench_zone_counter WHERE show_id = ${showId}`)[0]!.left);
+        return bookingId;
+      }),
+    (got, quantity) => got > 0 && got < quantity,
+  );
 
 // ---- audit: straight in Postgres ---------------------------------------------------------------
 async function audit(world: World, zone: Zone, showId: string, sale: SaleResult, opts: { app: boolean }): Promise<Check[]> {
