@@ -21,7 +21,7 @@ import { getAvailability, getSeatMapLayout, invalidateAvailability, occupancyOf 
 import { companionProblem } from "./companions";
 import { acquireSeats as acquireInRedis, claimSeats, releaseSeats, takeUnits, type AcquireResult, type TakeUnitsResult } from "./redis-holds";
 import { holdSeatsInDatabase, type HoldSeatsResult } from "./seat-state";
-import { checkZoneRequest, checkZonesOfShow, pickZoneUnits, unitCandidates, type ZoneRequest } from "./zones";
+import { checkZoneRequest, checkZonesOfShow, pickZoneUnits, refuseZonesShort, unitCandidates, type ZoneRequest } from "./zones";
 import { MAX_SEATS_PER_BOOKING, MAX_SEATS_PER_USER_PER_SHOW, type SeatMapLayout } from "./types";
 
 /** A seat or, with zoneId, one place of a general admission zone (label: the zone's name). */
@@ -154,12 +154,15 @@ export async function acquireSeats(req: SeatRequest): Promise<HeldSeat[]> {
   const hold = { bookingId, showId, expiresAt, priceFactor: factor, seatLimit: MAX_SEATS_PER_USER_PER_SHOW };
   // One transaction: the booking row first (the order marquee_hold_seats locks in), then disjoint
   // free units taken with SKIP LOCKED, then the hold.
-  const holdZonesInPostgres = () =>
-    db.transaction(async (tx) => {
+  const names = new Map(layout.zones.map((z) => [z.id, z.name]));
+  const holdZonesInPostgres = async () => {
+    await refuseZonesShort(db, { bookingId, showId, zones, names });
+    return db.transaction(async (tx) => {
       await tx.execute(sql`SELECT 1 FROM bookings WHERE id = ${bookingId}::uuid FOR UPDATE`);
-      units = await pickZoneUnits(tx, { bookingId, showId, zones, names: new Map(layout.zones.map((z) => [z.id, z.name])) });
+      units = await pickZoneUnits(tx, { bookingId, showId, zones, names });
       return holdSeatsInDatabase(tx, { ...hold, seatIds: [...seatIds, ...units] });
     });
+  };
   try {
     if (zones.length === 0) result = await holdSeatsInDatabase(db, { ...hold, seatIds });
     else if (unitsPhase1 !== "skipped" && unitsPhase1.ok) {

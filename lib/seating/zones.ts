@@ -79,6 +79,30 @@ export function unitCandidates(
   return out;
 }
 
+function zoneSoldOut(short: { zoneId: string; available: number }[], names: Map<string, string>): AppError {
+  const words = short.map((s) => `${names.get(s.zoneId) ?? "This zone"} has ${s.available ? `only ${s.available} left` : "sold out"}`);
+  return new AppError("ZONE_SOLD_OUT", `${words.join("; ")}. Please choose fewer tickets or another zone.`, { details: { zones: short } });
+}
+
+/**
+ * The cheap refusal before any transaction: one indexed count of each zone's places that are
+ * free or already this booking's. Places other buyers are taking this instant (uncommitted) still
+ * count as free here, so a shortfall it finds is real; throws ZONE_SOLD_OUT then. In a sold-out
+ * flash sale this is what most buyers get, without queueing for a connection in a transaction.
+ */
+export async function refuseZonesShort(ex: Executor, args: { bookingId: string; showId: string; zones: readonly ZoneRequest[]; names: Map<string, string> }): Promise<void> {
+  const rows = await queryRows<{ zoneId: string; n: number }>(
+    ex,
+    sql`SELECT zone_id AS "zoneId", count(*)::int AS n FROM show_seats
+        WHERE show_id = ${args.showId}::uuid AND zone_id = ANY(${uuidArray(args.zones.map((z) => z.zoneId))})
+          AND (status = 'AVAILABLE' OR (status = 'LOCKED' AND (lock_expiry <= now() OR locked_by_booking_id = ${args.bookingId}::uuid)))
+        GROUP BY zone_id`,
+  );
+  const left = new Map(rows.map((r) => [r.zoneId, Number(r.n)]));
+  const short = args.zones.filter((z) => (left.get(z.zoneId) ?? 0) < z.quantity).map((z) => ({ zoneId: z.zoneId, available: left.get(z.zoneId) ?? 0 }));
+  if (short.length) throw zoneSoldOut(short, args.names);
+}
+
 /**
  * Inside the hold's transaction (after the booking row is locked): the units this booking holds
  * now count first, then free units (available, or a hold that lapsed) not being taken by anyone
@@ -116,10 +140,7 @@ export async function pickZoneUnits(tx: Executor, args: { bookingId: string; sho
     if (free.length < more) short.push({ zoneId, available: own.length + free.length });
     picked.push(...own.map((r) => r.seatId), ...free.map((r) => r.seatId));
   }
-  if (short.length) {
-    const words = short.map((s) => `${args.names.get(s.zoneId) ?? "This zone"} has ${s.available ? `only ${s.available} left` : "sold out"}`);
-    throw new AppError("ZONE_SOLD_OUT", `${words.join("; ")}. Please choose fewer tickets or another zone.`, { details: { zones: short } });
-  }
+  if (short.length) throw zoneSoldOut(short, args.names);
   return picked;
 }
 
