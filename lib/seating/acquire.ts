@@ -21,7 +21,7 @@ import { getAvailability, getSeatMapLayout, invalidateAvailability, occupancyOf 
 import { companionProblem } from "./companions";
 import { acquireSeats as acquireInRedis, claimSeats, releaseSeats, takeUnits, type AcquireResult, type TakeUnitsResult } from "./redis-holds";
 import { holdSeatsInDatabase, type HoldSeatsResult } from "./seat-state";
-import { checkZoneRequest, checkZonesOfShow, pickZoneUnits, refuseZonesShort, unitCandidates, type ZoneRequest } from "./zones";
+import { checkZoneRequest, checkZonesOfShow, heldZoneUnits, pickZoneUnits, refuseZonesShort, unitCandidates, type ZoneRequest } from "./zones";
 import { MAX_SEATS_PER_BOOKING, MAX_SEATS_PER_USER_PER_SHOW, type SeatMapLayout } from "./types";
 
 /** A seat or, with zoneId, one place of a general admission zone (label: the zone's name). */
@@ -141,7 +141,8 @@ export async function acquireSeats(req: SeatRequest): Promise<HeldSeat[]> {
   // Postgres picks the units itself (pickZoneUnits) and has the last word on sold out either way.
   let unitsPhase1: TakeUnitsResult | "skipped" = "skipped";
   if (zones.length && phase1 !== "skipped") {
-    const candidates = unitCandidates(layout, await getAvailability(showId), bookingId, zones);
+    const [snapshot, own] = await Promise.all([getAvailability(showId), heldZoneUnits(db, bookingId)]);
+    const candidates = unitCandidates(layout, snapshot, own, zones);
     if (candidates) unitsPhase1 = await withRedis<TakeUnitsResult | "skipped">((redis) => takeUnits(redis, showId, bookingId, candidates, ttlMs), () => "skipped" as const);
   }
   const freshUnits = unitsPhase1 !== "skipped" && unitsPhase1.ok ? unitsPhase1.fresh : [];

@@ -295,16 +295,17 @@ describe("unit candidates for Redis (phase 1 of a quantity hold)", () => {
   } as unknown as Parameters<typeof unitCandidates>[0];
 
   it("offers the booking's own units first, then only units the snapshot shows free", () => {
-    const snapshot = { status: "A" + "HABHAX", lockedBy: new Map([["u1", "me"], ["u4", "other"]]) };
-    const [zone] = unitCandidates(layout, snapshot, "me", [{ zoneId: "z", quantity: 3 }], () => 0)!;
+    // u1 is the booking's own (from Postgres), even where the snapshot still shows it free.
+    const snapshot = { status: "A" + "AABHAX" };
+    const [zone] = unitCandidates(layout, snapshot, new Set(["u1"]), [{ zoneId: "z", quantity: 3 }], () => 0)!;
     expect(zone!.unitIds[0]).toBe("u1");
     expect(new Set(zone!.unitIds)).toEqual(new Set(["u1", "u2", "u5"]));
     expect(zone!.quantity).toBe(3);
   });
 
   it("leaves the decision to Postgres when the snapshot has too few free units", () => {
-    const snapshot = { status: "A" + "BBBBAA", lockedBy: new Map<string, string>() };
-    expect(unitCandidates(layout, snapshot, "me", [{ zoneId: "z", quantity: 3 }])).toBeNull();
-    expect(unitCandidates(layout, snapshot, "me", [{ zoneId: "z", quantity: 2 }])).not.toBeNull();
+    const snapshot = { status: "A" + "BBBBAA" };
+    expect(unitCandidates(layout, snapshot, new Set(), [{ zoneId: "z", quantity: 3 }])).toBeNull();
+    expect(unitCandidates(layout, snapshot, new Set(), [{ zoneId: "z", quantity: 2 }])).not.toBeNull();
   });
 });

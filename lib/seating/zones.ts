@@ -43,14 +43,15 @@ const CANDIDATES_PER_UNIT = 3;
 const EXTRA_CANDIDATES = 8;
 
 /**
- * Which units Redis may hand this booking (phase 1): the ones it holds already, then a random
- * sample of the units the seat-map snapshot shows free, so concurrent buyers of one zone start
- * from different rows. Null when the snapshot has too few for some zone: Postgres decides then.
+ * Which units Redis may hand this booking (phase 1): the ones it holds already (`own`, read from
+ * Postgres: the snapshot can be a moment behind the booking's own last hold), then a random sample
+ * of the units the seat-map snapshot shows free, so concurrent buyers of one zone start from
+ * different rows. Null when the snapshot has too few for some zone: Postgres decides then.
  */
 export function unitCandidates(
   layout: SeatMapLayout,
-  snapshot: { status: string; lockedBy: Map<string, string> },
-  bookingId: string,
+  snapshot: { status: string },
+  own: ReadonlySet<string>,
   zones: readonly ZoneRequest[],
   random: () => number = Math.random,
 ): UnitCandidates | null {
@@ -59,24 +60,33 @@ export function unitCandidates(
   for (const { zoneId, quantity } of zones) {
     const zone = layout.zones.find((z) => z.id === zoneId);
     if (!zone) return null;
-    const own: string[] = [];
+    const mine: string[] = [];
     const free: string[] = [];
     for (let j = zone.unitStart, end = j + zone.capacity; j < end; j++) {
       const unit = layout.units[j]!;
-      const code = snapshot.status[base + j];
-      if (code === "H" && snapshot.lockedBy.get(unit.id) === bookingId) own.push(unit.id);
-      else if (code === "A") free.push(unit.id);
+      if (own.has(unit.id)) mine.push(unit.id);
+      else if (snapshot.status[base + j] === "A") free.push(unit.id);
     }
-    if (own.length + free.length < quantity) return null;
+    if (mine.length + free.length < quantity) return null;
     // A partial Fisher–Yates: the first `take` of `free` become a uniform random sample.
-    const take = Math.min(free.length, Math.max(0, quantity - own.length) * CANDIDATES_PER_UNIT + EXTRA_CANDIDATES);
+    const take = Math.min(free.length, Math.max(0, quantity - mine.length) * CANDIDATES_PER_UNIT + EXTRA_CANDIDATES);
     for (let i = 0; i < take; i++) {
       const j = i + Math.floor(random() * (free.length - i));
       [free[i], free[j]] = [free[j]!, free[i]!];
     }
-    out.push({ unitIds: [...own, ...free.slice(0, take)], quantity });
+    out.push({ unitIds: [...mine, ...free.slice(0, take)], quantity });
   }
   return out;
+}
+
+/** The zone units a booking holds now (its own rows, by the booking_seats key). */
+export async function heldZoneUnits(ex: Executor, bookingId: string): Promise<Set<string>> {
+  const rows = await queryRows<{ seatId: string }>(
+    ex,
+    sql`SELECT bs.seat_id AS "seatId" FROM booking_seats bs JOIN show_seats ss ON ss.id = bs.show_seat_id
+        WHERE bs.booking_id = ${bookingId}::uuid AND ss.zone_id IS NOT NULL AND ss.status = 'LOCKED' AND ss.locked_by_booking_id = ${bookingId}::uuid`,
+  );
+  return new Set(rows.map((r) => r.seatId));
 }
 
 function zoneSoldOut(short: { zoneId: string; available: number }[], names: Map<string, string>): AppError {
