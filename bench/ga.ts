@@ -134,16 +134,10 @@ async function appSale(world: World, zone: Zone, showId: string, wants: number[]
   const r = newSale(name);
   r.seconds = await drive(async (i) => {
     const user = world.users[i]!;
-    let t = performance.now();
+    const bookingId = await h.initiate(r, user.token, showId);
+    if (!bookingId) return;
+    let t: number;
     let res: Res;
-    try {
-      res = await request("POST", "/api/v1/bookings/initiate", { token: user.token, body: { showId } });
-    } catch (err) {
-      return r.errors.add("initiate", (err as Error).message);
-    }
-    r.initLat.push(performance.now() - t);
-    const bookingId = json(res).booking?.id;
-    if (res.status !== 201 || !bookingId) return r.errors.add("initiate", describe(res));
     let quantity = wants[i]!;
     for (let attempt = 0; attempt < 2; attempt++) {
       t = performance.now();

@@ -400,6 +400,29 @@ export function createHarness(opts: HarnessOptions) {
     });
   }
 
+  /**
+   * A buyer's POST /api/v1/bookings/initiate: its latency goes to `r.initLat`, a failure (or an
+   * answer other than 201) to `r.errors`. Answers the new booking's id, or null when there is none.
+   */
+  async function initiate(r: { errors: Errors; initLat: number[] }, token: string, showId: string): Promise<string | null> {
+    const t = performance.now();
+    let res: Res;
+    try {
+      res = await request("POST", "/api/v1/bookings/initiate", { token, body: { showId } });
+    } catch (err) {
+      r.errors.add("initiate", (err as Error).message);
+      return null;
+    }
+    r.initLat.push(performance.now() - t);
+    const bookingId = jsonBody<{ booking: { id?: string } }>(res).booking?.id;
+    if (res.status < 200 || res.status > 299 || !bookingId) {
+      r.errors.add("initiate", describe(res));
+      return null;
+    }
+    if (res.status !== 201) r.errors.add("initiate (expected 201)", describe(res));
+    return bookingId;
+  }
+
   async function redisCommand(cmd: string[]): Promise<unknown> {
     const res = await fetch(`http://127.0.0.1:${bridgePort}/`, {
       method: "POST",
@@ -633,6 +656,7 @@ export function createHarness(opts: HarnessOptions) {
     /** An error counter that stays quiet once the run is being torn down. */
     errors: () => new Errors(() => stopping),
     request,
+    initiate,
     redisCommand,
     start,
     setupDatabase,

@@ -186,18 +186,11 @@ async function appSale(world: World, showId: string, plans: Plan[], name = "app 
   r.seconds = await drive(async (i) => {
     const plan = plans[i]!;
     const user = world.users[i]!;
-    let t = performance.now();
-    let res: Res;
-    try {
-      res = await request("POST", "/api/v1/bookings/initiate", { token: user.token, body: { showId } });
-    } catch (err) {
-      return r.errors.add("initiate", (err as Error).message);
-    }
-    r.initLat.push(performance.now() - t);
-    const bookingId = json(res).booking?.id as string | undefined;
-    if (res.status < 200 || res.status > 299 || !bookingId) return r.errors.add("initiate", describe(res));
+    const bookingId = await h.initiate(r, user.token, showId);
+    if (!bookingId) return;
     r.bookings++;
-    if (res.status !== 201) r.errors.add("initiate (expected 201)", describe(res));
+    let t: number;
+    let res: Res;
 
     for (const seats of tries(plan, taken)) {
       if (!seats) {

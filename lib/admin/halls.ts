@@ -4,6 +4,7 @@
 import "server-only";
 import { sql } from "drizzle-orm";
 import { z } from "zod";
+import { isUniqueViolation } from "@/db/errors";
 import { db } from "@/db/client";
 import { queryRows } from "@/db/rows";
 import type { User } from "@/lib/auth/accounts";
@@ -114,7 +115,7 @@ export async function createHall(user: User, venueId: string, input: LayoutInput
       sql`INSERT INTO sections (venue_id, name, kind, row_count, col_count, stage_label)
           VALUES (${venueId}::uuid, ${input.name}, ${input.kind}, ${input.rows.length}, ${colCount}, ${input.stageLabel}) RETURNING id`,
     ).catch((err: unknown) => {
-      if (String((err as { cause?: { code?: string } })?.cause?.code ?? (err as { code?: string }).code) === "23505") throw new AppError("CONFLICT", `This venue already has a hall called ${input.name}.`);
+      if (isUniqueViolation(err)) throw new AppError("CONFLICT", `This venue already has a hall called ${input.name}.`);
       throw err;
     });
     await tx.execute(sql`

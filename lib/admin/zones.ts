@@ -7,6 +7,7 @@ import "server-only";
 import { sql } from "drizzle-orm";
 import { z } from "zod";
 import { db, type Executor } from "@/db/client";
+import { isUniqueViolation } from "@/db/errors";
 import { queryRows } from "@/db/rows";
 import type { User } from "@/lib/auth/accounts";
 import { requireVenueAccess } from "@/lib/auth/authorize";
@@ -51,8 +52,7 @@ async function sectionVenue(user: User, sectionId: string, ex: Executor): Promis
 }
 
 const nameTaken = (name: string) => (err: unknown) => {
-  const code = (err as { cause?: { code?: string } })?.cause?.code ?? (err as { code?: string }).code;
-  if (String(code) === "23505") throw new AppError("CONFLICT", `This hall already has a zone called ${name}.`, { details: { fieldErrors: { name: ["Already used in this hall"] } } });
+  if (isUniqueViolation(err)) throw new AppError("CONFLICT", `This hall already has a zone called ${name}.`, { details: { fieldErrors: { name: ["Already used in this hall"] } } });
   throw err;
 };
 
