@@ -737,3 +737,81 @@ export const auditLog = pgTable(
   },
   (t) => [index("audit_log_created_idx").on(t.createdAt.desc()), index("audit_log_entity_idx").on(t.entityId, t.createdAt.desc())],
 );
+
+/** A show's on-sale time and, optionally, its waiting room (db/migrations/0016, lib/onsale). */
+export const onSales = pgTable(
+  "on_sales",
+  {
+    showId: uuid("show_id")
+      .primaryKey()
+      .references(() => shows.id, { onDelete: "cascade" }),
+    onSaleAt: ts("on_sale_at").notNull(),
+    waitingRoom: boolean("waiting_room").notNull().default(false),
+    admitPerMinute: integer("admit_per_minute").notNull().default(200),
+    /** Queue places admitted so far (fractional: the rate carries over between ticks). */
+    admitted: doublePrecision("admitted").notNull().default(0),
+    tickedAt: ts("ticked_at"),
+    paused: boolean("paused").notNull().default(false),
+    closedAt: ts("closed_at"),
+    closedReason: text("closed_reason").$type<"SOLD_OUT" | "ENDED">(),
+    updatedBy: uuid("updated_by").references(() => users.id),
+    createdAt: createdAt(),
+    updatedAt: ts("updated_at").notNull().defaultNow(),
+  },
+  (t) => [
+    check("on_sales_rate", sql`${t.admitPerMinute} BETWEEN 1 AND 100000`),
+    check("on_sales_closed_reason", sql`${t.closedReason} IS NULL OR ${t.closedReason} IN ('SOLD_OUT', 'ENDED')`),
+  ],
+);
+
+/** The waiting room's queue without Redis: random order before the on-sale, first come after. */
+export const queueEntries = pgTable(
+  "queue_entries",
+  {
+    showId: uuid("show_id")
+      .notNull()
+      .references(() => shows.id, { onDelete: "cascade" }),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id),
+    sortKey: doublePrecision("sort_key").notNull(),
+    position: integer("position"),
+    joinedAt: ts("joined_at").notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.showId, t.userId] }), index("queue_entries_order_idx").on(t.showId, t.sortKey)],
+);
+
+export type WaitlistStatus = "WAITING" | "OFFERED" | "CLAIMED" | "LAPSED" | "LEFT" | "CLOSED";
+
+/** A place in line for a sold-out show's reserved seats (zoneId null) or one of its zones. */
+export const waitlistEntries = pgTable(
+  "waitlist_entries",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    showId: uuid("show_id")
+      .notNull()
+      .references(() => shows.id, { onDelete: "cascade" }),
+    zoneId: uuid("zone_id").references(() => zones.id),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id),
+    quantity: smallint("quantity").notNull(),
+    status: text("status").$type<WaitlistStatus>().notNull().default("WAITING"),
+    /** The offer: a hold made for this user, valid until offerExpiresAt. */
+    bookingId: uuid("booking_id").references(() => bookings.id),
+    offeredAt: ts("offered_at"),
+    offerExpiresAt: ts("offer_expires_at"),
+    closedAt: ts("closed_at"),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    check("waitlist_quantity", sql`${t.quantity} BETWEEN 1 AND 10`),
+    check("waitlist_status", sql`${t.status} IN ('WAITING', 'OFFERED', 'CLAIMED', 'LAPSED', 'LEFT', 'CLOSED')`),
+    uniqueIndex("waitlist_one_live_key")
+      .on(t.showId, t.userId, sql`coalesce(${t.zoneId}, '00000000-0000-0000-0000-000000000000'::uuid)`)
+      .where(sql`${t.status} IN ('WAITING', 'OFFERED')`),
+    index("waitlist_line_idx").on(t.showId, t.createdAt).where(sql`${t.status} = 'WAITING'`),
+    index("waitlist_offered_idx").on(t.offerExpiresAt).where(sql`${t.status} = 'OFFERED'`),
+    index("waitlist_user_idx").on(t.userId, t.createdAt),
+  ],
+);
