@@ -5,6 +5,7 @@ import { AppError } from "@/lib/errors";
 import { findActiveHold, holdSeats } from "@/lib/booking/hold";
 import { initiateBooking } from "@/lib/booking/initiate";
 import { releaseHold } from "@/lib/booking/release";
+import { passFromCookies } from "@/lib/onsale/http";
 import { MAX_SEATS_PER_BOOKING } from "@/lib/seating/types";
 
 const signedIn = { auth: "user", messages: { unauthorized: "Sign in to hold seats." } } as const;
@@ -29,16 +30,18 @@ export const holdSeatsAction = action({
   ...signedIn,
   rateLimit: { policy: "holdSeats", key: (_input, user) => `user:${user.id}` },
   run: async ({ showId, seatIds, zones }, { user }) => {
+    // While the show's waiting room is open, holdSeats wants the pass the room gave this browser.
+    const queuePass = await passFromCookies(showId);
     const current = await findActiveHold(user.id, showId);
     const bookingId = current?.id ?? (await initiateBooking(user.id, showId)).id;
     try {
-      const hold = await holdSeats(user.id, bookingId, seatIds, zones);
+      const hold = await holdSeats(user.id, bookingId, seatIds, zones, { queuePass });
       return { bookingId: hold.id, expiresAt: hold.expiresAt!.toISOString() };
     } catch (err) {
       // The hold ran out between the lookup and the lock: start a fresh one.
       if (err instanceof AppError && err.code === "HOLD_EXPIRED") {
         const fresh = await initiateBooking(user.id, showId);
-        const hold = await holdSeats(user.id, fresh.id, seatIds, zones);
+        const hold = await holdSeats(user.id, fresh.id, seatIds, zones, { queuePass });
         return { bookingId: hold.id, expiresAt: hold.expiresAt!.toISOString() };
       }
       throw err;

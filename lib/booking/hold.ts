@@ -4,6 +4,7 @@ import "server-only";
 import { AppError, notFound, statusWords } from "@/lib/errors";
 import { acquireSeats, checkSeatRequest } from "@/lib/seating/acquire";
 import type { ZoneRequest } from "@/lib/seating/zones";
+import { requireAdmission } from "@/lib/onsale/room";
 import { holdMinutes, notOnSale } from "./rules";
 import { findActiveHoldRecord, findBookingForHold, withSeats, type BookingRecord, type BookingWithSeats } from "./queries";
 import { canTransition } from "./state";
@@ -29,15 +30,18 @@ function assertCanHold(b: BookingRecord): void {
  * Holds exactly `seatIds` for booking `bookingId` of `userId`: seats the booking held before and
  * no longer asks for are released; the hold keeps its expiry when it already had one (changing
  * seats does not extend it). All or nothing: on any conflict nothing changes and the error
- * names the seats that are taken.
+ * names the seats that are taken. Before the show's on-sale nobody holds; while its waiting room is
+ * open only a buyer with a valid pass (`queuePass`, lib/onsale/pass.ts; a function of the show id
+ * when the caller does not know the show) does.
  */
-export async function holdSeats(userId: string, bookingId: string, seatIds: string[], zones: ZoneRequest[] = []): Promise<BookingWithSeats> {
+export async function holdSeats(userId: string, bookingId: string, seatIds: string[], zones: ZoneRequest[] = [], opts: { queuePass?: string | null | ((showId: string) => string | null) } = {}): Promise<BookingWithSeats> {
   checkSeatRequest(seatIds, zones);
   // One read: the booking (this user's only) and whether its show is still on sale.
   const booking = await findBookingForHold(userId, bookingId);
   if (!booking) throw notFound("Booking");
   assertCanHold(booking);
   if (!booking.onSale) throw notOnSale(booking.showStatus);
+  await requireAdmission(userId, booking.showId, typeof opts.queuePass === "function" ? opts.queuePass(booking.showId) : opts.queuePass);
 
   const expiresAt = booking.status === "LOCKED" && booking.expiresAt ? booking.expiresAt : new Date(Date.now() + holdMinutes() * 60_000);
   const seats = await acquireSeats({

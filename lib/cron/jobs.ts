@@ -5,12 +5,15 @@ import { dispatchOutbox } from "@/lib/notifications/dispatcher";
 import { sendShowReminders } from "@/lib/notifications/reminders";
 import { reconcilePayments } from "@/lib/payments/reconcile";
 import { releaseExpiredHolds } from "@/lib/booking/release";
+import { tickOpenRooms } from "@/lib/onsale/room";
 
 export const CRON_JOBS = {
   "release-expired-holds": () => releaseExpiredHolds(),
   "reconcile-payments": () => reconcilePayments(),
   "send-reminders": () => sendShowReminders(),
   "dispatch-notifications": () => dispatchOutbox({ limit: 200 }),
+  // Waiting rooms move on (and close when sold out) while nobody is polling them.
+  "tick-waiting-rooms": () => tickOpenRooms(),
 } as const satisfies Record<string, () => Promise<unknown>>;
 
 export type CronJob = keyof typeof CRON_JOBS;

@@ -20,6 +20,9 @@ export const LIMITS = {
   holdSeats: { limit: 20, window: "60 s" },
   promo: { limit: 10, window: "10 m" },
   payments: { limit: 20, window: "60 s" },
+  // Joining an on-sale's waiting room, per address: one account joins once anyway; this keeps a
+  // script from filling the line with accounts made for it. Generous, for shared (NAT) addresses.
+  queueJoin: { limit: 30, window: "60 s" },
   // A door admits a person every second or two at peak, and an offline device syncs its queue in a burst.
   checkin: { limit: 120, window: "60 s" },
 } as const satisfies Record<string, RateLimitPolicy>;

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { route } from "@/lib/http/route";
 import { bookingJson } from "@/app/api/v1/_serializers/bookings";
 import { holdSeats } from "@/lib/booking/hold";
+import { passFromRequest } from "@/lib/onsale/http";
 
 const params = z.object({ bookingId: z.uuid("must be a booking id (UUID)") });
 // Counts and duplicates are the domain's to judge (TOO_MANY_SEATS, DUPLICATE_SEATS); this only
@@ -18,8 +19,10 @@ const body = z
 
 /**
  * Holds exactly these seats and zone quantities for the booking, all or none: 409
- * SEATS_UNAVAILABLE names the taken seats, 409 ZONE_SOLD_OUT the zones short of places.
+ * SEATS_UNAVAILABLE names the taken seats, 409 ZONE_SOLD_OUT the zones short of places. While the
+ * show's waiting room is open the request carries its pass (X-Queue-Pass, or the browser's cookie).
  */
-export const POST = route({ auth: "required", params, body, rateLimit: "holdSeats" }, async ({ user, params, body }) => ({
-  booking: bookingJson(await holdSeats(user.id, params.bookingId, body.seatIds, body.zones)),
-}));
+export const POST = route({ auth: "required", params, body, rateLimit: "holdSeats" }, async ({ req, user, params, body }) => {
+  const queuePass = (showId: string) => passFromRequest(req, showId);
+  return { booking: bookingJson(await holdSeats(user.id, params.bookingId, body.seatIds, body.zones, { queuePass })) };
+});

@@ -1,0 +1,228 @@
+// A show's on-sale and its waiting room. Staff set when a show goes on sale and, for a big one,
+// turn on the waiting room: visitors queue (queue.ts), and queue places are let through at the
+// staff-set rate. `admitted` in on_sales counts the places through; it moves on a tick (any
+// instance, at most once a second: a conditional UPDATE), by rate × time since the last tick, never
+// past the end of the line (admissions are not banked while nobody waits), and not while staff
+// pause it or nothing is free to sell. When the show sells out (nothing free, nothing held) the
+// room closes and the show page offers the waitlist instead.
+//
+// The admitted get a pass (pass.ts); the hold path (lib/booking/hold.ts) asks requireAdmission.
+import "server-only";
+import { sql } from "drizzle-orm";
+import { db } from "@/db/client";
+import { queryRows } from "@/db/rows";
+import { authSecret } from "@/lib/auth/secret";
+import { AppError } from "@/lib/errors";
+import { getAvailability } from "@/lib/seating/availability";
+import { signPass, verifyPass } from "./pass";
+import { withQueue } from "./queue";
+
+export type OnSale = {
+  showId: string;
+  onSaleAt: Date;
+  waitingRoom: boolean;
+  admitPerMinute: number;
+  admitted: number;
+  tickedAt: Date | null;
+  paused: boolean;
+  closedAt: Date | null;
+  closedReason: "SOLD_OUT" | "ENDED" | null;
+};
+
+/** NONE: on sale as usual. BEFORE: the on-sale has not started. OPEN: the waiting room lets buyers through. CLOSED: the room has ended (sold out, or staff ended it). */
+export type RoomPhase = "NONE" | "BEFORE" | "OPEN" | "CLOSED";
+
+export function phaseOf(o: OnSale | null, now = Date.now()): RoomPhase {
+  if (!o) return "NONE";
+  if (o.waitingRoom && o.closedAt) return "CLOSED";
+  if (now < o.onSaleAt.getTime()) return "BEFORE";
+  return o.waitingRoom ? "OPEN" : "NONE";
+}
+
+const COLUMNS = sql`show_id AS "showId", on_sale_at AS "onSaleAt", waiting_room AS "waitingRoom", admit_per_minute AS "admitPerMinute", admitted,
+  ticked_at AS "tickedAt", paused, closed_at AS "closedAt", closed_reason AS "closedReason"`;
+
+function fromRow(r: OnSale): OnSale {
+  const d = (v: Date | string | null) => (v === null ? null : new Date(v));
+  return { ...r, onSaleAt: d(r.onSaleAt)!, tickedAt: d(r.tickedAt), closedAt: d(r.closedAt), admitted: Number(r.admitted), admitPerMinute: Number(r.admitPerMinute) };
+}
+
+// Every hold asks whether its show has an on-sale; one read a second per show and instance.
+const MEMO_MS = 1000;
+const memo = new Map<string, { at: number; value: Promise<OnSale | null> }>();
+
+export function invalidateOnSale(showId?: string): void {
+  if (showId) memo.delete(showId);
+  else memo.clear();
+}
+
+async function loadOnSale(showId: string): Promise<OnSale | null> {
+  const [row] = await queryRows<OnSale>(db, sql`SELECT ${COLUMNS} FROM on_sales WHERE show_id = ${showId}::uuid`);
+  return row ? fromRow(row) : null;
+}
+
+/** The show's on-sale settings and state (at most a second old), or null when it has none. */
+export function getOnSale(showId: string): Promise<OnSale | null> {
+  const hit = memo.get(showId);
+  const now = Date.now();
+  if (hit && now - hit.at < MEMO_MS) return hit.value;
+  const value = loadOnSale(showId);
+  value.catch(() => memo.get(showId)?.value === value && memo.delete(showId));
+  if (memo.size > 5000) memo.delete(memo.keys().next().value!);
+  memo.set(showId, { at: now, value });
+  return value;
+}
+
+/**
+ * May this account take seats of this show now? Before the on-sale nobody may (NOT_ON_SALE_YET);
+ * while the waiting room is open only with a valid pass for this account and show.
+ */
+export async function requireAdmission(userId: string, showId: string, pass: string | null | undefined): Promise<void> {
+  const o = await getOnSale(showId);
+  const phase = phaseOf(o);
+  if (phase === "BEFORE") {
+    throw new AppError("NOT_ON_SALE_YET", `Tickets go on sale at ${o!.onSaleAt.toISOString()}.`, { details: { onSaleAt: o!.onSaleAt.toISOString(), waitingRoom: o!.waitingRoom } });
+  }
+  if (phase === "OPEN") verifyPass(authSecret(), pass, showId, userId);
+}
+
+/** Free and held places of a show, from the seat-map snapshot (at most half a second old). */
+async function inventory(showId: string): Promise<{ free: number; held: number }> {
+  const { status } = await getAvailability(showId);
+  let free = 0;
+  let held = 0;
+  for (let i = 0; i < status.length; i++) {
+    const c = status.charCodeAt(i);
+    if (c === 65 /* A */) free++;
+    else if (c === 72 /* H */) held++;
+  }
+  return { free, held };
+}
+
+const lastTick = new Map<string, number>();
+
+/**
+ * Moves the room on: admits rate × elapsed more places (up to the line's length), or pauses while
+ * nothing is free, or closes it when the show is sold out. At most once a second per show across
+ * all instances (the UPDATE's condition); callers on the same instance within that second skip
+ * the round trip. Answers the room as it stands.
+ */
+export async function tick(showId: string, opts: { force?: boolean } = {}): Promise<OnSale | null> {
+  const o = await getOnSale(showId);
+  if (phaseOf(o) !== "OPEN") return o;
+  const now = Date.now();
+  if (!opts.force && now - (lastTick.get(showId) ?? 0) < 1000) return o;
+  lastTick.set(showId, now);
+  if (lastTick.size > 5000) lastTick.delete(lastTick.keys().next().value!);
+  const [{ free, held }, length] = await Promise.all([inventory(showId), withQueue((q) => q.length(showId))]);
+  const soldOut = free === 0 && held === 0;
+  const [row] = await queryRows<OnSale>(
+    db,
+    soldOut
+      ? sql`UPDATE on_sales SET closed_at = now(), closed_reason = 'SOLD_OUT', ticked_at = now(), updated_at = now()
+            WHERE show_id = ${showId}::uuid AND closed_at IS NULL RETURNING ${COLUMNS}`
+      : sql`UPDATE on_sales SET
+              admitted = CASE WHEN paused OR ${free === 0} THEN admitted
+                              ELSE GREATEST(admitted, LEAST(${length}::float8,
+                                   admitted + admit_per_minute * EXTRACT(EPOCH FROM now() - GREATEST(coalesce(ticked_at, on_sale_at), on_sale_at)) / 60.0)) END,
+              ticked_at = now()
+            WHERE show_id = ${showId}::uuid AND waiting_room AND closed_at IS NULL AND now() >= on_sale_at
+              AND (ticked_at IS NULL OR ${opts.force ?? false} OR ticked_at <= now() - interval '1 second')
+            RETURNING ${COLUMNS}`,
+  );
+  if (!row) return o;
+  const fresh = fromRow(row);
+  memo.set(showId, { at: Date.now(), value: Promise.resolve(fresh) });
+  return fresh;
+}
+
+/** Ticks every open room (the cron, so rooms move on while nobody polls). */
+export async function tickOpenRooms(): Promise<{ rooms: number }> {
+  const open = await queryRows<{ showId: string }>(
+    db,
+    sql`SELECT show_id AS "showId" FROM on_sales WHERE waiting_room AND closed_at IS NULL AND on_sale_at <= now()`,
+  );
+  for (const { showId } of open) {
+    invalidateOnSale(showId);
+    await tick(showId).catch((err: unknown) => console.error("[onsale] tick failed", showId, err));
+  }
+  return { rooms: open.length };
+}
+
+/** What everyone in a show's room sees alike: one answer for all, cacheable (the shared poll). */
+export type RoomState = {
+  showId: string;
+  phase: RoomPhase;
+  onSaleAt: string | null;
+  /** Queue places let through so far: place N is in when N <= admittedThrough. */
+  admittedThrough: number;
+  admitPerMinute: number;
+  paused: boolean;
+  closedReason: "SOLD_OUT" | "ENDED" | null;
+  queueLength: number;
+};
+
+export async function roomState(showId: string): Promise<RoomState> {
+  const o = await tick(showId);
+  const phase = phaseOf(o);
+  const queueLength = o?.waitingRoom && phase !== "CLOSED" ? await withQueue((q) => q.length(showId)) : 0;
+  return {
+    showId,
+    phase,
+    onSaleAt: o?.onSaleAt.toISOString() ?? null,
+    admittedThrough: Math.floor(o?.admitted ?? 0),
+    admitPerMinute: o?.admitPerMinute ?? 0,
+    paused: o?.paused ?? false,
+    closedReason: o?.closedReason ?? null,
+    queueLength,
+  };
+}
+
+/** One visitor's view: their place, how many are ahead, the wait, and a pass once they are in. */
+export type QueueStatus = {
+  room: RoomState;
+  joined: boolean;
+  /** 1-based place in line; null before the on-sale (the early order is drawn at the on-sale) or when not joined. */
+  position: number | null;
+  ahead: number | null;
+  estimatedWaitSeconds: number | null;
+  admitted: boolean;
+  pass: { token: string; expiresAt: string } | null;
+};
+
+function statusOf(room: RoomState, userId: string, position: number | null): QueueStatus {
+  const joined = position !== null;
+  const visible = room.phase === "OPEN" && joined ? position : null;
+  const admitted = visible !== null && visible <= room.admittedThrough;
+  const ahead = visible === null ? null : Math.max(0, visible - room.admittedThrough - 1);
+  const estimatedWaitSeconds = visible === null || admitted ? (admitted ? 0 : null) : room.paused ? null : Math.ceil(((visible - room.admittedThrough) * 60) / Math.max(1, room.admitPerMinute));
+  const pass = admitted ? signPass(authSecret(), room.showId, userId) : null;
+  return { room, joined, position: visible, ahead, estimatedWaitSeconds, admitted, pass: pass ? { token: pass.token, expiresAt: pass.expiresAt.toISOString() } : null };
+}
+
+/** The visitor's place in the show's line (joined or not). */
+export async function queueStatus(userId: string, showId: string): Promise<QueueStatus> {
+  const room = await roomState(showId);
+  if (room.phase !== "OPEN" && room.phase !== "BEFORE") return statusOf(room, userId, null);
+  const o = await getOnSale(showId);
+  if (!o?.waitingRoom) return statusOf(room, userId, null);
+  const position = await withQueue((q) => q.position(showId, userId));
+  return { ...statusOf(room, userId, position), joined: position !== null };
+}
+
+/**
+ * Joins the show's line (once per account: joining again keeps the place). Before the on-sale the
+ * place is drawn at random among everyone who joined early; after it, the back of the line.
+ */
+export async function joinQueue(userId: string, showId: string): Promise<QueueStatus> {
+  const o = await getOnSale(showId);
+  const phase = phaseOf(o);
+  if (!o?.waitingRoom || phase === "NONE") throw new AppError("QUEUE_CLOSED", "This show has no waiting room: pick your seats straight away.", { details: { showId } });
+  if (phase === "CLOSED") {
+    throw new AppError("QUEUE_CLOSED", o.closedReason === "SOLD_OUT" ? "This on-sale is sold out. Join the waitlist for returned tickets." : "The waiting room has closed.", { details: { showId, reason: o.closedReason } });
+  }
+  const early = phase === "BEFORE";
+  const { position } = await withQueue((q) => q.join(showId, userId, early));
+  const room = await roomState(showId);
+  return { ...statusOf(room, userId, early ? null : position), joined: true };
+}
