@@ -21,7 +21,7 @@ import { GET as roomRoute } from "@/app/api/v1/shows/[showId]/queue/room/route";
 import { GET as statusRoute, POST as joinRoute } from "@/app/api/v1/shows/[showId]/queue/route";
 import { POST as initiateRoute } from "@/app/api/v1/bookings/initiate/route";
 import { POST as lockSeatsRoute } from "@/app/api/v1/bookings/[bookingId]/lock-seats/route";
-import { endWaitingRoom, roomStats, setOnSale } from "./admin";
+import { endWaitingRoom, roomStats, setOnSale } from "@/lib/admin/on-sale";
 import { passCookieName, signPass } from "./pass";
 import { invalidateOnSale, joinQueue, queueStatus, requireAdmission, tick } from "./room";
 

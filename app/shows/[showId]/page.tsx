@@ -15,6 +15,8 @@ import { findActiveHold } from "@/lib/booking/hold";
 import { getAvailability, getSeatMapLayout, occupancyOf, zoneAvailability } from "@/lib/seating/availability";
 import { applyFactor, priceFactor } from "@/lib/pricing/strategy";
 import { formatInZone } from "@/lib/time/zone";
+import { WaitingRoom } from "@/components/onsale/waiting-room";
+import { onSaleGate } from "@/lib/onsale/page";
 
 type Props = { params: Promise<{ showId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -46,6 +48,8 @@ export default async function ShowPage({ params, searchParams }: Props) {
   const factor = priceFactor({ pricingStrategy: show.pricingStrategy, pricingConfig: show.pricingConfig, startsAt: show.startsAt }, occupancyOf(baseLayout, snapshot.status), snapshot.at);
   const layout = factor === 1 ? baseLayout : { ...baseLayout, seats: baseLayout.seats.map((s) => (s.priceMinor < 0 ? s : { ...s, priceMinor: applyFactor(s.priceMinor, factor) })) };
   const hold = user ? await findActiveHold(user.id, showId) : null;
+  // An on-sale that has not started, or a waiting room this visitor is not through yet, stands in front of the seats.
+  const gate = onSale ? await onSaleGate(showId, user?.id ?? null, venue.timeZone) : null;
   const heldByMe = hold?.status === "LOCKED" ? hold.seats.filter((s) => !s.zoneId).map((s) => s.seatId) : [];
   const heldZones: Record<string, number> = {};
   if (hold?.status === "LOCKED") for (const s of hold.seats) if (s.zoneId) heldZones[s.zoneId] = (heldZones[s.zoneId] ?? 0) + 1;
@@ -105,9 +109,18 @@ export default async function ShowPage({ params, searchParams }: Props) {
         </p>
       ) : null}
 
+      {gate?.notice ? (
+        <p role="status" className="mt-4 rounded-xl bg-slate-100 p-3 text-sm text-ink-800 ring-1 ring-slate-200" data-testid="onsale-notice">
+          {gate.notice}
+        </p>
+      ) : null}
+      {gate?.room ? (
+        <WaitingRoom showId={showId} signedIn={Boolean(user)} onSaleLabel={gate.onSaleLabel} initialRoom={gate.room} initialStatus={gate.status} />
+      ) : (
+      <>
       {pickerZones.length ? (
         <div className="mt-4">
-          <ZonePicker showId={showId} currency={layout.currency} zones={pickerZones} held={heldZones} keepSeatIds={heldByMe} signedIn={Boolean(user)} onSale={onSale} holdAction={holdSeatsAction} />
+          <ZonePicker showId={showId} currency={layout.currency} zones={pickerZones} held={heldZones} keepSeatIds={heldByMe} signedIn={Boolean(user)} onSale={onSale && !gate?.locked} holdAction={holdSeatsAction} />
         </div>
       ) : null}
       {layout.seats.length || !pickerZones.length ? (
@@ -118,12 +131,14 @@ export default async function ShowPage({ params, searchParams }: Props) {
           heldByMe={heldByMe}
           initialSelection={initialSelection}
           signedIn={Boolean(user)}
-          onSale={onSale}
+          onSale={onSale && !gate?.locked}
           holdAction={holdSeatsAction}
           keepZones={Object.entries(heldZones).map(([zoneId, quantity]) => ({ zoneId, quantity }))}
         />
       </div>
       ) : null}
+      </>
+      )}
     </article>
   );
 }

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { showIdParams } from "@/lib/catalog/shows";
 import { route } from "@/lib/http/route";
 import { instant } from "@/lib/http/validation";
-import { endWaitingRoom, removeOnSale, roomStats, setOnSale } from "@/lib/onsale/admin";
+import { endWaitingRoom, removeOnSale, roomStats, setOnSale } from "@/lib/admin/on-sale";
 
 const staff = ["staff", "admin"] as const;
 

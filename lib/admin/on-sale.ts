@@ -9,8 +9,8 @@ import { audit } from "@/lib/admin/audit";
 import type { User } from "@/lib/auth/accounts";
 import { requireVenueAccess } from "@/lib/auth/authorize";
 import { AppError, notFound } from "@/lib/errors";
-import { withQueue } from "./queue";
-import { getOnSale, invalidateOnSale, phaseOf, tick, type OnSale, type RoomPhase } from "./room";
+import { withQueue } from "@/lib/onsale/queue";
+import { getOnSale, invalidateOnSale, phaseOf, tick, type OnSale, type RoomPhase } from "@/lib/onsale/room";
 
 export const onSaleSchema = z.object({
   onSaleAt: z.date("must be a date and time"),
@@ -20,8 +20,11 @@ export const onSaleSchema = z.object({
 });
 export type OnSaleInput = z.output<typeof onSaleSchema>;
 
-async function showForStaff(user: User, showId: string): Promise<{ venueId: string; startsAt: Date; status: string }> {
-  const [show] = await queryRows<{ venueId: string; startsAt: Date; status: string }>(db, sql`SELECT venue_id AS "venueId", starts_at AS "startsAt", status FROM shows WHERE id = ${showId}::uuid`);
+async function showForStaff(user: User, showId: string): Promise<{ venueId: string; startsAt: Date; status: string; timeZone: string }> {
+  const [show] = await queryRows<{ venueId: string; startsAt: Date; status: string; timeZone: string }>(
+    db,
+    sql`SELECT s.venue_id AS "venueId", s.starts_at AS "startsAt", s.status, v.time_zone AS "timeZone" FROM shows s JOIN venues v ON v.id = s.venue_id WHERE s.id = ${showId}::uuid`,
+  );
   if (!show) throw notFound("Show");
   await requireVenueAccess(user, show.venueId);
   return { ...show, startsAt: new Date(show.startsAt) };
@@ -107,10 +110,11 @@ export type RoomStats = {
   /** Minutes until everyone waiting now is through, at the current rate (null while paused). */
   minutesToClear: number | null;
   store: "redis" | "postgres";
+  timeZone: string;
 };
 
 export async function roomStats(user: User, showId: string): Promise<RoomStats> {
-  await showForStaff(user, showId);
+  const show = await showForStaff(user, showId);
   invalidateOnSale(showId);
   const o = await tick(showId);
   const [queueLength, store] = await withQueue(async (q) => [o?.waitingRoom ? await q.length(showId) : 0, q.kind] as const);
@@ -126,5 +130,6 @@ export async function roomStats(user: User, showId: string): Promise<RoomStats> 
     waiting,
     minutesToClear: o && !o.paused && phase !== "CLOSED" ? Math.ceil(waiting / o.admitPerMinute) : null,
     store,
+    timeZone: show.timeZone,
   };
 }
