@@ -68,7 +68,9 @@ export function WaitingRoom({ showId, signedIn, onSaleLabel, initialRoom, initia
 
   // Join on arrival (one place per account; coming back keeps it).
   useEffect(() => {
-    if (signedIn && !initialStatus?.joined) void personal("POST");
+    if (!signedIn || initialStatus?.joined) return;
+    const t = setTimeout(() => void personal("POST"), 0);
+    return () => clearTimeout(t);
   }, [signedIn, initialStatus?.joined, personal]);
 
   // The shared poll, and a clock for the countdown.
