@@ -11,6 +11,7 @@ import { sql } from "drizzle-orm";
 import { resetCatalog, seedCatalog } from "./seed/catalog";
 import { DEMO_LOGINS, seedDemoUsers } from "./seed/users";
 import { seedDoorShows } from "./seed/door";
+import { ON_SALE_DEMO, seedOnSales } from "./seed/on-sales";
 import { formatCounts, tableCounts } from "./seed/counts";
 import { posterInputs } from "./seed/events";
 import { genericPosterInputs, seedLarge } from "./seed/large";
@@ -55,6 +56,9 @@ async function main(argv: string[]): Promise<void> {
     console.log(demo.skipped ? "demo users: already there" : "demo users: created");
     const door = await seedDoorShows(handle.db, DEMO_LOGINS[2].email);
     if (door.added) console.log(`door: added ${door.added} shows starting within the hour at the door staff's venues, so check-in is open`);
+    const onSales = await seedOnSales(handle.db);
+    if (onSales.countdown) console.log(`on-sale: "${ON_SALE_DEMO.countdown}" goes on sale tomorrow 10:00 behind a waiting room (/shows/${onSales.countdown})`);
+    if (onSales.open) console.log(`on-sale: "${ON_SALE_DEMO.open}" has its waiting room open, 60 buyers a minute (/shows/${onSales.open})`);
     console.log(formatCounts(await tableCounts(handle.db)));
     console.log("\nDemo logins (sign in at /signin):");
     for (const l of DEMO_LOGINS) console.log(`  ${l.role.padEnd(9)} ${l.email.padEnd(22)} ${l.password}`);

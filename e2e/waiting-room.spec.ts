@@ -9,7 +9,7 @@ test("a fan waits for the on-sale, is let through in turn, and books", async ({ 
   // A show nobody else's test uses (movies 10–14, a few days ahead).
   const showId = await findShow(request, { events: [10, 14], dates: [2, 4], skip: 0 });
   const admin = { authorization: `Bearer ${await apiToken(request, DEMO.admin)}` };
-  const onSaleAt = new Date(Date.now() + 12_000).toISOString();
+  const onSaleAt = new Date(Date.now() + 20_000).toISOString();
   const set = await request.put(`/api/v1/admin/shows/${showId}/on-sale`, { headers: admin, data: { onSaleAt, waitingRoom: true, admitPerMinute: 30 } });
   expect(set.status(), await set.text()).toBe(200);
 

@@ -136,6 +136,11 @@ export function WaitingRoom({ showId, signedIn, onSaleLabel, initialRoom, initia
           <p className="mt-4 text-sm text-slate-700">
             Everyone who joins before the on-sale gets a <strong>random place</strong> in the queue when it opens, so there is no need to refresh at the last second. People who arrive later join the back.
           </p>
+          {status?.joined ? (
+            <p className="mt-3 rounded-lg bg-emerald-50 p-3 text-sm font-medium text-emerald-900 ring-1 ring-emerald-200" data-testid="queue-joined">
+              You&apos;re in the queue. Your place is drawn when the on-sale opens.
+            </p>
+          ) : null}
         </>
       ) : (
         <div aria-live="polite">

@@ -17,6 +17,8 @@ export type Showtime = {
   currency: string;
   availableSeats: number;
   totalSeats: number;
+  /** When tickets go on sale, if that is still to come (lib/onsale). */
+  onSaleAt: Date | null;
 };
 
 /** How a hall sells: reserved seats, standing zones (with or without seats), or timed-entry slots. */
@@ -72,7 +74,7 @@ export async function getEventShowtimes(
              s.min_price_minor AS "minPriceMinor", s.max_price_minor AS "maxPriceMinor", s.currency,
              -- A show whose seats are not materialised yet has all of its section's seats free.
              (CASE WHEN ss.total = 0 THEN sc.total ELSE ss.available END)::int AS "availableSeats",
-             sc.total::int AS "totalSeats",
+             sc.total::int AS "totalSeats", os.on_sale_at AS "onSaleAt",
              v.id AS "venueId", v.name AS "venueName", v.slug AS "venueSlug", v.address, v.city_id AS "cityId",
              v.time_zone AS "timeZone", sec.id AS "sectionId", sec.name AS "sectionName",
              CASE WHEN zk.timed THEN 'TIMED_ENTRY' WHEN zk.standing AND zk.seated THEN 'MIXED' WHEN zk.standing THEN 'STANDING' ELSE 'SEATED' END AS admission
@@ -86,6 +88,7 @@ export async function getEventShowtimes(
         FROM show_seats st WHERE st.show_id = s.id
       ) ss ON true
       LEFT JOIN LATERAL (SELECT count(*) AS total FROM seats WHERE seats.section_id = s.section_id) sc ON true
+      LEFT JOIN on_sales os ON os.show_id = s.id AND os.on_sale_at > now()
       LEFT JOIN LATERAL (
         SELECT bool_or(z.kind = 'TIMED_ENTRY') AS timed, bool_or(z.kind = 'STANDING') AS standing,
                EXISTS (SELECT 1 FROM seats st WHERE st.section_id = s.section_id AND st.zone_id IS NULL) AS seated
@@ -129,6 +132,7 @@ export async function getEventShowtimes(
       currency: r.currency,
       availableSeats: r.availableSeats,
       totalSeats: r.totalSeats,
+      onSaleAt: r.onSaleAt ? new Date(r.onSaleAt) : null,
     });
   }
   return {

@@ -164,14 +164,20 @@ export default async function EventPage({ params, searchParams }: Props) {
                               href={`/shows/${s.id}`}
                               className={`flex flex-col items-center rounded-lg bg-white px-3 py-1.5 text-sm ring-1 hover:bg-slate-50 ${tone}`}
                               aria-label={
-                                timed
+                                s.onSaleAt
+                                  ? `${time}, ${s.format ?? ""} ${s.language ?? ""}, on sale ${formatInZone(s.onSaleAt, v.venue.timeZone, { day: "numeric", month: "short", hour: "numeric", minute: "2-digit" })}`
+                                  : timed
                                   ? `${time} entry slot, ${s.availableSeats} of ${s.totalSeats} places left, ${formatMoney(s.minPriceMinor, s.currency)}`
                                   : `${time}, ${s.format ?? ""} ${s.language ?? ""}, ${s.availableSeats} of ${s.totalSeats} seats left, from ${formatMoney(s.minPriceMinor, s.currency)}`
                               }
                             >
                               <span className="font-semibold">{time}</span>
                               <span className="text-[11px] uppercase text-slate-500">
-                                {timed ? slotLeft(s.availableSeats, s.totalSeats) : [s.format, s.language].filter(Boolean).join(" · ")}
+                                {s.onSaleAt
+                                  ? `On sale ${formatInZone(s.onSaleAt, v.venue.timeZone, { day: "numeric", month: "short" })}`
+                                  : timed
+                                    ? slotLeft(s.availableSeats, s.totalSeats)
+                                    : [s.format, s.language].filter(Boolean).join(" · ")}
                               </span>
                             </Link>
                           </li>
