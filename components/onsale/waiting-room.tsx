@@ -175,7 +175,11 @@ export function WaitingRoom({ showId, signedIn, onSaleLabel, initialRoom, initia
           </Link>
         </p>
       ) : status?.joined ? (
-        <p className="mt-4 text-sm text-slate-600">Keep this page open. If you leave and come back, you keep your place; your turn lets you pick seats for 15 minutes.</p>
+        <p className="mt-4 text-sm text-slate-600">
+          {before
+            ? "You can close this page: come back before the on-sale and your place is waiting. When your turn comes you have 15 minutes to pick seats."
+            : "Keep this page open. If you leave and come back, you keep your place; your turn lets you pick seats for 15 minutes."}
+        </p>
       ) : null}
       {error ? (
         <p role="alert" className="mt-3 text-sm text-red-700">

@@ -110,7 +110,7 @@ export default async function ShowPage({ params, searchParams }: Props) {
       ) : null}
 
       {gate?.notice ? (
-        <p role="status" className="mt-4 rounded-xl bg-slate-100 p-3 text-sm text-ink-800 ring-1 ring-slate-200" data-testid="onsale-notice">
+        <p role="status" className={`mt-4 rounded-xl p-3 text-sm ring-1 ${gate.locked ? "bg-slate-100 text-ink-800 ring-slate-200" : "bg-emerald-50 font-medium text-emerald-900 ring-emerald-200"}`} data-testid="onsale-notice">
           {gate.notice}
         </p>
       ) : null}
