@@ -3,6 +3,7 @@
 import "server-only";
 import { AppError, notFound, statusWords } from "@/lib/errors";
 import { acquireSeats, checkSeatRequest } from "@/lib/seating/acquire";
+import { assertWaitlistAllows } from "@/lib/seating/waitlist-guard";
 import type { ZoneRequest } from "@/lib/seating/zones";
 import { holdMinutes, notOnSale } from "./rules";
 import { findActiveHoldRecord, findBookingForHold, withSeats, type BookingRecord, type BookingWithSeats } from "./queries";
@@ -38,6 +39,7 @@ export async function holdSeats(userId: string, bookingId: string, seatIds: stri
   if (!booking) throw notFound("Booking");
   assertCanHold(booking);
   if (!booking.onSale) throw notOnSale(booking.showStatus);
+  await assertWaitlistAllows(booking.showId, bookingId, seatIds, zones);
 
   const expiresAt = booking.status === "LOCKED" && booking.expiresAt ? booking.expiresAt : new Date(Date.now() + holdMinutes() * 60_000);
   const seats = await acquireSeats({

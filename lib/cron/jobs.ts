@@ -5,9 +5,12 @@ import { dispatchOutbox } from "@/lib/notifications/dispatcher";
 import { sendShowReminders } from "@/lib/notifications/reminders";
 import { reconcilePayments } from "@/lib/payments/reconcile";
 import { releaseExpiredHolds } from "@/lib/booking/release";
+import { offerWaitlists } from "@/lib/waitlist/matcher";
 
 export const CRON_JOBS = {
   "release-expired-holds": () => releaseExpiredHolds(),
+  // After the release: places of lapsed holds go to the waitlist first.
+  "offer-waitlist": () => offerWaitlists(),
   "reconcile-payments": () => reconcilePayments(),
   "send-reminders": () => sendShowReminders(),
   "dispatch-notifications": () => dispatchOutbox({ limit: 200 }),

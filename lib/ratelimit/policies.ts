@@ -20,6 +20,8 @@ export const LIMITS = {
   holdSeats: { limit: 20, window: "60 s" },
   promo: { limit: 10, window: "10 m" },
   payments: { limit: 20, window: "60 s" },
+  // Joining, leaving and reading one's waitlist places: a person does this a few times a show.
+  waitlist: { limit: 30, window: "60 s" },
   // A door admits a person every second or two at peak, and an offline device syncs its queue in a burst.
   checkin: { limit: 120, window: "60 s" },
 } as const satisfies Record<string, RateLimitPolicy>;
