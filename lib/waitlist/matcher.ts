@@ -57,6 +57,8 @@ export async function offerFreedPlaces(showId: string): Promise<MatchResult> {
   if (!live) return NOTHING;
 
   const freedByBooking = new Map<string, { seatId: string; showId: string }[]>();
+  // The hall (cached), read before the transaction: PGlite is one connection, busy with it then.
+  const layout = await getSeatMapLayout(showId);
   const result = await db.transaction(async (tx) => {
     await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtextextended(${`marquee_waitlist:${showId}`}, 0))`);
     const settled = await settleOffers(tx, showId, freedByBooking);
@@ -74,7 +76,7 @@ export async function offerFreedPlaces(showId: string): Promise<MatchResult> {
       );
       return { ...settled, offered: [], closed: closed.length };
     }
-    const offered = await offerToLine(tx, showId, { ...show, startsAt: new Date(show.startsAt) }, freedByBooking);
+    const offered = await offerToLine(tx, layout, { ...show, startsAt: new Date(show.startsAt) }, freedByBooking);
     return { ...settled, offered, closed: 0 };
   });
 
@@ -133,17 +135,17 @@ type Waiting = { id: string; userId: string; zoneId: string | null; quantity: nu
 
 async function offerToLine(
   tx: Executor,
-  showId: string,
+  layout: SeatMapLayout,
   show: { pricingStrategy: "STATIC" | "DYNAMIC"; pricingConfig: unknown; startsAt: Date },
   freedByBooking: Map<string, { seatId: string; showId: string }[]>,
 ): Promise<Offer[]> {
+  const showId = layout.showId;
   const line = await queryRows<Waiting>(
     tx,
     sql`SELECT id, user_id AS "userId", zone_id AS "zoneId", quantity FROM waitlist_entries
         WHERE show_id = ${showId}::uuid AND status = 'WAITING' ORDER BY created_at, id`,
   );
   if (line.length === 0) return [];
-  const layout = await getSeatMapLayout(showId);
   // The seats' state now, read inside the run (never the half-second snapshot): the status string
   // the seat map uses, so best-available picks as it would for a buyer.
   const rows = await queryRows<{ seatId: string; status: SeatStatus; lapsed: boolean }>(
