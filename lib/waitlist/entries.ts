@@ -34,6 +34,9 @@ export type WaitlistEntry = {
   offeredAt: Date | null;
   offerExpiresAt: Date | null;
   createdAt: Date;
+  /** The event's title and the show's start, for lists across shows. */
+  title: string;
+  startsAt: Date;
 };
 
 /** The entry columns with the place in line and an offer's places (`w` the entry). */
@@ -43,7 +46,7 @@ const ENTRY_COLUMNS = sql`w.id, w.show_id AS "showId", w.zone_id AS "zoneId", z.
     WHERE o.show_id = w.show_id AND o.status = 'WAITING' AND o.zone_id IS NOT DISTINCT FROM w.zone_id
       AND (o.created_at, o.id) < (w.created_at, w.id))::int END AS position,
   w.booking_id AS "bookingId", CASE WHEN w.status = 'OFFERED' THEN ${seatLabelsOf(sql`w.booking_id`)} END AS places,
-  w.offered_at AS "offeredAt", w.offer_expires_at AS "offerExpiresAt", w.created_at AS "createdAt"`;
+  w.offered_at AS "offeredAt", w.offer_expires_at AS "offerExpiresAt", w.created_at AS "createdAt", e.title, s.starts_at AS "startsAt"`;
 
 type EntryRow = Omit<WaitlistEntry, "places"> & { places: string[] | null };
 
@@ -55,12 +58,14 @@ const toEntry = (r: EntryRow): WaitlistEntry => ({
   offeredAt: r.offeredAt ? new Date(r.offeredAt) : null,
   offerExpiresAt: r.offerExpiresAt ? new Date(r.offerExpiresAt) : null,
   createdAt: new Date(r.createdAt),
+  startsAt: new Date(r.startsAt),
 });
 
 async function readEntries(ex: Executor, where: ReturnType<typeof sql>): Promise<WaitlistEntry[]> {
   const rows = await queryRows<EntryRow>(
     ex,
-    sql`SELECT ${ENTRY_COLUMNS} FROM waitlist_entries w LEFT JOIN zones z ON z.id = w.zone_id WHERE ${where} ORDER BY w.created_at DESC, w.id`,
+    sql`SELECT ${ENTRY_COLUMNS} FROM waitlist_entries w LEFT JOIN zones z ON z.id = w.zone_id
+        JOIN shows s ON s.id = w.show_id JOIN events e ON e.id = s.event_id WHERE ${where} ORDER BY w.created_at DESC, w.id`,
   );
   return rows.map(toEntry);
 }
