@@ -4,6 +4,7 @@ import { removePaymentMethod, saveNotificationPreferences } from "@/app/actions/
 import { getPreferences } from "@/lib/notifications/preferences";
 import { requirePageUser } from "@/lib/auth/require-page-user";
 import { describeMethod, listSavedMethods } from "@/lib/payments/saved-methods";
+import { MyWaitlist } from "@/components/waitlist/my-waitlist";
 
 export const metadata: Metadata = { title: "Your account" };
 
@@ -55,6 +56,7 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
           </Link>
         </p>
       </section>
+      <MyWaitlist userId={user.id} />
 
       <section aria-labelledby="methods" className="rounded-2xl bg-white p-6 shadow-sm ring-1 ring-black/5">
         <h2 id="methods" className="text-lg font-semibold">

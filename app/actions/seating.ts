@@ -7,6 +7,7 @@ import { initiateBooking } from "@/lib/booking/initiate";
 import { releaseHold } from "@/lib/booking/release";
 import { passFromCookies } from "@/lib/onsale/http";
 import { MAX_SEATS_PER_BOOKING } from "@/lib/seating/types";
+import { offerFreedPlacesSafely } from "@/lib/waitlist/matcher";
 
 const signedIn = { auth: "user", messages: { unauthorized: "Sign in to hold seats." } } as const;
 
@@ -55,6 +56,7 @@ export const releaseHoldAction = action({
   ...signedIn,
   run: async ({ bookingId }, { user }) => {
     const hold = await releaseHold(user.id, bookingId);
+    await offerFreedPlacesSafely(hold.showId);
     return { showId: hold.showId };
   },
 });

@@ -17,6 +17,8 @@ import { dynamicConfigSchema } from "@/lib/pricing/strategy";
 import { clearSeatingCaches, getSeatMapLayout } from "@/lib/seating/availability";
 import { createShowSeats, setBlocked } from "@/lib/seating/seat-state";
 import { zonedTimeToInstant } from "@/lib/time/zone";
+import { closeWaitlist } from "@/lib/waitlist/entries";
+import { offerFreedPlacesSafely } from "@/lib/waitlist/matcher";
 import { audit } from "./audit";
 import { uuidArray } from "@/db/sql";
 
@@ -184,6 +186,7 @@ export async function cancelShow(user: User, showId: string, reason: string): Pr
     await tx.execute(sql`SELECT id FROM shows WHERE id = ${showId}::uuid FOR UPDATE`);
     await tx.execute(sql`UPDATE shows SET status = 'CANCELLED' WHERE id = ${showId}::uuid AND status = 'SCHEDULED'`);
     released = await releaseHoldsOfShow(tx, showId);
+    await closeWaitlist(tx, showId);
     await audit(tx, user, "shows.cancel", "show", showId, { reason, released });
   });
   // Confirmed bookings one by one: each is its own cancellation + refund, safe to resume.
@@ -241,6 +244,7 @@ export async function setSeatsBlocked(user: User, showId: string, input: z.outpu
     return changedIds.length;
   });
   clearSeatingCaches(showId);
+  if (!input.blocked) await offerFreedPlacesSafely(showId);
   return { changed };
 }
 

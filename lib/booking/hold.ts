@@ -3,6 +3,7 @@
 import "server-only";
 import { AppError, notFound, statusWords } from "@/lib/errors";
 import { acquireSeats, checkSeatRequest } from "@/lib/seating/acquire";
+import { assertWaitlistAllows } from "@/lib/seating/waitlist-guard";
 import type { ZoneRequest } from "@/lib/seating/zones";
 import { requireAdmission } from "@/lib/onsale/room";
 import { holdMinutes, notOnSale } from "./rules";
@@ -42,6 +43,7 @@ export async function holdSeats(userId: string, bookingId: string, seatIds: stri
   assertCanHold(booking);
   if (!booking.onSale) throw notOnSale(booking.showStatus);
   await requireAdmission(userId, booking.showId, typeof opts.queuePass === "function" ? opts.queuePass(booking.showId) : opts.queuePass);
+  await assertWaitlistAllows(booking.showId, bookingId, seatIds, zones);
 
   const expiresAt = booking.status === "LOCKED" && booking.expiresAt ? booking.expiresAt : new Date(Date.now() + holdMinutes() * 60_000);
   const seats = await acquireSeats({

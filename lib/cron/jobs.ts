@@ -6,9 +6,12 @@ import { sendShowReminders } from "@/lib/notifications/reminders";
 import { reconcilePayments } from "@/lib/payments/reconcile";
 import { releaseExpiredHolds } from "@/lib/booking/release";
 import { tickOpenRooms } from "@/lib/onsale/room";
+import { offerWaitlists } from "@/lib/waitlist/matcher";
 
 export const CRON_JOBS = {
   "release-expired-holds": () => releaseExpiredHolds(),
+  // After the release: places of lapsed holds go to the waitlist first.
+  "offer-waitlist": () => offerWaitlists(),
   "reconcile-payments": () => reconcilePayments(),
   "send-reminders": () => sendShowReminders(),
   "dispatch-notifications": () => dispatchOutbox({ limit: 200 }),

@@ -91,3 +91,34 @@ export function reminderEmail(kind: "reminder_24h" | "reminder_2h", b: BookingFa
     bodyHtml: html(soon ? "See you soon!" : "See you tomorrow!", [...lines, "Don't want reminders? Turn them off in your profile."], { label: "Open your e-ticket", url: b.url }),
   };
 }
+
+export type WaitlistOfferFacts = {
+  name: string;
+  title: string;
+  venue: string;
+  when: string; // the show, in the venue's time zone
+  places: string[]; // one name per place: seat labels, or the zone's name per unit
+  total: string;
+  deadline: string; // when the offer ends, in the venue's time zone
+  url: string; // checkout of the held booking
+};
+
+/** The waitlist came good: places are held for the user until the deadline. */
+export function waitlistOfferEmail(o: WaitlistOfferFacts) {
+  const lines = [
+    `Hi ${o.name}, good news from the waitlist: tickets came back and we are holding them for you.`,
+    `${o.title}`,
+    `${o.when} · ${o.venue}`,
+    `${admitsText(o.places)} · ${o.total}`,
+    `They are yours until ${o.deadline}. After that they go to the next person in line.`,
+  ];
+  return {
+    subject: `Tickets held for you until ${o.deadline}: ${o.title}`,
+    bodyText: `${lines.join("\n\n")}\n\nComplete your booking: ${o.url}\n`,
+    bodyHtml: html("Your waitlist tickets are held", lines, { label: "Complete your booking", url: o.url }),
+  };
+}
+
+export function waitlistOfferSms(o: WaitlistOfferFacts): string {
+  return `Marquee waitlist: ${admitsText(o.places)} held for you, ${o.title}, ${o.when}. ${o.total}. Book by ${o.deadline}: ${o.url}`.slice(0, 300);
+}

@@ -11,6 +11,7 @@ import { bookingNotice } from "@/lib/booking/notices";
 import { settlePaidBooking } from "@/lib/booking/settle";
 import { kickDispatcher } from "@/lib/notifications/dispatcher";
 import { invalidateAvailability } from "@/lib/seating/availability";
+import { claimWaitlistOffer } from "@/lib/waitlist/entries";
 import type { GatewayWebhookEvent } from "./gateways/gateway";
 import { executePendingRefunds, markRefunded, requestRefund } from "./refunds";
 
@@ -134,6 +135,7 @@ async function apply(tx: Executor, provider: string, event: GatewayWebhookEvent)
 /** The payment succeeded: the booking settles (lib/booking/settle.ts); a payment it cannot use goes back. */
 async function confirmOrRefund(tx: Executor, p: PaymentRow): Promise<ApplyOutcome> {
   const settled = await settlePaidBooking(tx, p);
+  if (settled.outcome === "confirmed") await claimWaitlistOffer(tx, p.bookingId);
   if (!("refund" in settled)) return { outcome: settled.outcome, refundIds: [], ...("showId" in settled ? { showId: settled.showId } : {}) };
   const id = await requestRefund(tx, { paymentId: p.id, bookingId: p.bookingId, amountMinor: Number(p.amountMinor), currency: p.currency, reason: settled.refund.reason });
   await bookingNotice(tx, p.bookingId, settled.refund.notice);

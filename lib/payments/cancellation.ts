@@ -8,6 +8,7 @@ import { payments } from "@/db/schema";
 import { cancelConfirmedBooking, type RefundReason } from "@/lib/booking/cancel";
 import { bookingStatusOf, getBookingRecord } from "@/lib/booking/queries";
 import { releaseHold } from "@/lib/booking/release";
+import { offerPlacesOfBooking } from "@/lib/waitlist/matcher";
 import { executePendingRefunds, requestRefund } from "./refunds";
 
 /** Records the full refund of the booking's successful payment, if it has one worth refunding. */
@@ -33,6 +34,7 @@ export async function cancelAndRefund(
 ): Promise<{ status: string; refundId: string | null }> {
   const { refundId } = await cancelConfirmedBooking(bookingId, opts, refundPaid);
   if (refundId) await executePendingRefunds([refundId]);
+  await offerPlacesOfBooking(bookingId);
   return { status: (await bookingStatusOf(bookingId))!, refundId };
 }
 
@@ -43,5 +45,8 @@ export async function cancelAndRefund(
 export async function cancelOrRelease(userId: string, bookingId: string): Promise<void> {
   const b = await getBookingRecord(userId, bookingId);
   if (b.status === "CONFIRMED") await cancelAndRefund(bookingId, { userId });
-  else await releaseHold(userId, bookingId);
+  else {
+    await releaseHold(userId, bookingId);
+    await offerPlacesOfBooking(bookingId);
+  }
 }

@@ -23,6 +23,8 @@ export const LIMITS = {
   // Joining an on-sale's waiting room, per address: one account joins once anyway; this keeps a
   // script from filling the line with accounts made for it. Generous, for shared (NAT) addresses.
   queueJoin: { limit: 30, window: "60 s" },
+  // Joining, leaving and reading one's waitlist places: a person does this a few times a show.
+  waitlist: { limit: 30, window: "60 s" },
   // A door admits a person every second or two at peak, and an offline device syncs its queue in a burst.
   checkin: { limit: 120, window: "60 s" },
 } as const satisfies Record<string, RateLimitPolicy>;

@@ -4,6 +4,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { SeatMap } from "@/components/seatmap/seat-map";
 import { ZonePicker } from "@/components/seatmap/zone-picker";
+import { WaitlistSection } from "@/components/waitlist/waitlist-section";
 import { seatIdsFromParam } from "@/components/seatmap/seats-param";
 import { holdSeatsAction } from "@/app/actions/seating";
 import { sessionUser } from "@/lib/auth/current-user";
@@ -118,6 +119,7 @@ export default async function ShowPage({ params, searchParams }: Props) {
         <WaitingRoom showId={showId} signedIn={Boolean(user)} onSaleLabel={gate.onSaleLabel} initialRoom={gate.room} initialStatus={gate.status} />
       ) : (
       <>
+      <WaitlistSection showId={showId} layout={layout} status={snapshot.status} userId={user?.id ?? null} onSale={onSale} timeZone={tz} />
       {pickerZones.length ? (
         <div className="mt-4">
           <ZonePicker showId={showId} currency={layout.currency} zones={pickerZones} held={heldZones} keepSeatIds={heldByMe} signedIn={Boolean(user)} onSale={onSale && !gate?.locked} holdAction={holdSeatsAction} />

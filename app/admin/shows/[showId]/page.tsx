@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { BlockSeatsForm, CancelShowForm } from "@/components/admin/forms";
 import { ZonePricesForm } from "@/components/admin/zone-prices-form";
 import { OnSaleSection } from "@/components/admin/on-sale-section";
+import { WaitlistTable } from "@/components/admin/waitlist-table";
 import { requireStaffPage } from "@/lib/admin/access";
 import { showSales } from "@/lib/admin/sales";
 import { unsettledBookings } from "@/lib/admin/shows";
@@ -78,6 +79,7 @@ export default async function AdminShowPage({ params, searchParams }: { params: 
         </section>
       ) : null}
       {s.status === "SCHEDULED" ? <OnSaleSection user={user} showId={showId} /> : null}
+      <WaitlistTable showId={showId} />
       <div className="grid gap-4 md:grid-cols-2">
         <section aria-labelledby="block" className="rounded-2xl bg-white p-5 shadow-sm ring-1 ring-black/5">
           <h2 id="block" className="font-semibold">House and broken seats</h2>
