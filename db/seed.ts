@@ -11,7 +11,7 @@ import { sql } from "drizzle-orm";
 import { resetCatalog, seedCatalog } from "./seed/catalog";
 import { DEMO_LOGINS, seedDemoUsers } from "./seed/users";
 import { seedDoorShows } from "./seed/door";
-import { ON_SALE_DEMO, seedOnSales } from "./seed/on-sales";
+import { ON_SALE_DEMO, SOLD_OUT_DEMO, seedOnSales, seedSoldOutShow } from "./seed/on-sales";
 import { formatCounts, tableCounts } from "./seed/counts";
 import { posterInputs } from "./seed/events";
 import { genericPosterInputs, seedLarge } from "./seed/large";
@@ -59,6 +59,8 @@ async function main(argv: string[]): Promise<void> {
     const onSales = await seedOnSales(handle.db);
     if (onSales.countdown) console.log(`on-sale: "${ON_SALE_DEMO.countdown}" goes on sale tomorrow 10:00 behind a waiting room (/shows/${onSales.countdown})`);
     if (onSales.open) console.log(`on-sale: "${ON_SALE_DEMO.open}" has its waiting room open, 60 buyers a minute (/shows/${onSales.open})`);
+    const soldOut = await seedSoldOutShow(handle.db);
+    if (soldOut) console.log(`waitlist: "${SOLD_OUT_DEMO.title}" in the ${SOLD_OUT_DEMO.section} hall is sold out (/shows/${soldOut}); cancel one of its bookings to see an offer`);
     console.log(formatCounts(await tableCounts(handle.db)));
     console.log("\nDemo logins (sign in at /signin):");
     for (const l of DEMO_LOGINS) console.log(`  ${l.role.padEnd(9)} ${l.email.padEnd(22)} ${l.password}`);
