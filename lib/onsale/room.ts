@@ -51,9 +51,19 @@ function fromRow(r: OnSale): OnSale {
 const MEMO_MS = 1000;
 const memo = new Map<string, { at: number; value: Promise<OnSale | null> }>();
 
+// Everyone waiting polls the room: one answer per show and instance a second (single flight),
+// whatever the number of pollers: the line's length is one ZCARD or count, not one per poll.
+const ROOM_MEMO_MS = 1000;
+const rooms = new Map<string, { at: number; value: Promise<RoomState> }>();
+
 export function invalidateOnSale(showId?: string): void {
-  if (showId) memo.delete(showId);
-  else memo.clear();
+  if (showId) {
+    memo.delete(showId);
+    rooms.delete(showId);
+  } else {
+    memo.clear();
+    rooms.clear();
+  }
 }
 
 async function loadOnSale(showId: string): Promise<OnSale | null> {
@@ -162,7 +172,18 @@ export type RoomState = {
   queueLength: number;
 };
 
-export async function roomState(showId: string): Promise<RoomState> {
+export function roomState(showId: string): Promise<RoomState> {
+  const hit = rooms.get(showId);
+  const now = Date.now();
+  if (hit && now - hit.at < ROOM_MEMO_MS) return hit.value;
+  const value = loadRoomState(showId);
+  value.catch(() => rooms.get(showId)?.value === value && rooms.delete(showId));
+  if (rooms.size > 5000) rooms.delete(rooms.keys().next().value!);
+  rooms.set(showId, { at: now, value });
+  return value;
+}
+
+async function loadRoomState(showId: string): Promise<RoomState> {
   const o = await tick(showId);
   const phase = phaseOf(o);
   const queueLength = o?.waitingRoom && phase !== "CLOSED" ? await withQueue((q) => q.length(showId)) : 0;
