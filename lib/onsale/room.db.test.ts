@@ -21,6 +21,7 @@ import { GET as roomRoute } from "@/app/api/v1/shows/[showId]/queue/room/route";
 import { GET as statusRoute, POST as joinRoute } from "@/app/api/v1/shows/[showId]/queue/route";
 import { POST as initiateRoute } from "@/app/api/v1/bookings/initiate/route";
 import { POST as lockSeatsRoute } from "@/app/api/v1/bookings/[bookingId]/lock-seats/route";
+import { GET as adminOnSaleRoute, PUT as adminOnSalePut } from "@/app/api/v1/admin/shows/[showId]/on-sale/route";
 import { endWaitingRoom, roomStats, setOnSale } from "@/lib/admin/on-sale";
 import { passCookieName, signPass } from "./pass";
 import { invalidateOnSale, joinQueue, queueStatus, requireAdmission, tick } from "./room";
@@ -266,6 +267,26 @@ describe("queue API", () => {
     const noRoom = await call(joinRoute, { method: "POST", token: alice!.token, params: { showId: plain.id } });
     expect(noRoom.status).toBe(409);
     expect(noRoom.body.error.code).toBe("QUEUE_CLOSED");
+  });
+
+  it("shows staff the room and the waitlist, and keeps other venues' staff out", async () => {
+    const show = await roomShow({ rate: 120 });
+    await startOnSale(show.id);
+    const fan = await createUser();
+    await joinQueue(fan.id, show.id);
+    invalidateOnSale(show.id);
+    const seen = await call(adminOnSaleRoute, { token: staff.token, params: { showId: show.id } });
+    expect(seen.status).toBe(200);
+    expect(seen.body.onSale).toMatchObject({ phase: "OPEN", queueLength: 1, settings: { waitingRoom: true, admitPerMinute: 120 } });
+    expect(seen.body.waitlist.counts).toMatchObject({ WAITING: 0, OFFERED: 0 });
+    const outsider = await createUser("staff");
+    expect((await call(adminOnSaleRoute, { token: outsider.token, params: { showId: show.id } })).status).toBe(404);
+    expect((await call(adminOnSaleRoute, { token: fan.token, params: { showId: show.id } })).status).toBe(403);
+    const bad = await call(adminOnSalePut, { method: "PUT", token: staff.token, params: { showId: show.id }, body: { onSaleAt: "soon", admitPerMinute: 0 } });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.code).toBe("VALIDATION_FAILED");
+    const late = await call(adminOnSalePut, { method: "PUT", token: staff.token, params: { showId: show.id }, body: { onSaleAt: hoursFromNow(100).toISOString(), waitingRoom: true } });
+    expect(late.status).toBe(400);
   });
 
   it("limits joins per address", async () => {

@@ -3,11 +3,19 @@ import { showIdParams } from "@/lib/catalog/shows";
 import { route } from "@/lib/http/route";
 import { instant } from "@/lib/http/validation";
 import { endWaitingRoom, removeOnSale, roomStats, setOnSale } from "@/lib/admin/on-sale";
+import { waitlistOfShow } from "@/lib/waitlist/admin";
 
 const staff = ["staff", "admin"] as const;
 
-/** The show's on-sale and waiting room: settings, phase, line length, places through, time to clear. */
-export const GET = route({ roles: staff, params: showIdParams }, async ({ user, params }) => ({ onSale: await roomStats(user, params.showId) }));
+/**
+ * The show's on-sale and waiting room (settings, phase, line length, places through, time to
+ * clear) and its waitlist (entries by status, the line in order: at most 500).
+ */
+export const GET = route({ roles: staff, params: showIdParams }, async ({ user, params }) => {
+  const onSale = await roomStats(user, params.showId); // 404 outside the caller's venues
+  const waitlist = await waitlistOfShow(params.showId);
+  return { onSale, waitlist: { counts: waitlist.counts, entries: waitlist.rows } };
+});
 
 const body = z.object({
   onSaleAt: instant(),
