@@ -73,13 +73,18 @@ async function loadOnSale(showId: string): Promise<OnSale | null> {
 
 /** The show's on-sale settings and state (at most a second old), or null when it has none. */
 export function getOnSale(showId: string): Promise<OnSale | null> {
-  const hit = memo.get(showId);
+  return remember(memo, showId, MEMO_MS, () => loadOnSale(showId));
+}
+
+/** A per-show answer kept `ttl` ms; concurrent misses share one load, a failed load is not kept. */
+function remember<T>(cache: Map<string, { at: number; value: Promise<T> }>, showId: string, ttl: number, load: () => Promise<T>): Promise<T> {
+  const hit = cache.get(showId);
   const now = Date.now();
-  if (hit && now - hit.at < MEMO_MS) return hit.value;
-  const value = loadOnSale(showId);
-  value.catch(() => memo.get(showId)?.value === value && memo.delete(showId));
-  if (memo.size > 5000) memo.delete(memo.keys().next().value!);
-  memo.set(showId, { at: now, value });
+  if (hit && now - hit.at < ttl) return hit.value;
+  const value = load();
+  value.catch(() => cache.get(showId)?.value === value && cache.delete(showId));
+  if (cache.size > 5000) cache.delete(cache.keys().next().value!);
+  cache.set(showId, { at: now, value });
   return value;
 }
 
@@ -173,14 +178,7 @@ export type RoomState = {
 };
 
 export function roomState(showId: string): Promise<RoomState> {
-  const hit = rooms.get(showId);
-  const now = Date.now();
-  if (hit && now - hit.at < ROOM_MEMO_MS) return hit.value;
-  const value = loadRoomState(showId);
-  value.catch(() => rooms.get(showId)?.value === value && rooms.delete(showId));
-  if (rooms.size > 5000) rooms.delete(rooms.keys().next().value!);
-  rooms.set(showId, { at: now, value });
-  return value;
+  return remember(rooms, showId, ROOM_MEMO_MS, () => loadRoomState(showId));
 }
 
 async function loadRoomState(showId: string): Promise<RoomState> {
