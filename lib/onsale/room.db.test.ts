@@ -82,16 +82,23 @@ const stores: { name: string; on: boolean }[] = [
 
 for (const store of stores) {
   describe.skipIf(!store.on)(`waiting room (${store.name})`, () => {
+    // Each describe picks its line: no Redis for the Postgres one (even when the suite runs with
+    // Redis configured, as CI's second pass does), a bridge of its own for the Redis one.
     let bridge: UpstashBridge | undefined;
+    const saved = { url: process.env.UPSTASH_REDIS_REST_URL, token: process.env.UPSTASH_REDIS_REST_TOKEN };
     beforeAll(async () => {
+      delete process.env.UPSTASH_REDIS_REST_URL;
+      delete process.env.UPSTASH_REDIS_REST_TOKEN;
       if (store.name !== "Redis line") return;
       bridge = await createUpstashBridge({ redisUrl: TEST_REDIS_URL, token: "queue-test-token" });
       process.env.UPSTASH_REDIS_REST_URL = bridge.url;
       process.env.UPSTASH_REDIS_REST_TOKEN = "queue-test-token";
     });
     afterAll(async () => {
-      delete process.env.UPSTASH_REDIS_REST_URL;
-      delete process.env.UPSTASH_REDIS_REST_TOKEN;
+      for (const [key, value] of [["UPSTASH_REDIS_REST_URL", saved.url], ["UPSTASH_REDIS_REST_TOKEN", saved.token]] as const) {
+        if (value === undefined) delete process.env[key];
+        else process.env[key] = value;
+      }
       await bridge?.close();
     });
 
