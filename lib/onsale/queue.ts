@@ -7,7 +7,7 @@
 import "server-only";
 import { randomInt } from "node:crypto";
 import { sql } from "drizzle-orm";
-import { db } from "@/db/client";
+import { db, type Executor } from "@/db/client";
 import { queryRows } from "@/db/rows";
 import { AppError } from "@/lib/errors";
 import { getRedis, type Redis } from "@/lib/redis/client";
@@ -76,9 +76,9 @@ export function redisQueue(redis: Redis): QueueStore {
 // before it has landed).
 
 export function postgresQueue(): QueueStore {
-  const position = async (showId: string, userId: string): Promise<number | null> => {
+  const position = async (showId: string, userId: string, ex: Executor = db): Promise<number | null> => {
     const [row] = await queryRows<{ position: number | null }>(
-      db,
+      ex,
       sql`WITH me AS (SELECT sort_key, position FROM queue_entries WHERE show_id = ${showId}::uuid AND user_id = ${userId}::uuid),
           counted AS (
             SELECT coalesce((SELECT position FROM me),
@@ -98,16 +98,27 @@ export function postgresQueue(): QueueStore {
   return {
     kind: "postgres",
     async join(showId, userId, early) {
-      const inserted = await queryRows<{ joined: boolean }>(
-        db,
-        sql`INSERT INTO queue_entries (show_id, user_id, sort_key)
-            VALUES (${showId}::uuid, ${userId}::uuid, ${early ? sql`${earlyScore()}::float8` : sql`1 + nextval('queue_entries_seq')`})
-            ON CONFLICT (show_id, user_id) DO NOTHING RETURNING true AS joined`,
-      );
-      const pos = await position(showId, userId);
-      return { joined: inserted.length > 0, position: pos ?? 1 };
+      const join = async (ex: Executor) => {
+        const inserted = await queryRows<{ joined: boolean }>(
+          ex,
+          sql`INSERT INTO queue_entries (show_id, user_id, sort_key)
+              VALUES (${showId}::uuid, ${userId}::uuid, ${early ? sql`${earlyScore()}::float8` : sql`1 + nextval('queue_entries_seq')`})
+              ON CONFLICT (show_id, user_id) DO NOTHING RETURNING true AS joined`,
+        );
+        const pos = await position(showId, userId, ex);
+        return { joined: inserted.length > 0, position: pos ?? 1 };
+      };
+      if (early) return join(db); // no place to answer yet: the early order is drawn at the on-sale
+      // Late joins one at a time per show, each number drawn and its place counted before the next:
+      // otherwise a join that drew a lower number but had not committed yet is missed by a later
+      // join's count, which then answers (and, 10 s after the on-sale, keeps) a place one too near
+      // the front, the same place as the earlier joiner's (found by bench/queue.ts --no-redis).
+      return db.transaction(async (tx) => {
+        await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext(${`marquee:queue:${showId}`}))`);
+        return join(tx);
+      });
     },
-    position,
+    position: (showId, userId) => position(showId, userId),
     async length(showId) {
       const [row] = await queryRows<{ n: number }>(db, sql`SELECT count(*)::int AS n FROM queue_entries WHERE show_id = ${showId}::uuid`);
       return Number(row?.n ?? 0);
