@@ -8,7 +8,7 @@
 //
 //   DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npm run build
 //   DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npm run bench:queue \
-//     [-- --visitors 20000 --join-seconds 60 --early 0.8 --rate 2000 --poll-share 0.1 --page-rate 10 \
+//     [-- --visitors 20000 --join-seconds 60 --early 0.8 --rate 2000 --poll-share 0.05 --page-rate 10 \
 //         --sockets 256 --max-seconds 180 --port 3260 --seed 18 --no-capacity --no-redis]
 //
 // The server, bridge and database are the harness's (bench/harness.ts): a fresh database
@@ -77,7 +77,7 @@ const { values: args } = parseArgs({
     "join-seconds": { type: "string", default: "60" },
     early: { type: "string", default: "0.8" },
     rate: { type: "string", default: "2000" },
-    "poll-share": { type: "string", default: "0.1" },
+    "poll-share": { type: "string", default: "0.05" },
     "page-rate": { type: "string", default: "10" },
     sockets: { type: "string", default: "256" },
     "max-seconds": { type: "string", default: "180" },
