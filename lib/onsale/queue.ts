@@ -7,7 +7,7 @@
 import "server-only";
 import { randomInt } from "node:crypto";
 import { sql } from "drizzle-orm";
-import { db, type Executor } from "@/db/client";
+import { db } from "@/db/client";
 import { queryRows } from "@/db/rows";
 import { AppError } from "@/lib/errors";
 import { getRedis, type Redis } from "@/lib/redis/client";
@@ -76,9 +76,9 @@ export function redisQueue(redis: Redis): QueueStore {
 // before it has landed).
 
 export function postgresQueue(): QueueStore {
-  const position = async (showId: string, userId: string, ex: Executor = db): Promise<number | null> => {
+  const position = async (showId: string, userId: string): Promise<number | null> => {
     const [row] = await queryRows<{ position: number | null }>(
-      ex,
+      db,
       sql`WITH me AS (SELECT sort_key, position FROM queue_entries WHERE show_id = ${showId}::uuid AND user_id = ${userId}::uuid),
           counted AS (
             SELECT coalesce((SELECT position FROM me),
@@ -98,27 +98,28 @@ export function postgresQueue(): QueueStore {
   return {
     kind: "postgres",
     async join(showId, userId, early) {
-      const join = async (ex: Executor) => {
-        const inserted = await queryRows<{ joined: boolean }>(
-          ex,
-          sql`INSERT INTO queue_entries (show_id, user_id, sort_key)
-              VALUES (${showId}::uuid, ${userId}::uuid, ${early ? sql`${earlyScore()}::float8` : sql`1 + nextval('queue_entries_seq')`})
-              ON CONFLICT (show_id, user_id) DO NOTHING RETURNING true AS joined`,
-        );
-        const pos = await position(showId, userId, ex);
-        return { joined: inserted.length > 0, position: pos ?? 1 };
-      };
-      if (early) return join(db); // no place to answer yet: the early order is drawn at the on-sale
-      // Late joins one at a time per show, each number drawn and its place counted before the next:
-      // otherwise a join that drew a lower number but had not committed yet is missed by a later
-      // join's count, which then answers (and, 10 s after the on-sale, keeps) a place one too near
-      // the front, the same place as the earlier joiner's (found by bench/queue.ts --no-redis).
-      return db.transaction(async (tx) => {
-        await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext(${`marquee:queue:${showId}`}))`);
-        return join(tx);
-      });
+      // A late join draws its number holding a per-show lock until its INSERT commits, so a show's
+      // numbers are drawn one at a time in commit order: when its place is then counted (a second
+      // statement, a fresh snapshot), every lower number is in. Drawn without it, a join whose lower
+      // number had not committed yet was missed by a later join's count, which then answered (and,
+      // 10 s after the on-sale, kept) the earlier joiner's place: found by bench/queue.ts --no-redis.
+      // One statement, not db.transaction: under load postgres.js 3.4 can send a transaction's
+      // BEGIN without reserving its connection (UNSAFE_TRANSACTION). The lock is in a FROM
+      // subquery (volatile, behind OFFSET 0: not pulled up), so it is taken before nextval runs.
+      const inserted = await queryRows<{ joined: boolean }>(
+        db,
+        early
+          ? sql`INSERT INTO queue_entries (show_id, user_id, sort_key) VALUES (${showId}::uuid, ${userId}::uuid, ${earlyScore()}::float8)
+                ON CONFLICT (show_id, user_id) DO NOTHING RETURNING true AS joined`
+          : sql`INSERT INTO queue_entries (show_id, user_id, sort_key)
+                SELECT ${showId}::uuid, ${userId}::uuid, 1 + nextval('queue_entries_seq')
+                FROM (SELECT pg_advisory_xact_lock(hashtext(${`marquee:queue:${showId}`})) OFFSET 0) AS one_at_a_time
+                ON CONFLICT (show_id, user_id) DO NOTHING RETURNING true AS joined`,
+      );
+      const pos = await position(showId, userId);
+      return { joined: inserted.length > 0, position: pos ?? 1 };
     },
-    position: (showId, userId) => position(showId, userId),
+    position,
     async length(showId) {
       const [row] = await queryRows<{ n: number }>(db, sql`SELECT count(*)::int AS n FROM queue_entries WHERE show_id = ${showId}::uuid`);
       return Number(row?.n ?? 0);
