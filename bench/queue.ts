@@ -183,6 +183,7 @@ type Visitor = {
   passPosition: number | null;
   pass: string | null;
   bookingId: string | null;
+  retried: boolean; // the first join got no answer (timed out); joining again keeps the place
 };
 
 type Sale = {
@@ -238,7 +239,7 @@ async function onSale(world: World, showId: string, probeUsers: { id: string; to
   const wants = Array.from({ length: VISITORS }, () => 1 + Math.floor(rand() * 4));
   const polls = Array.from({ length: VISITORS }, () => rand() < POLL_SHARE);
   const sale: Sale = {
-    visitors: Array.from({ length: VISITORS }, () => ({ joinedAt: -1, early: null, joinPosition: null, toldPosition: null, passAdmittedThrough: null, passPosition: null, pass: null, bookingId: null })),
+    visitors: Array.from({ length: VISITORS }, () => ({ joinedAt: -1, early: null, joinPosition: null, toldPosition: null, passAdmittedThrough: null, passPosition: null, pass: null, bookingId: null, retried: false })),
     onSaleAt: 0, t0: 0, arrivalsSeconds: 0, lagMs: 0, soldOutAt: null, endedAt: 0, holds: new Map(), conflicts: 0, lostOut: 0, notYet: 0,
     admission: [], pollers: polls.filter(Boolean).length, probes: [], errors, initLat: [],
   };
@@ -357,8 +358,15 @@ async function onSale(world: World, showId: string, probeUsers: { id: string; to
     const v = sale.visitors[i]!;
     const r = streamOf(i, 2);
     const ip = { "x-forwarded-for": visitorIp(i) };
-    const res = await call("join", "POST", `/api/v1/shows/${showId}/queue`, { token: user.token, headers: ip });
-    if (!res) return;
+    let res = await call("join", "POST", `/api/v1/shows/${showId}/queue`, { token: user.token, headers: ip });
+    if (!res) {
+      // No answer (an error, counted): the server may have placed us. Joining again keeps the
+      // place, but whether it was drawn early is no longer known from the answer: the audit
+      // leaves these visitors out of the early/late checks.
+      v.retried = true;
+      res = await call("join (again, after no answer)", "POST", `/api/v1/shows/${showId}/queue`, { token: user.token, headers: ip });
+      if (!res) return;
+    }
     const q = json(res).queue;
     if (res.status !== 201 || !q?.joined) return errors.add("join (expected 201, joined)", describe(res));
     v.joinedAt = Date.now() - sale.t0;
@@ -533,23 +541,26 @@ async function audit(world: World, showId: string, sale: Sale): Promise<{ checks
   const unknown = [...line.rank.keys()].filter((id) => !joinedIds.has(id)).length;
   add("everyone in the line is a visitor who joined", unknown === 0, `${unknown} others`);
 
-  const early = joined.filter(([v]) => v.early);
-  const late = joined.filter(([v]) => !v.early);
+  const known = joined.filter(([v]) => !v.retried);
+  const early = known.filter(([v]) => v.early);
+  const late = known.filter(([v]) => !v.early);
   const earlyWrong = early.filter(([, id]) => !line.earlyScore.has(id)).length + late.filter(([, id]) => line.earlyScore.has(id)).length;
-  add("the early-drawn places (score < 1) are exactly the visitors who joined before the on-sale", earlyWrong === 0, `${early.length} early, ${late.length} late, ${earlyWrong} disagree`);
+  const retried = joined.length - known.length;
+  add("the early-drawn places (score < 1) are exactly the visitors who joined before the on-sale", earlyWrong === 0, `${early.length} early, ${late.length} late, ${earlyWrong} disagree${retried ? `; ${retried} joined again after no answer, left out` : ""}`);
+  const E = line.earlyScore.size;
   const earlyRanks = early.map(([, id]) => line.rank.get(id) ?? 0);
-  const isPermutation = new Set(earlyRanks).size === early.length && earlyRanks.every((p) => p >= 1 && p <= early.length);
-  add("the early joiners hold places 1…E, one each", isPermutation, `E = ${early.length}`);
+  const isPermutation = new Set(earlyRanks).size === early.length && earlyRanks.every((p) => p >= 1 && p <= E);
+  add("the early joiners hold places 1…E, one each", isPermutation, `E = ${E}`);
   // Join order: the visitors arrive in index order; by when each join was answered is the server's order.
   const byAnswer = [...early].sort((a, b) => a[0].joinedAt - b[0].joinedAt);
   const rho = early.length > 2 ? spearman(byAnswer.map((_, k) => k), byAnswer.map(([, id]) => line.rank.get(id) ?? 0)) : NaN;
   add(`early order unrelated to join order: Spearman |ρ| < ${TARGETS.rho}`, Math.abs(rho) < TARGETS.rho, `ρ = ${rho.toFixed(4)} over ${early.length}`);
-  const lateBehind = late.filter(([, id]) => (line.rank.get(id) ?? 0) <= early.length).length;
-  add("every late joiner is behind every early one", lateBehind === 0, `${lateBehind} late joiners among the first ${early.length}`);
+  const lateBehind = late.filter(([, id]) => (line.rank.get(id) ?? 0) <= E).length;
+  add("every late joiner is behind every early one", lateBehind === 0, `${lateBehind} late joiners among the first ${E}`);
   const lateMoved = late.filter(([v, id]) => v.joinPosition !== line.rank.get(id)).length;
   add("each late joiner holds the place its join answered (first come, first served)", lateMoved === 0, `${lateMoved} of ${late.length} elsewhere`);
-  const toldWrong = joined.filter(([v, id]) => v.toldPosition !== null && v.toldPosition !== line.rank.get(id)).length;
-  const told = joined.filter(([v]) => v.toldPosition !== null).length;
+  const toldWrong = known.filter(([v, id]) => v.toldPosition !== null && v.toldPosition !== line.rank.get(id)).length;
+  const told = known.filter(([v]) => v.toldPosition !== null).length;
   add("each place told after the on-sale is the visitor's place in the line", toldWrong === 0, `${toldWrong} of ${told} differ`);
 
   const passes = sale.visitors.map((v, i) => [v, users[i]!.id] as const).filter(([v]) => v.pass);
@@ -771,6 +782,7 @@ async function measure(world: World, probeUsers: World["users"], saleShow: strin
   console.log("");
   printKinds([
     "join",
+    "join (again, after no answer)",
     "shared poll (room)",
     "personal: place after the on-sale",
     "personal: pass",
