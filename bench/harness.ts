@@ -401,14 +401,15 @@ export function createHarness(opts: HarnessOptions) {
   }
 
   /**
-   * A buyer's POST /api/v1/bookings/initiate: its latency goes to `r.initLat`, a failure (or an
-   * answer other than 201) to `r.errors`. Answers the new booking's id, or null when there is none.
+   * A buyer's POST /api/v1/bookings/initiate (with `headers`, e.g. a waiting-room pass): its latency
+   * goes to `r.initLat`, a failure (or an answer other than 201) to `r.errors`. Answers the new
+   * booking's id, or null when there is none.
    */
-  async function initiate(r: { errors: Errors; initLat: number[] }, token: string, showId: string): Promise<string | null> {
+  async function initiate(r: { errors: Errors; initLat: number[] }, token: string, showId: string, headers?: Record<string, string>): Promise<string | null> {
     const t = performance.now();
     let res: Res;
     try {
-      res = await request("POST", "/api/v1/bookings/initiate", { token, body: { showId } });
+      res = await request("POST", "/api/v1/bookings/initiate", { token, body: { showId }, headers });
     } catch (err) {
       r.errors.add("initiate", (err as Error).message);
       return null;
@@ -432,6 +433,20 @@ export function createHarness(opts: HarnessOptions) {
     const body = (await res.json()) as { result?: unknown; error?: string };
     if (!res.ok || body.error) throw new Error(body.error ?? `bridge answered ${res.status}`);
     return body.result;
+  }
+
+  /** Commands in one round trip through the bridge's /pipeline: each command's result, or throws on the first error. */
+  async function redisPipeline(cmds: string[][]): Promise<unknown[]> {
+    const res = await fetch(`http://127.0.0.1:${bridgePort}/pipeline`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${bridgeToken}`, "content-type": "application/json" },
+      body: JSON.stringify(cmds),
+    });
+    const body = (await res.json()) as { result?: unknown; error?: string }[] | { error?: string };
+    if (!res.ok || !Array.isArray(body)) throw new Error((body as { error?: string }).error ?? `bridge answered ${res.status}`);
+    const failed = body.find((b) => b.error);
+    if (failed) throw new Error(failed.error);
+    return body.map((b) => b.result);
   }
 
   // ---- cleanup, once, on the way out or on a signal --------------------------------------------
@@ -658,6 +673,7 @@ export function createHarness(opts: HarnessOptions) {
     request,
     initiate,
     redisCommand,
+    redisPipeline,
     start,
     setupDatabase,
     rawPoolMax,

@@ -98,11 +98,23 @@ export function postgresQueue(): QueueStore {
   return {
     kind: "postgres",
     async join(showId, userId, early) {
+      // A late join draws its number holding a per-show lock until its INSERT commits, so a show's
+      // numbers are drawn one at a time in commit order: when its place is then counted (a second
+      // statement, a fresh snapshot), every lower number is in. Drawn without it, a join whose lower
+      // number had not committed yet was missed by a later join's count, which then answered (and,
+      // 10 s after the on-sale, kept) the earlier joiner's place: found by bench/queue.ts --no-redis.
+      // One statement, not db.transaction: under load postgres.js 3.4 can send a transaction's
+      // BEGIN without reserving its connection (UNSAFE_TRANSACTION). The lock is in a FROM
+      // subquery (volatile, behind OFFSET 0: not pulled up), so it is taken before nextval runs.
       const inserted = await queryRows<{ joined: boolean }>(
         db,
-        sql`INSERT INTO queue_entries (show_id, user_id, sort_key)
-            VALUES (${showId}::uuid, ${userId}::uuid, ${early ? sql`${earlyScore()}::float8` : sql`1 + nextval('queue_entries_seq')`})
-            ON CONFLICT (show_id, user_id) DO NOTHING RETURNING true AS joined`,
+        early
+          ? sql`INSERT INTO queue_entries (show_id, user_id, sort_key) VALUES (${showId}::uuid, ${userId}::uuid, ${earlyScore()}::float8)
+                ON CONFLICT (show_id, user_id) DO NOTHING RETURNING true AS joined`
+          : sql`INSERT INTO queue_entries (show_id, user_id, sort_key)
+                SELECT ${showId}::uuid, ${userId}::uuid, 1 + nextval('queue_entries_seq')
+                FROM (SELECT pg_advisory_xact_lock(hashtext(${`marquee:queue:${showId}`})) OFFSET 0) AS one_at_a_time
+                ON CONFLICT (show_id, user_id) DO NOTHING RETURNING true AS joined`,
       );
       const pos = await position(showId, userId);
       return { joined: inserted.length > 0, position: pos ?? 1 };
