@@ -24,8 +24,11 @@
 //        - POST /shows/{id}/queue (join; position null before the on-sale, else its place; once
 //          more should it get no answer — the harness gives up after 30 s on the socket — since
 //          joining again keeps the place: counted as an error all the same);
-//        - an early joiner asks GET /shows/{id}/queue 1.5–4.5 s after the on-sale for the place
-//          drawn (every early joiner does: the on-sale's herd, reported on its own);
+//        - an early joiner knows its draw d from the join's answer and, once the room says how
+//          many drew (E), shows its place as about 1 + d·(E−1); it asks GET /shows/{id}/queue for
+//          the exact place only when admittedThrough comes within 3σ of that (σ = √(E·d·(1−d))),
+//          so the early joiners' asks are spread over the sale at about the admission rate (the
+//          page used to ask at the on-sale: a herd of every early joiner within 3 s);
 //        - every 3 s reads the shared room state and, once admittedThrough ≥ its place, asks
 //          GET /shows/{id}/queue for its pass, then reads the seat status, POST /bookings/initiate
 //          and …/lock-seats for 1–4 seats with X-Queue-Pass (a 409 SEATS_UNAVAILABLE tries other
@@ -33,10 +36,9 @@
 //      Sampling: 20,000 browsers polling GET …/queue/room every 3 s would be ~6,700 requests/s,
 //      which no origin is meant to take: the answer is public and max-age=1, the same for all, so
 //      a CDN serves it. The bench models that: --poll-share of the visitors (seeded) really poll
-//      the origin every 3 s (with If-None-Match, as a browser revalidates) plus the page's 30 s
-//      personal resync (no-store: no If-None-Match); the rest read the freshest answer any poller
-//      got (the edge's copy) on their own 3 s clock. Every visitor makes its own join, herd,
-//      pass and purchase requests. All requests share one keep-alive pool of --sockets: when the
+//      the origin every 3 s (with If-None-Match, as a browser revalidates); the rest read the
+//      freshest answer any poller got (the edge's copy) on their own 3 s clock. Every visitor
+//      makes its own join, place, pass and purchase requests. All requests share one keep-alive pool of --sockets: when the
 //      server falls behind, requests wait in the pool, and that wait is in their latency (as a
 //      browser's wait in a full accept queue would be).
 //      The sale ends when every seat is held (the room then stops admitting: nothing is free; it
@@ -122,7 +124,6 @@ for (const [name, v, ok] of [
 }
 const PROBES = 4; // accounts outside the line, for the deliberate refusals
 const ROOM_POLL_MS = 3000; // the page's shared poll
-const RESYNC_MS = 30_000; // the page's personal resync
 const IDLE_SECONDS = 10;
 
 const h = createHarness({ name: "queue", port: PORT, useRedis: USE_REDIS, workers: Number(args.workers), maxSockets: SOCKETS, serverName: "next start" });
@@ -164,8 +165,8 @@ async function call(kindName: string, method: string, path: string, o: Parameter
 }
 
 // ---- the API's answers, the parts the bench reads -------------------------------------------------
-type Room = { phase?: string; onSaleAt?: string | null; admittedThrough?: number; admitPerMinute?: number; paused?: boolean; closedReason?: string | null; queueLength?: number };
-type Queue = { room?: Room; joined?: boolean; position?: number | null; admitted?: boolean; pass?: { token?: string; expiresAt?: string } | null };
+type Room = { phase?: string; onSaleAt?: string | null; admittedThrough?: number; admitPerMinute?: number; paused?: boolean; closedReason?: string | null; queueLength?: number; earlyJoiners?: number };
+type Queue = { room?: Room; joined?: boolean; position?: number | null; draw?: number | null; admitted?: boolean; pass?: { token?: string; expiresAt?: string } | null };
 type Body = {
   queue?: Queue;
   room?: Room;
@@ -374,6 +375,7 @@ async function onSale(world: World, showId: string, probeUsers: { id: string; to
     v.joinedAt = Date.now() - sale.t0;
     v.early = q.position === null || q.position === undefined;
     if (!v.early) v.joinPosition = v.toldPosition = q.position!;
+    const draw = typeof q.draw === "number" ? q.draw : null;
     seeRoom(q.room);
 
     let leaving = false;
@@ -395,7 +397,7 @@ async function onSale(world: World, showId: string, probeUsers: { id: string; to
       return q;
     };
 
-    // This visitor's browser polls the origin itself: the shared poll (ETag) and the slow resync.
+    // This visitor's browser polls the origin itself: the shared poll (ETag).
     const background: Promise<void>[] = [];
     if (polls[i]) {
       background.push(
@@ -412,34 +414,31 @@ async function onSale(world: World, showId: string, probeUsers: { id: string; to
             await nap(start + ROOM_POLL_MS - Date.now());
           }
         })(),
-        (async () => {
-          await nap(RESYNC_MS);
-          while (!over && !leaving) {
-            const start = Date.now();
-            await personal("personal resync (30 s)", false);
-            await nap(start + RESYNC_MS - Date.now());
-          }
-        })(),
       );
     }
 
     try {
-      // The place drawn at the on-sale, asked for a moment after it.
-      if (v.early) {
-        await nap(sale.onSaleAt + 1500 + r() * 3000 - Date.now());
-        if (over) return;
-        const q = await personal("personal: place after the on-sale", false);
-        if (!q) return;
-        if (q.position == null) return errors.add("personal: place after the on-sale", `no place: ${JSON.stringify(q).slice(0, 200)}`);
-        v.toldPosition = q.position;
-      }
       // Wait for our turn on our own 3 s clock, reading the room (our own poll's or the edge's copy).
+      // An early joiner without its exact place works from its draw, as the page does.
       await nap(r() * ROOM_POLL_MS);
       while (!over) {
-        if ((edge.room.admittedThrough ?? 0) >= v.toldPosition!) {
-          const q = await personal("personal: pass", true);
+        const through = edge.room.admittedThrough ?? 0;
+        const drew = edge.room.earlyJoiners ?? 0;
+        let due = false;
+        if (v.toldPosition !== null) due = through >= v.toldPosition;
+        else if (draw !== null && drew > 0 && edge.room.phase === "OPEN") {
+          const estimate = 1 + Math.round(draw * (drew - 1));
+          due = through >= estimate - (Math.ceil(3 * Math.sqrt(drew * draw * (1 - draw))) + 1);
+        }
+        if (due) {
+          const place = v.toldPosition === null;
+          const q = await personal(place ? "personal: place near the turn" : "personal: pass", true);
+          if (q && place) {
+            if (q.position == null) return errors.add("personal: place near the turn", `no place: ${JSON.stringify(q).slice(0, 200)}`);
+            v.toldPosition = q.position;
+          }
           if (q?.admitted && v.pass) break;
-          if (q) sale.notYet++;
+          if (q && !place) sale.notYet++;
         }
         await nap(ROOM_POLL_MS);
       }
@@ -786,9 +785,8 @@ async function measure(world: World, probeUsers: World["users"], saleShow: strin
     "join",
     "join (again, after no answer)",
     "shared poll (room)",
-    "personal: place after the on-sale",
+    "personal: place near the turn",
     "personal: pass",
-    "personal resync (30 s)",
     "seat status (buyer)",
     "hold (lock-seats)",
     "refusals",
@@ -819,7 +817,7 @@ async function measure(world: World, probeUsers: World["users"], saleShow: strin
   const auditOk = checks.every((c) => c.ok);
   const errorCount = errors.count + runs.reduce((n, r) => n + r.errors.count, 0);
   const pollP99 = pct(kind("shared poll (room)").lat).p99;
-  const personalLat = ["personal: place after the on-sale", "personal: pass", "personal resync (30 s)"].flatMap((n) => kind(n).lat);
+  const personalLat = ["personal: place near the turn", "personal: pass"].flatMap((n) => kind(n).lat);
   const holdP99 = pct(kind("hold (lock-seats)").lat).p99;
   const rows: Target[] = [
     { name: "join p99", value: `${f1(joinP99)} ms`, target: `< ${TARGETS.joinP99Ms} ms`, ok: joinP99 < TARGETS.joinP99Ms },

@@ -8,11 +8,10 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useRef, useState } from "react";
 
-type Room = { showId: string; phase: "NONE" | "BEFORE" | "OPEN" | "CLOSED"; onSaleAt: string | null; admittedThrough: number; admitPerMinute: number; paused: boolean; closedReason: "SOLD_OUT" | "ENDED" | null; queueLength: number };
-type Status = { room: Room; joined: boolean; position: number | null; ahead: number | null; estimatedWaitSeconds: number | null; admitted: boolean };
+type Room = { showId: string; phase: "NONE" | "BEFORE" | "OPEN" | "CLOSED"; onSaleAt: string | null; admittedThrough: number; admitPerMinute: number; paused: boolean; closedReason: "SOLD_OUT" | "ENDED" | null; queueLength: number; earlyJoiners: number };
+type Status = { room: Room; joined: boolean; position: number | null; draw: number | null; ahead: number | null; estimatedWaitSeconds: number | null; admitted: boolean };
 
 const ROOM_POLL_MS = 3000;
-const STATUS_RESYNC_MS = 30_000;
 
 function countdown(ms: number): string {
   if (ms <= 0) return "now";
@@ -99,23 +98,27 @@ export function WaitingRoom({ showId, signedIn, onSaleLabel, initialRoom, initia
     if (phase === "CLOSED" || phase === "NONE") router.refresh();
   }, [phase, router]);
   const started = onSaleAt > 0 && now >= onSaleAt;
+  // An early joiner's place is drawn at the on-sale. Rather than everyone asking for it at that
+  // moment (tens of thousands of requests in a few seconds), the page shows it from the draw —
+  // about draw × earlyJoiners, within a few √earlyJoiners — and asks for the exact place only once
+  // the places let through come within that margin of it.
+  const exact = status?.position ?? null;
+  const draw = status?.draw ?? null;
+  const drawn = room.phase === "OPEN" && room.earlyJoiners > 0 && draw !== null;
+  const estimate = exact === null && drawn ? 1 + Math.round(draw * (room.earlyJoiners - 1)) : null;
+  const margin = drawn ? Math.ceil(3 * Math.sqrt(room.earlyJoiners * draw * (1 - draw))) + 1 : 0;
+  const asking = useRef(false);
   useEffect(() => {
-    if (started && signedIn && status?.joined && status.position === null) {
-      // The place drawn at the on-sale: ask once the draw has happened (a moment after).
-      const t = setTimeout(() => void personal("GET"), 1500 + Math.random() * 3000);
-      return () => clearTimeout(t);
-    }
-  }, [started, signedIn, status?.joined, status?.position, personal]);
-  // Our place came up: fetch the pass. And a slow resync in case of drift.
-  const position = status?.position ?? null;
-  useEffect(() => {
-    if (position !== null && position <= room.admittedThrough && !entering.current) void personal("GET");
-  }, [position, room.admittedThrough, personal]);
-  useEffect(() => {
-    if (!signedIn) return;
-    const t = setInterval(() => void personal("GET"), STATUS_RESYNC_MS);
-    return () => clearInterval(t);
-  }, [signedIn, personal]);
+    if (!signedIn || asking.current || entering.current || !status?.joined) return;
+    const due = exact !== null ? exact <= room.admittedThrough : estimate !== null ? estimate - margin <= room.admittedThrough : false;
+    // A page opened after the on-sale without a draw (or before the room counted it) asks once.
+    const unknown = exact === null && estimate === null && room.phase === "OPEN" && draw === null;
+    if (!due && !unknown) return;
+    asking.current = true;
+    const t = setTimeout(() => void personal("GET").finally(() => setTimeout(() => (asking.current = false), ROOM_POLL_MS)), unknown ? Math.random() * ROOM_POLL_MS : 0);
+    return () => clearTimeout(t);
+  }, [signedIn, status?.joined, exact, estimate, margin, draw, room.admittedThrough, room.phase, personal]);
+  const position = exact ?? estimate;
 
   const before = !started && room.phase !== "OPEN";
   const ahead = position === null ? null : Math.max(0, position - room.admittedThrough - 1);
@@ -147,7 +150,10 @@ export function WaitingRoom({ showId, signedIn, onSaleLabel, initialRoom, initia
           {position !== null ? (
             <>
               <p className="mt-3 text-slate-700">Your place in the queue</p>
-              <p className="text-5xl font-bold tabular-nums" data-testid="queue-position">{position.toLocaleString("en-IN")}</p>
+              <p className="text-5xl font-bold tabular-nums" data-testid="queue-position">
+                {exact === null ? <span className="mr-2 text-2xl font-semibold text-slate-600">about</span> : null}
+                {position.toLocaleString("en-IN")}
+              </p>
               <div className="mt-4 h-2 overflow-hidden rounded-full bg-slate-200" role="progressbar" aria-label="Queue progress" aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.round(progress * 100)}>
                 <div className="h-full bg-brand-600 transition-all" style={{ width: `${Math.round(progress * 100)}%` }} />
               </div>

@@ -14,15 +14,25 @@ import { getRedis, type Redis } from "@/lib/redis/client";
 
 export type QueueStore = {
   kind: "redis" | "postgres";
-  /** Joins (or finds) the account's place; `early` when the on-sale has not started. Answers its 1-based position. */
-  join(showId: string, userId: string, early: boolean): Promise<{ position: number; joined: boolean }>;
-  /** The account's 1-based position, or null when it never joined. */
-  position(showId: string, userId: string): Promise<number | null>;
+  /**
+   * Joins (or finds) the account's place; `early` when the on-sale has not started. Answers its
+   * 1-based position and, for an early joiner, its draw (the random score in [0, 1) that orders it).
+   */
+  join(showId: string, userId: string, early: boolean): Promise<Place & { joined: boolean }>;
+  /** The account's place, or null when it never joined. */
+  place(showId: string, userId: string): Promise<Place | null>;
   /** How many have joined. */
   length(showId: string): Promise<number>;
+  /** How many joined before the on-sale (the draw's size). */
+  earlyCount(showId: string): Promise<number>;
   /** Drops a show's line (the room was turned off or the show is gone). */
   clear(showId: string): Promise<void>;
 };
+
+/** A place in line: its 1-based position, and the draw for those who joined before the on-sale. */
+export type Place = { position: number; draw: number | null };
+
+const drawOf = (score: number) => (score < 1 ? score : null);
 
 /** A random score in [0, 1) with 48 bits: early joiners tie with negligible probability. */
 const earlyScore = () => randomInt(0, 2 ** 48 - 1) / 2 ** 48;
@@ -47,22 +57,32 @@ if not redis.call("ZSCORE", KEYS[1], ARGV[1]) then
   redis.call("EXPIRE", KEYS[2], ARGV[4])
   joined = 1
 end
-return {joined, redis.call("ZRANK", KEYS[1], ARGV[1])}
+return {joined, redis.call("ZRANK", KEYS[1], ARGV[1]), redis.call("ZSCORE", KEYS[1], ARGV[1])}
+`;
+
+// KEYS[1] line; ARGV[1] user. Answers {rank (0-based), score} or false.
+const PLACE = `
+local score = redis.call("ZSCORE", KEYS[1], ARGV[1])
+if not score then return false end
+return {redis.call("ZRANK", KEYS[1], ARGV[1]), score}
 `;
 
 export function redisQueue(redis: Redis): QueueStore {
   return {
     kind: "redis",
     async join(showId, userId, early) {
-      const [joined, rank] = await redis.eval<string[], [number, number]>(JOIN, [lineKey(showId), seqKey(showId)], [userId, early ? "1" : "0", String(earlyScore()), String(LINE_TTL_SECONDS)]);
-      return { joined: joined === 1, position: Number(rank) + 1 };
+      const [joined, rank, score] = await redis.eval<string[], [number, number, string]>(JOIN, [lineKey(showId), seqKey(showId)], [userId, early ? "1" : "0", String(earlyScore()), String(LINE_TTL_SECONDS)]);
+      return { joined: joined === 1, position: Number(rank) + 1, draw: drawOf(Number(score)) };
     },
-    async position(showId, userId) {
-      const rank = await redis.zrank(lineKey(showId), userId);
-      return rank === null || rank === undefined ? null : Number(rank) + 1;
+    async place(showId, userId) {
+      const found = await redis.eval<string[], [number, string] | null>(PLACE, [lineKey(showId)], [userId]);
+      return found ? { position: Number(found[0]) + 1, draw: drawOf(Number(found[1])) } : null;
     },
     async length(showId) {
       return Number(await redis.zcard(lineKey(showId)));
+    },
+    async earlyCount(showId) {
+      return Number(await redis.zcount(lineKey(showId), "-inf", "(1"));
     },
     async clear(showId) {
       await redis.del(lineKey(showId), seqKey(showId));
@@ -76,13 +96,14 @@ export function redisQueue(redis: Redis): QueueStore {
 // before it has landed).
 
 export function postgresQueue(): QueueStore {
-  const position = async (showId: string, userId: string): Promise<number | null> => {
-    const [row] = await queryRows<{ position: number | null }>(
+  const place = async (showId: string, userId: string): Promise<Place | null> => {
+    const [row] = await queryRows<{ position: number; sortKey: number }>(
       db,
       sql`WITH me AS (SELECT sort_key, position FROM queue_entries WHERE show_id = ${showId}::uuid AND user_id = ${userId}::uuid),
           counted AS (
             SELECT coalesce((SELECT position FROM me),
-                            (SELECT count(*)::int + 1 FROM queue_entries q, me WHERE q.show_id = ${showId}::uuid AND q.sort_key < me.sort_key)) AS position
+                            (SELECT count(*)::int + 1 FROM queue_entries q, me WHERE q.show_id = ${showId}::uuid AND q.sort_key < me.sort_key)) AS position,
+                   (SELECT sort_key FROM me) AS "sortKey"
             WHERE EXISTS (SELECT 1 FROM me)
           ),
           kept AS (
@@ -91,9 +112,9 @@ export function postgresQueue(): QueueStore {
               AND o.show_id = q.show_id AND now() > o.on_sale_at + interval '10 seconds'
             RETURNING q.position
           )
-          SELECT position FROM counted`,
+          SELECT position, "sortKey" FROM counted`,
     );
-    return row ? Number(row.position) : null;
+    return row ? { position: Number(row.position), draw: drawOf(Number(row.sortKey)) } : null;
   };
   return {
     kind: "postgres",
@@ -116,10 +137,14 @@ export function postgresQueue(): QueueStore {
                 FROM (SELECT pg_advisory_xact_lock(hashtext(${`marquee:queue:${showId}`})) OFFSET 0) AS one_at_a_time
                 ON CONFLICT (show_id, user_id) DO NOTHING RETURNING true AS joined`,
       );
-      const pos = await position(showId, userId);
-      return { joined: inserted.length > 0, position: pos ?? 1 };
+      const found = await place(showId, userId);
+      return { joined: inserted.length > 0, position: found?.position ?? 1, draw: found?.draw ?? null };
     },
-    position,
+    place,
+    async earlyCount(showId) {
+      const [row] = await queryRows<{ n: number }>(db, sql`SELECT count(*)::int AS n FROM queue_entries WHERE show_id = ${showId}::uuid AND sort_key < 1`);
+      return Number(row?.n ?? 0);
+    },
     async length(showId) {
       const [row] = await queryRows<{ n: number }>(db, sql`SELECT count(*)::int AS n FROM queue_entries WHERE show_id = ${showId}::uuid`);
       return Number(row?.n ?? 0);

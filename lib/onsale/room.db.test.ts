@@ -112,7 +112,16 @@ for (const store of stores) {
         expect(s.room.phase).toBe("BEFORE");
       }
       await startOnSale(show.id);
-      const positions = await Promise.all(early.map(async (u) => (await queueStatus(u.id, show.id)).position!));
+      const statuses = await Promise.all(early.map((u) => queueStatus(u.id, show.id)));
+      const positions = statuses.map((s) => s.position!);
+      // Each knows its draw, and the room how many drew: the place is about draw × 30 (a page shows
+      // that and asks for the exact place only near its turn). 4σ of a binomial rank, plus one.
+      expect(statuses[0]!.room.earlyJoiners).toBe(30);
+      for (const s of statuses) {
+        expect(s.draw).toBeGreaterThanOrEqual(0);
+        expect(s.draw).toBeLessThan(1);
+        expect(Math.abs(s.position! - s.draw! * 30)).toBeLessThanOrEqual(4 * Math.sqrt(30 * s.draw! * (1 - s.draw!)) + 1);
+      }
       expect([...positions].sort((a, b) => a - b)).toEqual(Array.from({ length: 30 }, (_, i) => i + 1));
       // Not the order they came in: with first-come-first-served the first five would hold 1–5.
       expect(positions).not.toEqual(Array.from({ length: 30 }, (_, i) => i + 1));
@@ -122,6 +131,7 @@ for (const store of stores) {
       const latePositions = [];
       for (const u of late) latePositions.push((await joinQueue(u.id, show.id)).position);
       expect(latePositions).toEqual([31, 32, 33]);
+      expect((await queueStatus(late[0]!.id, show.id)).draw).toBeNull();
       // Joining again (leaving the page and coming back) keeps the place, early or late.
       expect((await joinQueue(early[0]!.id, show.id)).position).toBe(positions[0]);
       expect((await joinQueue(late[1]!.id, show.id)).position).toBe(32);

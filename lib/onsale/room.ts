@@ -15,7 +15,7 @@ import { authSecret } from "@/lib/auth/secret";
 import { AppError } from "@/lib/errors";
 import { getAvailability } from "@/lib/seating/availability";
 import { signPass, verifyPass } from "./pass";
-import { withQueue } from "./queue";
+import { withQueue, type Place } from "./queue";
 
 export type OnSale = {
   showId: string;
@@ -175,6 +175,8 @@ export type RoomState = {
   paused: boolean;
   closedReason: "SOLD_OUT" | "ENDED" | null;
   queueLength: number;
+  /** How many joined before the on-sale (once it is open): an early joiner's place is about draw × this. */
+  earlyJoiners: number;
 };
 
 export function roomState(showId: string): Promise<RoomState> {
@@ -184,7 +186,8 @@ export function roomState(showId: string): Promise<RoomState> {
 async function loadRoomState(showId: string): Promise<RoomState> {
   const o = await tick(showId);
   const phase = phaseOf(o);
-  const queueLength = o?.waitingRoom && phase !== "CLOSED" ? await withQueue((q) => q.length(showId)) : 0;
+  const live = o?.waitingRoom && phase !== "CLOSED";
+  const [queueLength, earlyJoiners] = live ? await withQueue((q) => Promise.all([q.length(showId), phase === "OPEN" ? q.earlyCount(showId) : 0])) : [0, 0];
   return {
     showId,
     phase,
@@ -194,6 +197,7 @@ async function loadRoomState(showId: string): Promise<RoomState> {
     paused: o?.paused ?? false,
     closedReason: o?.closedReason ?? null,
     queueLength,
+    earlyJoiners,
   };
 }
 
@@ -203,20 +207,27 @@ export type QueueStatus = {
   joined: boolean;
   /** 1-based place in line; null before the on-sale (the early order is drawn at the on-sale) or when not joined. */
   position: number | null;
+  /**
+   * An early joiner's draw, a random number in [0, 1) fixed when they joined: after the on-sale
+   * their place is about draw × room.earlyJoiners (within a few √earlyJoiners), so a page can show
+   * it and ask for the exact place only near its turn, rather than everyone asking at the on-sale.
+   */
+  draw: number | null;
   ahead: number | null;
   estimatedWaitSeconds: number | null;
   admitted: boolean;
   pass: { token: string; expiresAt: string } | null;
 };
 
-function statusOf(room: RoomState, userId: string, position: number | null): QueueStatus {
-  const joined = position !== null;
+function statusOf(room: RoomState, userId: string, place: Place | null): QueueStatus {
+  const position = place?.position ?? null;
+  const joined = place !== null;
   const visible = room.phase === "OPEN" && joined ? position : null;
   const admitted = visible !== null && visible <= room.admittedThrough;
   const ahead = visible === null ? null : Math.max(0, visible - room.admittedThrough - 1);
   const estimatedWaitSeconds = visible === null || admitted ? (admitted ? 0 : null) : room.paused ? null : Math.ceil(((visible - room.admittedThrough) * 60) / Math.max(1, room.admitPerMinute));
   const pass = admitted ? signPass(authSecret(), room.showId, userId) : null;
-  return { room, joined, position: visible, ahead, estimatedWaitSeconds, admitted, pass: pass ? { token: pass.token, expiresAt: pass.expiresAt.toISOString() } : null };
+  return { room, joined, position: visible, draw: place?.draw ?? null, ahead, estimatedWaitSeconds, admitted, pass: pass ? { token: pass.token, expiresAt: pass.expiresAt.toISOString() } : null };
 }
 
 /** The visitor's place in the show's line (joined or not). */
@@ -225,8 +236,7 @@ export async function queueStatus(userId: string, showId: string): Promise<Queue
   if (room.phase !== "OPEN" && room.phase !== "BEFORE") return statusOf(room, userId, null);
   const o = await getOnSale(showId);
   if (!o?.waitingRoom) return statusOf(room, userId, null);
-  const position = await withQueue((q) => q.position(showId, userId));
-  return { ...statusOf(room, userId, position), joined: position !== null };
+  return statusOf(room, userId, await withQueue((q) => q.place(showId, userId)));
 }
 
 /**
@@ -241,7 +251,7 @@ export async function joinQueue(userId: string, showId: string): Promise<QueueSt
     throw new AppError("QUEUE_CLOSED", o.closedReason === "SOLD_OUT" ? "This on-sale is sold out. Join the waitlist for returned tickets." : "The waiting room has closed.", { details: { showId, reason: o.closedReason } });
   }
   const early = phase === "BEFORE";
-  const { position } = await withQueue((q) => q.join(showId, userId, early));
+  const place = await withQueue((q) => q.join(showId, userId, early));
   const room = await roomState(showId);
-  return { ...statusOf(room, userId, early ? null : position), joined: true };
+  return statusOf(room, userId, place);
 }
