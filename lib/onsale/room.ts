@@ -219,10 +219,11 @@ export type QueueStatus = {
   pass: { token: string; expiresAt: string } | null;
 };
 
-function statusOf(room: RoomState, userId: string, place: Place | null): QueueStatus {
+/** `open`: the on-sale has started (decided now, not from the shared answer, which may be a second old). */
+function statusOf(room: RoomState, userId: string, place: Place | null, open: boolean): QueueStatus {
   const position = place?.position ?? null;
   const joined = place !== null;
-  const visible = room.phase === "OPEN" && joined ? position : null;
+  const visible = open && joined ? position : null;
   const admitted = visible !== null && visible <= room.admittedThrough;
   const ahead = visible === null ? null : Math.max(0, visible - room.admittedThrough - 1);
   const estimatedWaitSeconds = visible === null || admitted ? (admitted ? 0 : null) : room.paused ? null : Math.ceil(((visible - room.admittedThrough) * 60) / Math.max(1, room.admitPerMinute));
@@ -232,11 +233,10 @@ function statusOf(room: RoomState, userId: string, place: Place | null): QueueSt
 
 /** The visitor's place in the show's line (joined or not). */
 export async function queueStatus(userId: string, showId: string): Promise<QueueStatus> {
-  const room = await roomState(showId);
-  if (room.phase !== "OPEN" && room.phase !== "BEFORE") return statusOf(room, userId, null);
-  const o = await getOnSale(showId);
-  if (!o?.waitingRoom) return statusOf(room, userId, null);
-  return statusOf(room, userId, await withQueue((q) => q.place(showId, userId)));
+  const [room, o] = await Promise.all([roomState(showId), getOnSale(showId)]);
+  const phase = phaseOf(o);
+  if (!o?.waitingRoom || (phase !== "OPEN" && phase !== "BEFORE")) return statusOf(room, userId, null, false);
+  return statusOf(room, userId, await withQueue((q) => q.place(showId, userId)), phase === "OPEN");
 }
 
 /**
@@ -253,5 +253,5 @@ export async function joinQueue(userId: string, showId: string): Promise<QueueSt
   const early = phase === "BEFORE";
   const place = await withQueue((q) => q.join(showId, userId, early));
   const room = await roomState(showId);
-  return statusOf(room, userId, place);
+  return statusOf(room, userId, place, !early);
 }
