@@ -3,7 +3,7 @@
 //   page counts down, and signed-in visitors join the queue and get a random place at the on-sale;
 // - a concert whose waiting room opened ten minutes ago, letting 60 buyers a minute through: a
 //   visitor queues for a moment, then picks seats.
-import { sql } from "drizzle-orm";
+import { sql, type SQL } from "drizzle-orm";
 import type { Db } from "../client";
 import { queryRows } from "../rows";
 import { newBookingReference } from "@/lib/booking/reference";
@@ -27,7 +27,6 @@ async function setOnSale(db: Db, showId: string, onSaleAt: SQL, rate: number): P
   await db.execute(sql`DELETE FROM queue_entries WHERE show_id = ${showId}::uuid`);
 }
 
-type SQL = ReturnType<typeof sql>;
 
 export const ON_SALE_DEMO = { countdown: "Sid & Friends: Telugu Melodies Live", open: "Jazz by the Bay" } as const;
 

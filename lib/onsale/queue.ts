@@ -158,7 +158,7 @@ export function postgresQueue(): QueueStore {
 /**
  * The line in use: Redis when configured, else Postgres. A configured Redis that fails is not
  * swapped for Postgres mid-sale (that would split the line in two): the caller answers 503 and the
- * visitor's page retries; see queueUnavailable.
+ * visitor's page retries; see withQueue.
  */
 export function queueStore(): QueueStore {
   const redis = getRedis();
