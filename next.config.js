@@ -7,7 +7,7 @@ const { NODE_ENV, APP_URL } = env();
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // PGlite loads its WASM and data files from its own package directory at run time.
-  serverExternalPackages: ["@electric-sql/pglite"],
+  serverExternalPackages: ["@electric-sql/pglite", "prom-client"],
   poweredByHeader: false,
   // Poster uploads go through a server action: 2 MB images plus form overhead.
   experimental: { serverActions: { bodySizeLimit: "3mb" } },

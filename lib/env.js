@@ -66,6 +66,13 @@ const shape = {
   DEV_MAILBOX: z.enum(["true", "false"]).default("false"),
   // Server processes behind `npm start` (node:cluster); one per core is usual.
   WEB_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(1),
+  // Logs: pino JSON lines on stdout ("pretty": readable lines for a terminal, as the demo uses).
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  LOG_FORMAT: z.enum(["json", "pretty"]).default("json"),
+  // GET /api/metrics (Prometheus) answers only `Authorization: Bearer <METRICS_TOKEN>`; unset, it is off.
+  METRICS_TOKEN: z.string().min(16).optional(),
+  // On SIGTERM: how long requests in flight and the shutdown hooks get before the process exits anyway.
+  SHUTDOWN_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(600).default(25),
   // The port `npm start` listens on (its --port wins); the local payment gateway's webhooks go there.
   PORT: blankIsUnset(z.string().trim().regex(/^\d{1,5}$/, "must be a port number").optional()),
   // Set by Vitest while it runs the tests.

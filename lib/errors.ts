@@ -3,6 +3,9 @@
 // (lib/http/errors.ts) and server actions answer it as a typed result (lib/http/action.ts).
 // Internal causes are logged, never returned.
 import { databaseError } from "@/db/errors";
+import { log } from "@/lib/telemetry/log.mjs";
+
+const logger = log("app");
 
 export const ERROR_CODES = [
   "VALIDATION_FAILED",
@@ -97,9 +100,9 @@ export function toAppError(err: unknown): AppError {
   // is the caller's bad input that validation let through: a 400, logged so the gap gets closed.
   const db = databaseError(err);
   if (db && INPUT_SQLSTATES.has(db.code)) {
-    console.warn("[marquee] input refused by the database", db.code, err instanceof Error ? err.message.split("\n")[0] : "");
+    logger.warn({ sqlstate: db.code, reason: err instanceof Error ? err.message.split("\n")[0] : "" }, "input refused by the database");
     return new AppError("VALIDATION_FAILED", "Some of the values sent are out of range or not valid text.", { details: { sqlstate: db.code } });
   }
-  console.error("[marquee] unexpected error", err);
+  logger.error({ err }, "unexpected error");
   return new AppError("INTERNAL", "Something went wrong on our side. Please try again.");
 }

@@ -21,6 +21,9 @@ import { closeWaitlist } from "@/lib/waitlist/entries";
 import { offerFreedPlacesSafely } from "@/lib/waitlist/matcher";
 import { audit } from "./audit";
 import { uuidArray } from "@/db/sql";
+import { log } from "@/lib/telemetry/log.mjs";
+
+const logger = log("admin");
 
 const SEAT_TYPES = ["REGULAR", "PREMIUM", "VIP", "RECLINER", "ACCESSIBLE", "COMPANION"] as const;
 const HHMM = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "times are HH:MM");
@@ -194,7 +197,7 @@ export async function cancelShow(user: User, showId: string, reason: string): Pr
   let refunded = 0;
   for (const b of confirmed) {
     const r = await cancelAndRefund(b.id, { asStaff: true, reason: "show_cancelled" }).catch((err: unknown) => {
-      console.error("[admin] cancelling booking of a cancelled show failed", b.id, err);
+      logger.error({ err, bookingId: b.id, showId }, "cancelling a booking of a cancelled show failed");
       return null;
     });
     if (r?.status === "REFUNDED") refunded++;

@@ -3,6 +3,7 @@ import { cache } from "react";
 import { getUserById, type User } from "./accounts";
 import { verifyApiToken } from "./api-token";
 import { auth } from "./index";
+import { setRequestUser } from "@/lib/telemetry/context.mjs";
 
 const SESSION_COOKIE = /(?:^|;\s*)(?:__Secure-)?authjs\.session-token(?:\.\d+)?=/;
 
@@ -23,7 +24,10 @@ export const sessionUser = cache(async (): Promise<User | null> => {
   const session = await auth();
   const id = session?.user?.id;
   const user = id ? await getUserById(id) : undefined;
-  return user && user.tokenVersion === (session!.user.tokenVersion ?? 0) ? user : null;
+  const current = user && user.tokenVersion === (session!.user.tokenVersion ?? 0) ? user : null;
+  // The access log names who the request was from.
+  if (current) setRequestUser(current.id);
+  return current;
 });
 
 /**
@@ -39,6 +43,7 @@ export async function requestUser(req: Request): Promise<{ user: User | null; vi
     const user = claims ? await tokenUser(claims.userId) : undefined;
     // A token issued before the user's last sign-out or password reset is revoked.
     const current = user && user.tokenVersion === claims!.version ? user : null;
+    if (current) setRequestUser(current.id);
     return { user: current, via: current ? "token" : null, badToken: !current };
   }
   if (hasSessionCookie(req)) {

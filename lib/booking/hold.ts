@@ -6,6 +6,7 @@ import { acquireSeats, checkSeatRequest } from "@/lib/seating/acquire";
 import { assertWaitlistAllows } from "@/lib/seating/waitlist-guard";
 import type { ZoneRequest } from "@/lib/seating/zones";
 import { requireAdmission } from "@/lib/onsale/room";
+import { metrics } from "@/lib/telemetry/metrics.mjs";
 import { holdMinutes, notOnSale } from "./rules";
 import { findActiveHoldRecord, findBookingForHold, withSeats, type BookingRecord, type BookingWithSeats } from "./queries";
 import { canTransition } from "./state";
@@ -35,7 +36,27 @@ function assertCanHold(b: BookingRecord): void {
  * open only a buyer with a valid pass (`queuePass`, lib/onsale/pass.ts; a function of the show id
  * when the caller does not know the show) does.
  */
-export async function holdSeats(userId: string, bookingId: string, seatIds: string[], zones: ZoneRequest[] = [], opts: { queuePass?: string | null | ((showId: string) => string | null) } = {}): Promise<BookingWithSeats> {
+export async function holdSeats(userId: string, bookingId: string, seatIds: string[], zones: ZoneRequest[] = [], opts: HoldOptions = {}): Promise<BookingWithSeats> {
+  const kind = zones.length === 0 ? "seats" : seatIds.length === 0 ? "zone" : "mixed";
+  try {
+    const held = await hold(userId, bookingId, seatIds, zones, opts);
+    metrics.holds.inc({ kind, outcome: "held" });
+    return held;
+  } catch (err) {
+    metrics.holds.inc({ kind, outcome: holdOutcome(err) });
+    throw err;
+  }
+}
+
+type HoldOptions = { queuePass?: string | null | ((showId: string) => string | null) };
+
+/** For marquee_hold_attempts_total: lost a race for places, refused by a rule, or broke. */
+function holdOutcome(err: unknown): "conflict" | "refused" | "error" {
+  if (!(err instanceof AppError)) return "error";
+  return err.code === "SEATS_UNAVAILABLE" || err.code === "ZONE_SOLD_OUT" || err.code === "WAITLIST_FIRST" ? "conflict" : err.code === "INTERNAL" || err.code === "SERVICE_UNAVAILABLE" ? "error" : "refused";
+}
+
+async function hold(userId: string, bookingId: string, seatIds: string[], zones: ZoneRequest[], opts: HoldOptions): Promise<BookingWithSeats> {
   checkSeatRequest(seatIds, zones);
   // One read: the booking (this user's only) and whether its show is still on sale.
   const booking = await findBookingForHold(userId, bookingId);

@@ -7,8 +7,9 @@ import { reconcilePayments } from "@/lib/payments/reconcile";
 import { releaseExpiredHolds } from "@/lib/booking/release";
 import { tickOpenRooms } from "@/lib/onsale/room";
 import { offerWaitlists } from "@/lib/waitlist/matcher";
+import { observeCron } from "@/lib/telemetry/metrics.mjs";
 
-export const CRON_JOBS = {
+const JOBS = {
   "release-expired-holds": () => releaseExpiredHolds(),
   // After the release: places of lapsed holds go to the waitlist first.
   "offer-waitlist": () => offerWaitlists(),
@@ -19,4 +20,9 @@ export const CRON_JOBS = {
   "tick-waiting-rooms": () => tickOpenRooms(),
 } as const satisfies Record<string, () => Promise<unknown>>;
 
-export type CronJob = keyof typeof CRON_JOBS;
+export type CronJob = keyof typeof JOBS;
+
+/** The jobs, each timed and counted (marquee_cron_runs_total, marquee_cron_duration_seconds). */
+export const CRON_JOBS = Object.fromEntries(
+  Object.entries(JOBS).map(([name, job]) => [name, () => observeCron(name, job)]),
+) as { [K in CronJob]: (typeof JOBS)[K] };

@@ -3,25 +3,35 @@
 // jobs are safe to overlap, so both at once is fine.
 import "server-only";
 import { env } from "@/lib/env.js";
+import { log } from "@/lib/telemetry/log.mjs";
+import { isDraining } from "@/lib/telemetry/lifecycle.mjs";
 import { CRON_JOBS } from "./jobs";
 
-const state = globalThis as unknown as { __marqueeCronTimer?: NodeJS.Timeout };
+const logger = log("cron");
+const state = globalThis as unknown as { __marqueeCronTimer?: NodeJS.Timeout; __marqueeCronTick?: Promise<void> | null };
 
 export function startCronTimer(): void {
   const seconds = env().CRON_TIMER_SECONDS;
   if (!seconds || state.__marqueeCronTimer) return;
-  let running = false;
-  const tick = async () => {
-    if (running) return;
-    running = true;
-    try {
+  const tick = () => {
+    if (state.__marqueeCronTick) return;
+    state.__marqueeCronTick = (async () => {
       for (const [name, job] of Object.entries(CRON_JOBS)) {
-        await job().catch((err: unknown) => console.error(`[cron] ${name} failed`, err));
+        // Stopping: the jobs left for this tick wait for the next instance's.
+        if (isDraining()) break;
+        await job().catch((err: unknown) => logger.error({ err, job: name }, `cron job ${name} failed`));
       }
-    } finally {
-      running = false;
-    }
+    })().finally(() => {
+      state.__marqueeCronTick = null;
+    });
   };
   state.__marqueeCronTimer = setInterval(tick, seconds * 1000);
   state.__marqueeCronTimer.unref();
+}
+
+/** Stops the timer and waits for a tick in progress to finish its current job. */
+export async function stopCronTimer(): Promise<void> {
+  if (state.__marqueeCronTimer) clearInterval(state.__marqueeCronTimer);
+  state.__marqueeCronTimer = undefined;
+  await state.__marqueeCronTick;
 }

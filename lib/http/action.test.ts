@@ -1,3 +1,4 @@
+import { captureLogs } from "@/lib/testing/logs";
 import { isRedirectError } from "next/dist/client/components/redirect-error";
 import { redirect } from "next/navigation";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
@@ -95,11 +96,13 @@ describe("action()", () => {
   });
 
   it("answers an unexpected error as INTERNAL, logged, its text never returned", async () => {
-    const log = vi.spyOn(console, "error").mockImplementation(() => {});
-    const boom = new Error("connection to 10.0.0.5 refused");
+    const logs = captureLogs();
+    const boom = new Error("unexpected token in the ledger");
     const result = await action({ run: async () => Promise.reject(boom) })(undefined);
+    logs.restore();
     expect(result).toEqual({ ok: false, code: "INTERNAL", message: "Something went wrong on our side. Please try again." });
-    expect(log).toHaveBeenCalledWith(expect.any(String), boom);
+    // Logged with its stack, for whoever reads the logs.
+    expect(logs.lines).toEqual([expect.objectContaining({ level: "error", msg: "unexpected error", err: expect.objectContaining({ message: boom.message, stack: boom.stack }) })]);
   });
 
   it("lets redirect() through rather than turning it into a result", async () => {

@@ -9,6 +9,9 @@ import { queryRows } from "@/db/rows";
 import { ticketQrPng } from "@/lib/tickets/qr";
 import { getTicket, ticketIcs } from "@/lib/tickets/ticket";
 import { envVar } from "@/lib/env.js";
+import { isDraining } from "@/lib/telemetry/lifecycle.mjs";
+import { log } from "@/lib/telemetry/log.mjs";
+import { metrics } from "@/lib/telemetry/metrics.mjs";
 import { EMAIL_SEND_TIMEOUT_MS, SMS_SEND_TIMEOUT_MS, emailTransport, smsTransport, type Attachment } from "./transports";
 
 export const MAX_ATTEMPTS = 8;
@@ -59,8 +62,39 @@ async function attachmentsFor(m: Claimed): Promise<Attachment[]> {
   ];
 }
 
-/** Sends up to `limit` due messages; answers what happened. Safe to run concurrently. */
-export async function dispatchOutbox(opts: { limit?: number } = {}): Promise<{ sent: number; retried: number; failed: number }> {
+const logger = log("outbox");
+const running = new Set<Promise<unknown>>();
+
+/**
+ * Sends up to `limit` due messages; answers what happened. Safe to run concurrently. When the
+ * process is stopping it sends no further message of its batch and hands the rest back.
+ */
+export function dispatchOutbox(opts: { limit?: number } = {}): Promise<{ sent: number; retried: number; failed: number; released: number }> {
+  const run = dispatch(opts);
+  running.add(run);
+  void run.catch(() => {}).finally(() => running.delete(run));
+  return run;
+}
+
+/** For the shutdown: waits for dispatch runs in progress (they release what they did not send). */
+export async function stopDispatcher(): Promise<void> {
+  await Promise.allSettled([...running]);
+}
+
+/** Hands back claims not used: the message is due again at once, and no attempt was spent. */
+async function release(messages: Claimed[]): Promise<number> {
+  if (messages.length === 0) return 0;
+  const rows = await queryRows<{ id: string }>(
+    db,
+    sql`UPDATE outbox SET locked_until = NULL, claim_token = NULL, attempts = attempts - 1
+        WHERE status = 'PENDING'
+          AND (id, claim_token) IN (${sql.join(messages.map((m) => sql`(${m.id}::uuid, ${m.claimToken}::uuid)`), sql`, `)})
+        RETURNING id`,
+  );
+  return rows.length;
+}
+
+async function dispatch(opts: { limit?: number }): Promise<{ sent: number; retried: number; failed: number; released: number }> {
   const claimed = await queryRows<Claimed>(
     db,
     sql`UPDATE outbox SET attempts = attempts + 1, claim_token = gen_random_uuid(), locked_until = now() + make_interval(secs => ${LEASE_SECONDS})
@@ -71,8 +105,13 @@ export async function dispatchOutbox(opts: { limit?: number } = {}): Promise<{ s
           FOR UPDATE SKIP LOCKED)
         RETURNING id, channel, kind, recipient, subject, body_text AS "bodyText", body_html AS "bodyHtml", payload, attempts, claim_token AS "claimToken"`,
   );
-  const stats = { sent: 0, retried: 0, failed: 0 };
-  for (const m of claimed) {
+  const stats = { sent: 0, retried: 0, failed: 0, released: 0 };
+  for (const [i, m] of claimed.entries()) {
+    if (isDraining()) {
+      stats.released = await release(claimed.slice(i));
+      logger.info({ released: stats.released }, "stopping: handed back unsent messages");
+      break;
+    }
     // Earlier sends of this batch took time: renew the claim, or leave the message to whoever took it over.
     const [mine] = await queryRows<{ id: string }>(
       db,
@@ -91,6 +130,7 @@ export async function dispatchOutbox(opts: { limit?: number } = {}): Promise<{ s
             WHERE id = ${m.id}::uuid AND claim_token = ${m.claimToken}::uuid AND status = 'PENDING' RETURNING id`,
       );
       if (marked) stats.sent++;
+      metrics.outboxSends.inc({ channel: m.channel, outcome: "sent" });
     } catch (err) {
       const message = (err instanceof Error ? err.message : String(err)).slice(0, 500);
       const final = m.attempts >= MAX_ATTEMPTS;
@@ -101,7 +141,8 @@ export async function dispatchOutbox(opts: { limit?: number } = {}): Promise<{ s
       );
       if (final) stats.failed++;
       else stats.retried++;
-      console.warn(`[outbox] ${m.channel} ${m.kind} attempt ${m.attempts} failed: ${message}`);
+      metrics.outboxSends.inc({ channel: m.channel, outcome: final ? "failed" : "retry" });
+      logger.warn({ messageId: m.id, channel: m.channel, kind: m.kind, attempt: m.attempts, final }, `${m.channel} ${m.kind} attempt ${m.attempts} failed: ${message}`);
     }
   }
   return stats;
@@ -119,6 +160,6 @@ export function setDispatcherAutoKick(on: boolean): void {
 export function kickDispatcher(): void {
   if (!autoKick) return;
   kicking ??= dispatchOutbox()
-    .catch((err: unknown) => console.error("[outbox] dispatch failed", err))
+    .catch((err: unknown) => logger.error({ err }, "dispatch failed"))
     .finally(() => (kicking = null));
 }

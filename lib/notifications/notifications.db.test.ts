@@ -12,6 +12,7 @@ import { backoffSeconds, dispatchOutbox, inlineImagesFor } from "./dispatcher";
 import { enqueue } from "./outbox";
 import { sendShowReminders } from "./reminders";
 import { setTransportsForTests, smtpTransport, type SmsMessage } from "./transports";
+import { beginDrain, endDrainForTests } from "@/lib/telemetry/lifecycle.mjs";
 
 // A real SMTP server, started here: what arrives is parsed as a mail client would.
 let server: SMTPServer;
@@ -111,7 +112,7 @@ describe("email through SMTP", () => {
     const { bookingId } = await confirmedBooking(72);
     await db.transaction((tx) => bookingNotice(tx, bookingId, "booking_cancelled"));
     refuseNext = 2;
-    expect(await dispatchOutbox()).toEqual({ sent: 0, retried: 1, failed: 0 });
+    expect(await dispatchOutbox()).toEqual({ sent: 0, retried: 1, failed: 0, released: 0 });
     const [first] = await queryRows<{ status: string; attempts: number; wait: number; lastError: string }>(
       db,
       sql`SELECT status, attempts, extract(epoch FROM next_attempt_at - now())::int AS wait, last_error AS "lastError" FROM outbox WHERE dedupe_key = ${`booking_cancelled:${bookingId}`}`,
@@ -120,11 +121,11 @@ describe("email through SMTP", () => {
     expect(first!.wait).toBeGreaterThan(backoffSeconds(1) - 5);
     expect(first!.lastError).toMatch(/451|busy/i);
     // Not due yet: nothing is sent early.
-    expect(await dispatchOutbox()).toEqual({ sent: 0, retried: 0, failed: 0 });
+    expect(await dispatchOutbox()).toEqual({ sent: 0, retried: 0, failed: 0, released: 0 });
     await db.execute(sql`UPDATE outbox SET next_attempt_at = now() WHERE status = 'PENDING'`);
-    expect(await dispatchOutbox()).toEqual({ sent: 0, retried: 1, failed: 0 });
+    expect(await dispatchOutbox()).toEqual({ sent: 0, retried: 1, failed: 0, released: 0 });
     await db.execute(sql`UPDATE outbox SET next_attempt_at = now() WHERE status = 'PENDING'`);
-    expect(await dispatchOutbox()).toEqual({ sent: 1, retried: 0, failed: 0 });
+    expect(await dispatchOutbox()).toEqual({ sent: 1, retried: 0, failed: 0, released: 0 });
     expect(received).toHaveLength(1);
     expect(received[0]!.subject).toBe("Booking cancelled: The Seagull");
   });
@@ -199,5 +200,49 @@ describe("the outbox lease", () => {
     expect(sent.sort()).toEqual(["first", "second"]);
     const rows = await queryRows<{ status: string }>(db, sql`SELECT status FROM outbox WHERE dedupe_key IN (${first}, ${second})`);
     expect(rows.map((r) => r.status)).toEqual(["SENT", "SENT"]);
+  });
+});
+
+describe("shutdown", () => {
+  it("a dispatcher told to stop mid-batch sends nothing more and hands the rest back, due at once and with no attempt spent", async () => {
+    const keys = [1, 2, 3].map((i) => `drain-${i}-${crypto.randomUUID()}`);
+    for (const [i, key] of keys.entries()) {
+      await enqueue(db, { channel: "SMS", kind: "test", recipient: "+919800000000", subject: `m${i}`, bodyText: `message ${i}`, dedupeKey: key });
+    }
+    const sent: string[] = [];
+    setTransportsForTests({
+      sms: {
+        name: "draining-sms",
+        send: async (m) => {
+          sent.push(m.body);
+          // SIGTERM arrives while the first message is being sent.
+          if (sent.length === 1) beginDrain();
+          return { id: `sms-drain-${sent.length}` };
+        },
+      },
+    });
+    try {
+      const stats = await dispatchOutbox();
+      expect(stats).toEqual({ sent: 1, retried: 0, failed: 0, released: 2 });
+      expect(sent).toHaveLength(1);
+      const rows = await queryRows<{ status: string; attempts: number; claimed: boolean; due: boolean }>(
+        db,
+        sql`SELECT status, attempts, (locked_until IS NOT NULL OR (status = 'PENDING' AND claim_token IS NOT NULL)) AS claimed, next_attempt_at <= now() AS due
+              FROM outbox WHERE dedupe_key IN (${keys[0]!}, ${keys[1]!}, ${keys[2]!}) ORDER BY status, subject`,
+      );
+      expect(rows).toEqual([
+        { status: "PENDING", attempts: 0, claimed: false, due: true },
+        { status: "PENDING", attempts: 0, claimed: false, due: true },
+        { status: "SENT", attempts: 1, claimed: false, due: true },
+      ]);
+      // The next instance sends them.
+      endDrainForTests();
+      expect(await dispatchOutbox()).toMatchObject({ sent: 2, released: 0 });
+      expect(sent).toHaveLength(3);
+    } finally {
+      endDrainForTests();
+      const { port } = server.server.address() as AddressInfo;
+      setTransportsForTests({ email: smtpTransport(`smtp://127.0.0.1:${port}`, "Marquee <tickets@marquee.test>"), sms: { name: "test-sms", send: async (m) => (sms.push(m), { id: `sms-${sms.length}` }) } });
+    }
   });
 });

@@ -11,6 +11,9 @@ import { db } from "@/db/client";
 import { queryRows } from "@/db/rows";
 import { AppError } from "@/lib/errors";
 import { getRedis, type Redis } from "@/lib/redis/client";
+import { log } from "@/lib/telemetry/log.mjs";
+
+const logger = log("queue");
 
 export type QueueStore = {
   kind: "redis" | "postgres";
@@ -171,7 +174,7 @@ export async function withQueue<T>(fn: (q: QueueStore) => Promise<T>): Promise<T
     return await fn(store);
   } catch (err) {
     if (store.kind === "redis" && !(err instanceof AppError)) {
-      console.warn(`[queue] Redis failed: ${err instanceof Error ? err.message.split(", command was:")[0] : String(err)}`);
+      logger.warn({ err }, `Redis failed: ${err instanceof Error ? err.message.split(", command was:")[0] : String(err)}`);
       throw new AppError("SERVICE_UNAVAILABLE", "The waiting room is busy. Stay on this page; it retries by itself.", { headers: { "Retry-After": "3" }, cause: err });
     }
     throw err;

@@ -16,6 +16,9 @@ import { AppError } from "@/lib/errors";
 import { getAvailability } from "@/lib/seating/availability";
 import { signPass, verifyPass } from "./pass";
 import { withQueue, type Place } from "./queue";
+import { log } from "@/lib/telemetry/log.mjs";
+
+const logger = log("onsale");
 
 export type OnSale = {
   showId: string;
@@ -159,7 +162,7 @@ export async function tickOpenRooms(): Promise<{ rooms: number }> {
   );
   for (const { showId } of open) {
     invalidateOnSale(showId);
-    await tick(showId).catch((err: unknown) => console.error("[onsale] tick failed", showId, err));
+    await tick(showId).catch((err: unknown) => logger.error({ err, showId }, "waiting-room tick failed"));
   }
   return { rooms: open.length };
 }

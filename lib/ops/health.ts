@@ -9,6 +9,7 @@ import { sql } from "drizzle-orm";
 import { db, databaseKind } from "@/db/client";
 import { queryRows } from "@/db/rows";
 import { getRedis } from "@/lib/redis/client";
+import { isDraining } from "@/lib/telemetry/lifecycle.mjs";
 
 const started = Date.now();
 
@@ -28,7 +29,8 @@ function within<T>(ms: number, p: Promise<T>): Promise<T> {
 }
 
 export type Readiness = {
-  status: "ready" | "not_ready";
+  /** "draining": the process is stopping (SIGTERM) and finishing what it has; send it nothing new. */
+  status: "ready" | "not_ready" | "draining";
   checks: {
     database: { ok: boolean; kind: "postgres" | "pglite"; latencyMs: number | null; error?: string };
     migrations: { ok: boolean; applied: number | null; shipped: number };
@@ -69,5 +71,6 @@ export async function readiness(opts: { timeoutMs?: number } = {}): Promise<Read
     }
     redis.latencyMs = Math.round(performance.now() - r0);
   }
-  return { status: database.ok && migrations.ok ? "ready" : "not_ready", checks: { database, migrations, redis } };
+  const status = isDraining() ? "draining" : database.ok && migrations.ok ? "ready" : "not_ready";
+  return { status, checks: { database, migrations, redis } };
 }

@@ -6,6 +6,7 @@ import "server-only";
 import { and, eq, sql } from "drizzle-orm";
 import { refunds } from "@/db/schema";
 import { db, type Executor } from "@/db/client";
+import { metrics } from "@/lib/telemetry/metrics.mjs";
 import { queryRows } from "@/db/rows";
 import { bookingNotice } from "@/lib/booking/notices";
 import { settlePaidBooking } from "@/lib/booking/settle";
@@ -65,10 +66,27 @@ export async function applyGatewayEvent(provider: string, event: GatewayWebhookE
     await tx.execute(sql`UPDATE payment_events SET outcome = ${applied.outcome} WHERE id = ${event.id}`);
     return applied;
   });
+  metrics.payments.inc({ gateway: provider, outcome: outcomeLabel(result) });
+  // Lag from the gateway's event to here: a retried delivery (our route was down) shows up as a long one.
+  if (event.created > 0) metrics.webhookLag.observe({ gateway: provider }, Math.max(0, Date.now() / 1000 - event.created));
   if (result.showId) invalidateAvailability(result.showId);
   if (result.outcome === "confirmed" || result.refundIds.length) kickDispatcher();
   if (result.refundIds.length) await executePendingRefunds(result.refundIds);
   return result.outcome;
+}
+
+/**
+ * marquee_payments_total's outcome, from a bounded set: confirmed (paid and booked), refunded
+ * (paid but refunded: late or for a cancelled show; or a refund recorded), failed, pending,
+ * duplicate (an event seen before), ignored.
+ */
+function outcomeLabel(r: ApplyOutcome): string {
+  if (r.outcome === "confirmed") return "confirmed";
+  if (r.outcome === "payment failed") return "failed";
+  if (r.outcome === "pending") return "pending";
+  if (r.outcome === "duplicate event") return "duplicate";
+  if (r.outcome.startsWith("refunded") || r.refundIds.length) return "refunded";
+  return "ignored";
 }
 
 async function apply(tx: Executor, provider: string, event: GatewayWebhookEvent): Promise<ApplyOutcome> {

@@ -21,6 +21,9 @@ import { applyGatewayEvent } from "./apply";
 import type { PaymentMethodKind } from "./gateways/gateway";
 import { getGateway } from "./gateways";
 import { cardSchema, describeCard, describeUpi, describeWallet, upiSchema, walletSchema, type StoredMethod } from "./gateways/local-methods";
+import { log } from "@/lib/telemetry/log.mjs";
+
+const logger = log("payments");
 
 export const idempotencyKeySchema = z
   .string()
@@ -238,7 +241,7 @@ export async function processPayment(user: { id: string; email: string; name: st
       localMethod,
     });
   } catch (err) {
-    console.error("[payments] gateway createPayment failed", err instanceof Error ? err.message : err);
+    logger.error({ err }, "gateway createPayment failed");
     await db.execute(sql`UPDATE payments SET status = 'FAILED', failure_code = 'gateway_error', updated_at = now() WHERE id = ${payment.id}::uuid AND status = 'INITIATED'`);
     return getPayment(user.id, payment.id);
   }

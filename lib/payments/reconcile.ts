@@ -11,6 +11,9 @@ import type { GatewayPayment } from "./gateways/gateway";
 import { getGateway } from "./gateways";
 import { deliverDueEvents } from "./gateways/local";
 import { executePendingRefunds } from "./refunds";
+import { log } from "@/lib/telemetry/log.mjs";
+
+const logger = log("reconcile");
 
 const EVENT_FOR: Partial<Record<GatewayPayment["status"], string>> = {
   succeeded: "payment_intent.succeeded",
@@ -54,7 +57,7 @@ export async function reconcilePayments(opts: { olderThanSeconds?: number } = {}
       if (!outcome.startsWith("still")) stats.settled++;
     } catch (err) {
       stats.errors++;
-      console.error("[reconcile] payment", p.id, err instanceof Error ? err.message : err);
+      logger.error({ err, paymentId: p.id }, "reconciling a payment failed");
     }
   }
 
@@ -85,7 +88,7 @@ export async function reconcilePayments(opts: { olderThanSeconds?: number } = {}
       if (!outcome.startsWith("still")) stats.settled++;
     } catch (err) {
       stats.errors++;
-      console.error("[reconcile] unsent payment", p.id, err instanceof Error ? err.message : err);
+      logger.error({ err, paymentId: p.id }, "reconciling an unsent payment failed");
     }
   }
 

@@ -1,6 +1,6 @@
 import { isIP } from "node:net";
 import { env } from "../env.js";
-import { PEER_HEADER } from "../server/guard.mjs";
+import { PEER_HEADER, guardInstalled } from "../server/guard.mjs";
 
 /**
  * The client's IP for rate limiting, as far as the configured proxies vouch for it.
@@ -10,12 +10,13 @@ import { PEER_HEADER } from "../server/guard.mjs";
  * their left came from the client and may be anything. With N hops the client is the Nth entry
  * from the right. With 0 (the default: nothing vouches for the header) the address is the TCP
  * peer's, which the production launcher writes into PEER_HEADER over whatever the client sent
- * (lib/server/guard.mjs). Without either (`next dev`, too few entries), it is "unknown" and all
+ * (lib/server/guard.mjs); without the launcher (`next start`, `next dev`, a serverless host) that
+ * header is the client's own and is ignored. Without either (too few entries), it is "unknown" and all
  * such requests share one bucket: a client that could name its own address would get a fresh
  * bucket per guess. X-Real-IP is never read.
  */
-export function clientIp(headers: Headers, trustedProxyHops: number = env().TRUSTED_PROXY_HOPS): string {
-  const peer = normalizeIp(headers.get(PEER_HEADER));
+export function clientIp(headers: Headers, trustedProxyHops: number = env().TRUSTED_PROXY_HOPS, behindGuard: boolean = guardInstalled()): string {
+  const peer = behindGuard ? normalizeIp(headers.get(PEER_HEADER)) : null;
   if (trustedProxyHops < 1) return peer ?? "unknown";
   const entries = headers.get("x-forwarded-for")?.split(",") ?? [];
   if (entries.length < trustedProxyHops) return "unknown";

@@ -17,6 +17,10 @@ import { getRedis, type Redis } from "../redis/client";
 import { withDeadline } from "../redis/deadline";
 import { createMemoryWindow, DEFAULT_MAX_KEYS, type MemoryWindow } from "./memory";
 import { durationMs, LIMITS, type PolicyName, type RateLimits } from "./policies";
+import { log } from "@/lib/telemetry/log.mjs";
+import { metrics } from "@/lib/telemetry/metrics.mjs";
+
+const logger = log("ratelimit");
 
 export const KEY_PREFIX = "marquee:rl:";
 
@@ -113,9 +117,10 @@ export function createRateLimiter(options: RateLimiterOptions = {}): RateLimiter
         return { success, limit, remaining, reset, source: "redis" };
       } catch (err) {
         redisSkippedUntil = now() + retryRedisAfterMs;
+        metrics.redisFallbacks.inc();
         if (!degraded) {
           degraded = true;
-          console.warn(`[ratelimit] Redis unavailable, limiting in-process: ${describeError(err)}`);
+          logger.warn(`Redis unavailable, limiting in-process: ${describeError(err)}`);
         }
       }
     }

@@ -10,6 +10,7 @@ import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { Redis } from "@upstash/redis";
 import { Redis as IORedis } from "ioredis";
+import { captureLogs } from "@/lib/testing/logs";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { resetEnvCache } from "../env.js";
 import { AppError } from "@/lib/errors";
@@ -176,9 +177,10 @@ describe("createRateLimiter without Redis", () => {
   it("uses the in-process window without warning when Redis is not configured", async () => {
     vi.stubEnv("UPSTASH_REDIS_REST_URL", "");
     vi.stubEnv("UPSTASH_REDIS_REST_TOKEN", "");
-    const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
+    const logs = captureLogs();
     expect(await checkRateLimit("api", "user-1")).toMatchObject({ success: true, limit: 100, remaining: 99, source: "memory" });
-    expect(warn).not.toHaveBeenCalled();
+    logs.restore();
+    expect(logs.lines.filter((l) => l.level === "warn")).toEqual([]);
   });
 });
 
@@ -200,7 +202,7 @@ describe("createRateLimiter when Redis hangs", () => {
   });
 
   it("falls back after its own deadline instead of allowing everything, and backs off", async () => {
-    const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
+    const logs = captureLogs();
     const clock = manualClock();
     // No per-request signal on this client: only the limiter's deadline can end the wait.
     const redis = new Redis({ url: serverUrl(hanging), token: "t", retry: false, enableTelemetry: false });
@@ -228,13 +230,16 @@ describe("createRateLimiter when Redis hangs", () => {
     clock.advance(5000);
     expect(await limiter.check("holdSeats", "user-1")).toMatchObject({ success: false, source: "memory" });
     expect(requests).toBe(2);
-    expect(warn).toHaveBeenCalledTimes(1);
-    expect(String(warn.mock.calls[0]?.[0])).toMatch(/^\[ratelimit\] Redis unavailable.*no answer within 100 ms/);
+    logs.restore();
+    const warnings = logs.lines.filter((l) => l.level === "warn");
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toMatchObject({ component: "ratelimit", msg: expect.stringMatching(/^Redis unavailable.*no answer within 100 ms/) });
   });
 });
 
 describe("clientIp", () => {
-  const ip = (headers: Record<string, string>, hops = 1) => clientIp(new Headers(headers), hops);
+  // As behind the production launcher, whose guard writes x-marquee-peer.
+  const ip = (headers: Record<string, string>, hops = 1) => clientIp(new Headers(headers), hops, true);
 
   it("trusts no X-Forwarded-For by default: a client naming its own address gets the shared bucket", () => {
     expect(clientIp(new Headers({ "x-forwarded-for": "203.0.113.7" }))).toBe("unknown");
@@ -243,6 +248,12 @@ describe("clientIp", () => {
     // The launcher's peer address (written over the client's) is the address with no proxy.
     expect(ip({ "x-forwarded-for": "203.0.113.7", "x-marquee-peer": "::ffff:198.51.100.9" }, 0)).toBe("198.51.100.9");
     expect(ip({ "x-marquee-peer": "garbage" }, 0)).toBe("unknown");
+  });
+
+  it("ignores x-marquee-peer without the launcher's guard (plain next start, serverless): there it is the client's", () => {
+    expect(clientIp(new Headers({ "x-marquee-peer": "198.51.100.9" }), 0, false)).toBe("unknown");
+    // This test process runs no guard: the default sees none.
+    expect(clientIp(new Headers({ "x-marquee-peer": "198.51.100.9" }), 0)).toBe("unknown");
   });
 
   it("with N trusted proxies takes the Nth entry from the right, never what the client prepended", () => {
@@ -362,7 +373,7 @@ describe.skipIf(!haveRedis)("createRateLimiter against redis-server through the 
   });
 
   it("keeps limiting in-process when Redis becomes unreachable mid-run", async () => {
-    const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
+    const logs = captureLogs();
     const doomed = await createUpstashBridge({ redisUrl: REDIS_URL, token: TOKEN });
     const rl = limiter({ limit: 3, window: "10 s" }, client(doomed.url));
     await freshWindow(10_000, 2000);
@@ -379,8 +390,10 @@ describe.skipIf(!haveRedis)("createRateLimiter against redis-server through the 
     expect(httpStatus(err.code)).toBe(429);
     expect(Number(err.headers?.["Retry-After"])).toBeGreaterThanOrEqual(1);
     expect(performance.now() - started).toBeLessThan(1000);
-    expect(warn).toHaveBeenCalledTimes(1);
-    expect(String(warn.mock.calls[0]?.[0])).toMatch(/^\[ratelimit\] Redis unavailable, limiting in-process/);
+    logs.restore();
+    const warnings = logs.lines.filter((l) => l.level === "warn");
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toMatchObject({ component: "ratelimit", msg: expect.stringMatching(/^Redis unavailable, limiting in-process/) });
   });
 });
 

@@ -6,6 +6,10 @@
 import { Redis } from "@upstash/redis";
 import { envVar } from "@/lib/env.js";
 import { createNodeRequester } from "./node-requester";
+import { log } from "@/lib/telemetry/log.mjs";
+import { metrics } from "@/lib/telemetry/metrics.mjs";
+
+const logger = log("redis");
 
 export type { Redis };
 
@@ -53,12 +57,14 @@ export async function withRedis<T>(
   try {
     result = await fn(redis);
   } catch (err) {
+    metrics.redisFallbacks.inc();
     if (!degraded) {
       degraded = true;
-      console.warn(`[redis] unavailable, using fallback: ${describeError(err)}`);
+      logger.warn(`unavailable, using the Postgres fallback: ${describeError(err)}`);
     }
     return fallback();
   }
+  if (degraded) logger.info("available again");
   degraded = false;
   return result;
 }

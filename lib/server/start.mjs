@@ -7,6 +7,8 @@ import cluster from "node:cluster";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { env } from "../env.js";
+import { logger } from "../telemetry/log.mjs";
+import { serveClusterScrapes } from "../telemetry/metrics.mjs";
 
 // Validates the whole environment before any worker starts: a bad variable stops here, named.
 const { WEB_CONCURRENCY: workers, PORT } = env();
@@ -18,6 +20,9 @@ const { values } = parseArgs({
 const workerScript = fileURLToPath(new URL("./worker.mjs", import.meta.url));
 // The app calls itself on this port (the local payment gateway's webhooks).
 process.env.PORT = values.port;
+// Each server process stops by our sequence (shutdown.mjs), not Next's own: Next would exit as
+// soon as its requests are done, before the cron timer, outbox claims and pool are seen to.
+process.env.NEXT_MANUAL_SIG_HANDLE = "true";
 const args = ["start", "--port", values.port, ...(values.hostname ? ["--hostname", values.hostname] : [])];
 
 if (workers === 1) {
@@ -25,17 +30,21 @@ if (workers === 1) {
   await import(workerScript);
 } else {
   cluster.setupPrimary({ exec: workerScript, args });
+  // GET /api/metrics on any worker answers for all of them.
+  serveClusterScrapes(cluster);
   let stopping = false;
   for (let i = 0; i < workers; i++) cluster.fork();
   cluster.on("exit", (worker, code, signal) => {
     if (stopping) return;
-    console.error(`[server] worker ${worker.process.pid} exited (${signal ?? code}); starting another`);
+    logger().error({ component: "server", pid: worker.process.pid, exit: signal ?? code }, "worker exited; starting another");
     cluster.fork();
   });
   const stop = (signal) => {
+    if (stopping) return;
     stopping = true;
     for (const w of Object.values(cluster.workers ?? {})) w?.process.kill(signal);
-    setTimeout(() => process.exit(0), 5000).unref();
+    // Each worker drains within SHUTDOWN_TIMEOUT_SECONDS and exits; this is the backstop.
+    setTimeout(() => process.exit(1), (env().SHUTDOWN_TIMEOUT_SECONDS + 5) * 1000).unref();
     cluster.on("exit", () => Object.keys(cluster.workers ?? {}).length === 0 && process.exit(0));
   };
   process.on("SIGTERM", () => stop("SIGTERM"));

@@ -29,6 +29,9 @@ import { holdSeatsInDatabase } from "@/lib/seating/seat-state";
 import { MAX_SEATS_PER_USER_PER_SHOW, STATUS_CODE, type SeatMapLayout, type SeatStatus } from "@/lib/seating/types";
 import { forgetWaitingScopes } from "@/lib/seating/waitlist-guard";
 import { offerNotice } from "./offer-notice";
+import { log } from "@/lib/telemetry/log.mjs";
+
+const logger = log("waitlist");
 
 /** How long an offer's hold lasts. */
 export const OFFER_MINUTES = 30;
@@ -241,7 +244,7 @@ async function offerTo(
     // MQLIM: the user has other tickets for the show up to the limit; MQ409: a buyer took a place
     // between our read and the hold (a guard memo a moment old). Either way, not this entry now.
     if (err instanceof Skip || err instanceof AppError || databaseError(err)?.code?.startsWith("MQ")) {
-      console.warn("[waitlist] offer skipped", entry.id, err instanceof Error ? err.message.split("\n")[0] : err);
+      logger.warn({ entryId: entry.id, reason: err instanceof Error ? err.message.split("\n")[0] : String(err) }, "offer skipped");
       return null;
     }
     throw err;
@@ -253,7 +256,7 @@ export async function offerFreedPlacesSafely(showId: string): Promise<void> {
   try {
     await offerFreedPlaces(showId);
   } catch (err) {
-    console.error("[waitlist] offering freed places failed", showId, err);
+    logger.error({ err, showId }, "offering freed places failed");
   }
 }
 
@@ -263,7 +266,7 @@ export async function offerPlacesOfBooking(bookingId: string): Promise<void> {
     const [b] = await queryRows<{ showId: string }>(db, sql`SELECT show_id AS "showId" FROM bookings WHERE id = ${bookingId}::uuid`);
     if (b) await offerFreedPlaces(b.showId);
   } catch (err) {
-    console.error("[waitlist] offering freed places failed", bookingId, err);
+    logger.error({ err, bookingId }, "offering freed places failed");
   }
 }
 
@@ -291,7 +294,7 @@ export async function offerWaitlists(opts: { limit?: number } = {}): Promise<{ s
       total.claimed += r.claimed;
       total.closed += r.closed;
     } catch (err) {
-      console.error("[waitlist] offer-waitlist failed for a show", showId, err);
+      logger.error({ err, showId }, "offer-waitlist failed for a show");
     }
   }
   return total;

@@ -23,6 +23,9 @@ import {
   type PaymentGateway,
 } from "./gateway";
 import { DELAYED_SETTLE_MS, type StoredMethod } from "./local-methods";
+import { log } from "@/lib/telemetry/log.mjs";
+
+const logger = log("local-gateway");
 
 const signer = new Stripe("sk_test_local_gateway_signer", { telemetry: false });
 
@@ -160,7 +163,7 @@ async function queueEvent(type: string, object: Record<string, unknown>, at: Dat
   await db.execute(sql`INSERT INTO local_gateway_deliveries (id, payload, next_attempt_at) VALUES (${id}, ${payload}, ${at.toISOString()}::timestamptz)`);
   if (!autoDeliver) return;
   const delay = Math.max(0, at.getTime() - Date.now());
-  setTimeout(() => void deliverDueEvents().catch((err: unknown) => console.error("[local gateway] delivery failed", err)), delay).unref?.();
+  setTimeout(() => void deliverDueEvents().catch((err: unknown) => logger.error({ err }, "webhook delivery failed")), delay).unref?.();
 }
 
 /**
