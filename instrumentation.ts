@@ -5,6 +5,10 @@ export async function register() {
   const { mailDeliveryWarning } = await import("@/lib/notifications/mailbox");
   const warning = mailDeliveryWarning();
   if (warning) log("mail").warn(warning.replace(/^\[mail\] /, ""));
+  const { env } = await import("@/lib/env.js");
+  if (env().NODE_ENV === "production" && !env().STRIPE_SECRET_KEY) {
+    log("payments").warn("STRIPE_SECRET_KEY is not set: payments go through the local test gateway and nothing is charged. Fine for a demo; set the STRIPE_* variables before selling real tickets.");
+  }
   const { startCronTimer, stopCronTimer } = await import("@/lib/cron/timer");
   const { stopDispatcher } = await import("@/lib/notifications/dispatcher");
   const { closeDatabase } = await import("@/db/client");

@@ -30,6 +30,9 @@ const shape = {
   CHECKIN_OPENS_MINUTES_BEFORE: z.coerce.number().int().min(0).max(1440).default(180),
   CHECKIN_CLOSES_MINUTES_AFTER: z.coerce.number().int().min(0).max(1440).default(360),
   AUTH_SECRET: z.string().min(16).optional(),
+  // Auth.js's own base URL (it reads the variable itself): behind a proxy, the public URL, or OAuth
+  // callbacks name the address the proxy used.
+  AUTH_URL: optionalUrl(["http://", "https://"]),
   // OAuth sign-in: each provider is on when both its id and secret are set.
   AUTH_GOOGLE_ID: z.string().optional(),
   AUTH_GOOGLE_SECRET: z.string().optional(),

@@ -15,7 +15,8 @@ export function oauthProviders() {
 export const authConfig = {
   pages: { signIn: "/signin" },
   session: { strategy: "jwt", maxAge: 30 * 24 * 3600 },
-  // Self-hosted behind any proxy: the app's own URL comes from the request (APP_URL in links).
+  // Self-hosted behind a proxy: Auth.js builds its URLs (OAuth callbacks) from AUTH_URL when set,
+  // else from the request's Host / X-Forwarded-* headers; set AUTH_URL to the public URL there.
   trustHost: true,
   providers: [],
 } satisfies NextAuthConfig;
