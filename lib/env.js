@@ -76,6 +76,9 @@ const shape = {
   METRICS_TOKEN: z.string().min(16).optional(),
   // On SIGTERM: how long requests in flight and the shutdown hooks get before the process exits anyway.
   SHUTDOWN_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(600).default(25),
+  // On SIGTERM: seconds of answering "not ready" while still serving, before connections are
+  // refused (a load balancer that checks /api/ready stops sending first). Counts within the timeout.
+  SHUTDOWN_DELAY_SECONDS: z.coerce.number().int().min(0).max(120).default(0),
   // The port `npm start` listens on (its --port wins); the local payment gateway's webhooks go there.
   PORT: blankIsUnset(z.string().trim().regex(/^\d{1,5}$/, "must be a port number").optional()),
   // Set by Vitest while it runs the tests.

@@ -7,6 +7,7 @@
 // request context logs read it from (lib/ops/context.mjs); when a request ends, an observer (the
 // access log and metrics, ./access.mjs) hears of it.
 import { REQUEST_ID_HEADER, requestIdFrom, runWithRequest } from "../telemetry/context.mjs";
+import { isDraining } from "../telemetry/lifecycle.mjs";
 
 /** The TCP peer's address, set here on every request over anything a client sent as it. */
 export const PEER_HEADER = "x-marquee-peer";
@@ -65,6 +66,8 @@ export function guarded(listener, observe) {
       const ctx = { id: requestIdFrom(req.headers[REQUEST_ID_HEADER]) };
       req.headers[REQUEST_ID_HEADER] = ctx.id;
       res.setHeader(REQUEST_ID_HEADER, ctx.id);
+      // Stopping: each answer ends its connection, so keep-alive clients reconnect elsewhere.
+      if (isDraining()) res.setHeader("connection", "close");
       if (observe) res.once("close", () => observe(req, res, ctx, started));
       const r = refusal(req);
       if (!r) {

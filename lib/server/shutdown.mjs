@@ -1,6 +1,8 @@
 // The graceful stop of one server process, on SIGTERM (a process manager, Kubernetes, Docker)
 // or SIGINT (Ctrl-C):
-//   1. readiness turns 503 (lib/ops/health.ts) and the servers stop accepting connections;
+//   1. readiness turns 503 (lib/ops/health.ts); after SHUTDOWN_DELAY_SECONDS (0 by default: time
+//      for a load balancer's readiness check to take the instance out) the servers stop accepting
+//      connections;
 //   2. requests in flight finish (idle keep-alive connections are closed as they go idle);
 //   3. the app's shutdown hooks run in order: the cron timer stops and its running tick is
 //      awaited, the outbox dispatcher hands back the messages it claimed but did not send, the
@@ -12,22 +14,28 @@ import { envVar } from "../env.js";
 import { beginDrain, shutdownHooks } from "../telemetry/lifecycle.mjs";
 
 /**
- * @param {{ servers: import("node:http").Server[], logger: import("pino").Logger, exit?: (code: number) => void, timeoutMs?: number, signals?: NodeJS.Signals[] }} opts
+ * @param {{ servers: import("node:http").Server[], logger: import("pino").Logger, exit?: (code: number) => void, timeoutMs?: number, delayMs?: number, signals?: NodeJS.Signals[] }} opts
  * @returns {(signal: string) => Promise<void>} the stop sequence (also what the signals run)
  */
-export function installShutdown({ servers, logger, exit = (code) => process.exit(code), timeoutMs, signals = ["SIGTERM", "SIGINT"] }) {
+export function installShutdown({ servers, logger, exit = (code) => process.exit(code), timeoutMs, delayMs, signals = ["SIGTERM", "SIGINT"] }) {
   let stopping = false;
   const stop = async (/** @type {string} */ signal) => {
     if (stopping) return;
     stopping = true;
     const started = Date.now();
     const limit = timeoutMs ?? envVar("SHUTDOWN_TIMEOUT_SECONDS") * 1000;
-    let phase = "closing servers";
+    const delay = delayMs ?? envVar("SHUTDOWN_DELAY_SECONDS") * 1000;
+    let phase = delay ? "waiting before closing" : "closing servers";
     const force = setTimeout(() => {
       logger.error({ signal, phase, waitedMs: Date.now() - started }, `shutdown timed out after ${limit} ms while ${phase}; exiting`);
       exit(1);
     }, limit);
     beginDrain();
+    if (delay) {
+      logger.info({ signal, delayMs: delay }, `${signal}: not ready; still serving for ${delay} ms while the load balancer notices`);
+      await new Promise((r) => setTimeout(r, delay));
+      phase = "closing servers";
+    }
     logger.info({ signal, timeoutMs: limit }, `${signal}: stopping; finishing requests in flight`);
     // Keep-alive connections that finish their request go idle: close them as they do.
     const idle = setInterval(() => servers.forEach((s) => s.closeIdleConnections()), 250);

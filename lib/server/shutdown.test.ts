@@ -7,6 +7,7 @@ import { Writable } from "node:stream";
 import { afterEach, describe, expect, it } from "vitest";
 import { endDrainForTests, isDraining, onShutdown, shutdownHooks } from "../telemetry/lifecycle.mjs";
 import { createLogger } from "../telemetry/log.mjs";
+import { installGuard } from "./guard.mjs";
 import { installShutdown } from "./shutdown.mjs";
 
 const logger = createLogger({ level: "silent", destination: new Writable({ write: (_c, _e, done) => done() }) });
@@ -79,5 +80,29 @@ describe("graceful shutdown", () => {
     void installShutdown({ servers: [server], logger, exit: (c) => exits.push(c), timeoutMs: 200, signals: [] })("SIGTERM");
     await new Promise((r) => setTimeout(r, 400));
     expect(exits).toEqual([1]);
+  });
+});
+
+describe("graceful shutdown with a delay", () => {
+  it("keeps serving (and reports draining) for SHUTDOWN_DELAY_SECONDS before it stops accepting", async () => {
+    const original = http.createServer;
+    installGuard(http);
+    const { server, port } = await slowServer(1);
+    http.createServer = original;
+    const exits: number[] = [];
+    const stopping = installShutdown({ servers: [server], logger, exit: (c) => exits.push(c), timeoutMs: 5000, delayMs: 300, signals: [] })("SIGTERM");
+    await new Promise((r) => setTimeout(r, 100));
+    expect(isDraining()).toBe(true);
+    // Within the delay: still answered, and told not to keep the connection.
+    const during = await fetch(`http://127.0.0.1:${port}/during-delay`);
+    expect(during.status).toBe(200);
+    expect(during.headers.get("connection")).toBe("close");
+    await stopping;
+    expect(exits).toEqual([0]);
+    const after = await fetch(`http://127.0.0.1:${port}/after`).then(
+      () => "answered",
+      (err: Error) => (err.cause as { code?: string })?.code,
+    );
+    expect(after).toBe("ECONNREFUSED");
   });
 });
