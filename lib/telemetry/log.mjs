@@ -58,7 +58,15 @@ export function createLogger(opts = {}) {
   const output =
     opts.destination ??
     (format === "pretty"
-      ? pretty({ sync: true, colorize: Boolean(process.stdout.isTTY), translateTime: "SYS:HH:MM:ss.l", ignore: "pid,hostname" })
+      ? pretty({
+          sync: true,
+          colorize: Boolean(process.stdout.isTTY),
+          translateTime: "SYS:HH:MM:ss.l",
+          // One line an entry; the access line's message already says method, path and status.
+          singleLine: true,
+          messageFormat: "[{component}] {msg}",
+          ignore: "pid,hostname,component,reqId,method,path,route,status",
+        })
       : pino.destination({ sync: true }));
   // Through a switch, so tests can read what the app logs (captureLogs in lib/testing/logs.ts).
   /** @type {import("pino").DestinationStream} */
