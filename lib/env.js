@@ -72,7 +72,7 @@ const shape = {
   // Logs: pino JSON lines on stdout ("pretty": readable lines for a terminal, as the demo uses).
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   LOG_FORMAT: z.enum(["json", "pretty"]).default("json"),
-  // GET /api/metrics (Prometheus) answers only `Authorization: Bearer <METRICS_TOKEN>`; unset, it is off.
+  // GET /api/metrics (Prometheus) answers only `Authorization: Bearer <METRICS_TOKEN>`; unset, 404.
   METRICS_TOKEN: z.string().min(16).optional(),
   // On SIGTERM: how long requests in flight and the shutdown hooks get before the process exits anyway.
   SHUTDOWN_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(600).default(25),

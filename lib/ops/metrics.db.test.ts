@@ -37,11 +37,11 @@ function sample(text: string, name: string, labels: Record<string, string> = {})
 }
 
 describe("metrics endpoint", () => {
-  it("is off without METRICS_TOKEN (503 with a code) and refuses a wrong token (401)", async () => {
+  it("is not offered without METRICS_TOKEN (404 naming the variable) and refuses a wrong token (401)", async () => {
     delete process.env.METRICS_TOKEN;
     const off = await scrape(`Bearer ${TOKEN}`);
-    expect(off.status).toBe(503);
-    expect(JSON.parse(off.text).error.code).toBe("SERVICE_UNAVAILABLE");
+    expect(off.status).toBe(404);
+    expect(JSON.parse(off.text).error).toMatchObject({ code: "NOT_FOUND", message: expect.stringContaining("METRICS_TOKEN") });
     process.env.METRICS_TOKEN = TOKEN;
     for (const auth of [undefined, "Bearer wrong-token-0123456789", TOKEN]) {
       const r = await scrape(auth);
