@@ -56,6 +56,9 @@ const shape = {
   // The in-process scheduler (demo, single instance): seconds between cron runs; 0 turns it off.
   CRON_TIMER_SECONDS: z.coerce.number().int().min(0).max(3600).default(30),
   DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(500).default(10),
+  // How long opening a database connection may take before the request fails with 503
+  // DATABASE_UNAVAILABLE (postgres.js waits 30 s by default: a restart would hang every page).
+  DATABASE_CONNECT_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(120).default(5),
   // Prepared statements (parsed and planned once per connection). Turn off behind a pooler in
   // transaction mode that cannot carry them (e.g. PgBouncer < 1.21, Supabase's port 6543).
   DATABASE_PREPARE: z.enum(["true", "false"]).default("true"),
@@ -66,6 +69,9 @@ const shape = {
   DEV_MAILBOX: z.enum(["true", "false"]).default("false"),
   // Server processes behind `npm start` (node:cluster); one per core is usual.
   WEB_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(1),
+  // Where the local payment gateway posts its webhooks when not to this server's own port: the
+  // load balancer in front of several instances, as Stripe would be told.
+  LOCAL_GATEWAY_WEBHOOK_URL: optionalUrl(["http://", "https://"]),
   // The port `npm start` listens on (its --port wins); the local payment gateway's webhooks go there.
   PORT: blankIsUnset(z.string().trim().regex(/^\d{1,5}$/, "must be a port number").optional()),
   // Set by Vitest while it runs the tests.
