@@ -231,11 +231,6 @@ test("every cron job run on both instances at once, several times, does its work
   await sql`UPDATE bookings SET expires_at = now() - interval '1 minute' WHERE id = ANY(${holdIds}::uuid[])`;
   await sql`UPDATE show_seats SET lock_expiry = now() - interval '1 minute' WHERE locked_by_booking_id = ANY(${holdIds}::uuid[]) AND status = 'LOCKED'`;
 
-  // Due messages: 10 emails queued for now.
-  const tag = `ops-cron-${Date.now()}`;
-  for (let i = 0; i < 10; i++) {
-    await sql`INSERT INTO outbox (channel, kind, recipient, subject, body_text) VALUES ('EMAIL', 'ops_test', ${`cron-${i}@example.test`}, ${`${tag} #${i}`}, 'hello')`;
-  }
   // A due reminder: a booking confirmed days ago for a show that now starts within a day.
   const remindee = await customer(await on(A));
   const [rs] = await freeSeats(sql, shows[4]!, 1, 20);
@@ -249,7 +244,14 @@ test("every cron job run on both instances at once, several times, does its work
     SELECT count(*)::int AS n FROM bookings b JOIN shows s ON s.id = b.show_id JOIN users u ON u.id = b.user_id
     WHERE b.status = 'CONFIRMED' AND u.show_reminders AND s.starts_at > now() AND s.starts_at <= now() + interval '24 hours'
       AND b.confirmed_at < s.starts_at - interval '24 hours'`;
+
+  // Due messages: 10 emails queued for now, just before the race (written here, they kick no
+  // dispatcher; arrivals are counted from here).
   const sentBefore = mail.received.length;
+  const tag = `ops-cron-${Date.now()}`;
+  for (let i = 0; i < 10; i++) {
+    await sql`INSERT INTO outbox (channel, kind, recipient, subject, body_text) VALUES ('EMAIL', 'ops_test', ${`cron-${i}@example.test`}, ${`${tag} #${i}`}, 'hello')`;
+  }
   figure(`cron race: ${dueReminders[0]!.n} reminder(s) due, 10 emails due, 6 lapsed holds, 4 fans waiting`);
 
   // Every job, on A and on B at once, three rounds; then the dispatcher once more on each to send what the rounds queued.
