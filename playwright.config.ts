@@ -35,6 +35,9 @@ export default defineConfig({
     url: `http://127.0.0.1:${port}/api/v1/cities`,
     timeout: 300_000,
     reuseExistingServer: false,
+    // SIGTERM, not Playwright's default SIGKILL, so e2e/server.ts drops its database on the way out
+    // (killed, it left a seeded copy behind on the Postgres server after every run).
+    gracefulShutdown: { signal: "SIGTERM", timeout: 15_000 },
     stdout: "pipe",
     stderr: "pipe",
     // Access lines for every request would bury the test output: warnings and errors only.

@@ -1,10 +1,10 @@
 // Playwright's web server: a fresh, seeded database, then the production build on E2E_PORT.
 // With DATABASE_URL set the database is a new one on that server (dropped on exit); without
 // it, PGlite in .data/e2e, recreated each run.
-import { spawn, spawnSync } from "node:child_process";
+import { spawn } from "node:child_process";
 import { rmSync } from "node:fs";
 import path from "node:path";
-import postgres from "postgres";
+import { createDatabase, seedDatabase } from "./support/database";
 
 const port = process.env.E2E_PORT ?? "3100";
 // One IP signs up many users here: scale the per-IP limits (their 429s have their own tests).
@@ -13,29 +13,18 @@ const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: "production", APP_URL
 let cleanup = async () => {};
 
 if (process.env.DATABASE_URL) {
-  const base = process.env.DATABASE_URL;
-  const name = `marquee_e2e_${process.pid}`;
-  const admin = postgres(base, { max: 1, onnotice: () => {} });
-  await admin.unsafe(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-  await admin.unsafe(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(base);
-  url.pathname = `/${name}`;
-  env.DATABASE_URL = url.toString();
-  cleanup = async () => {
-    const a = postgres(base, { max: 1, onnotice: () => {} });
-    await a.unsafe(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`).catch(() => {});
-    await a.end();
-  };
+  const database = await createDatabase(process.env.DATABASE_URL, `marquee_e2e_${process.pid}`);
+  env.DATABASE_URL = database.url;
+  cleanup = database.drop;
 } else {
   env.PGLITE_DIR = ".data/e2e";
   rmSync(".data/e2e", { recursive: true, force: true });
 }
 
-const seeded = spawnSync("npx", ["tsx", "db/seed.ts"], { env, stdio: "inherit" });
-if (seeded.status !== 0) {
+const seeded = await seedDatabase(env);
+if (seeded !== 0) {
   await cleanup();
-  process.exit(seeded.status ?? 1);
+  process.exit(seeded);
 }
 
 // The production launcher (`npm start`), in the same process group as this script (no npx in

@@ -59,6 +59,9 @@ const shape = {
   // The in-process scheduler (demo, single instance): seconds between cron runs; 0 turns it off.
   CRON_TIMER_SECONDS: z.coerce.number().int().min(0).max(3600).default(30),
   DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(500).default(10),
+  // How long opening a database connection may take before the request fails with 503
+  // DATABASE_UNAVAILABLE (postgres.js waits 30 s by default: a restart would hang every page).
+  DATABASE_CONNECT_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(120).default(5),
   // Prepared statements (parsed and planned once per connection). Turn off behind a pooler in
   // transaction mode that cannot carry them (e.g. PgBouncer < 1.21, Supabase's port 6543).
   DATABASE_PREPARE: z.enum(["true", "false"]).default("true"),
@@ -79,6 +82,9 @@ const shape = {
   // On SIGTERM: seconds of answering "not ready" while still serving, before connections are
   // refused (a load balancer that checks /api/ready stops sending first). Counts within the timeout.
   SHUTDOWN_DELAY_SECONDS: z.coerce.number().int().min(0).max(120).default(0),
+  // Where the local payment gateway posts its webhooks when not to this server's own port: the
+  // load balancer in front of several instances, as Stripe would be told.
+  LOCAL_GATEWAY_WEBHOOK_URL: optionalUrl(["http://", "https://"]),
   // The port `npm start` listens on (its --port wins); the local payment gateway's webhooks go there.
   PORT: blankIsUnset(z.string().trim().regex(/^\d{1,5}$/, "must be a port number").optional()),
   // Set by Vitest while it runs the tests.

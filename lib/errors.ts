@@ -2,7 +2,7 @@
 // code. Domains throw these and know nothing of HTTP; lib/http maps a code to a status
 // (lib/http/errors.ts) and server actions answer it as a typed result (lib/http/action.ts).
 // Internal causes are logged, never returned.
-import { databaseError } from "@/db/errors";
+import { databaseError, isConnectionError } from "@/db/errors";
 import { log } from "@/lib/telemetry/log.mjs";
 
 const logger = log("app");
@@ -52,6 +52,7 @@ export const ERROR_CODES = [
   "RATE_LIMITED",
   "INTERNAL",
   "SERVICE_UNAVAILABLE",
+  "DATABASE_UNAVAILABLE",
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -93,6 +94,16 @@ const INPUT_SQLSTATES = new Set([
   "22P05", // untranslatable_character
 ]);
 
+const DATABASE_RETRY_AFTER_SECONDS = 5;
+
+function describeConnectionError(err: unknown): string {
+  for (let e: unknown = err, depth = 0; e && depth < 4; e = (e as { cause?: unknown }).cause, depth++) {
+    const { code, message } = e as { code?: unknown; message?: unknown };
+    if (typeof code === "string") return `${code}${typeof message === "string" ? `: ${message.split("\n")[0]}` : ""}`;
+  }
+  return String(err);
+}
+
 /** Turns anything thrown into a safe, typed error. Unknown errors are logged and hidden. */
 export function toAppError(err: unknown): AppError {
   if (err instanceof AppError) return err;
@@ -102,6 +113,15 @@ export function toAppError(err: unknown): AppError {
   if (db && INPUT_SQLSTATES.has(db.code)) {
     logger.warn({ sqlstate: db.code, reason: err instanceof Error ? err.message.split("\n")[0] : "" }, "input refused by the database");
     return new AppError("VALIDATION_FAILED", "Some of the values sent are out of range or not valid text.", { details: { sqlstate: db.code } });
+  }
+  // The database restarting, failing over or out of reach: nothing the caller did, and worth a
+  // retry in a moment, so a 503 with Retry-After rather than an opaque 500.
+  if (isConnectionError(err)) {
+    logger.warn({ reason: describeConnectionError(err) }, "database unavailable");
+    return new AppError("DATABASE_UNAVAILABLE", "We can't reach our database right now. Please try again in a few seconds.", {
+      headers: { "Retry-After": String(DATABASE_RETRY_AFTER_SECONDS) },
+      cause: err,
+    });
   }
   logger.error({ err }, "unexpected error");
   return new AppError("INTERNAL", "Something went wrong on our side. Please try again.");

@@ -113,6 +113,6 @@ export function formAction<S extends z.ZodType = z.ZodUndefined, const A extends
  * not-found page (as an admin page is to whoever may not see it), a fault on our side an error.
  */
 export function refuseAsPage(result: Extract<ActionResult<unknown>, { ok: false }>): never {
-  if (result.code === "INTERNAL" || result.code === "SERVICE_UNAVAILABLE") throw new AppError(result.code, result.message);
+  if (result.code === "INTERNAL" || result.code === "SERVICE_UNAVAILABLE" || result.code === "DATABASE_UNAVAILABLE") throw new AppError(result.code, result.message);
   notFound();
 }

@@ -46,6 +46,7 @@ export const errorStatus = {
   RATE_LIMITED: 429,
   INTERNAL: 500,
   SERVICE_UNAVAILABLE: 503,
+  DATABASE_UNAVAILABLE: 503,
 } as const satisfies Record<ErrorCode, number>;
 
 /** The HTTP status an error code answers with. */

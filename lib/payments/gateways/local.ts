@@ -37,10 +37,13 @@ export function localWebhookSecret(): string {
 type Deliver = (rawBody: string, signature: string) => Promise<{ status: number }>;
 
 /**
- * The app's own webhook URL: this server's port on loopback when the launcher told us the port
- * (so `PORT=3300 npm run demo` works without setting APP_URL), else APP_URL.
+ * The app's own webhook URL: LOCAL_GATEWAY_WEBHOOK_URL when set (several instances behind one
+ * address); else this server's port on loopback when the launcher told us the port (so
+ * `PORT=3300 npm run demo` works without setting APP_URL), else APP_URL.
  */
 function webhookUrl(): URL {
+  const configured = envVar("LOCAL_GATEWAY_WEBHOOK_URL");
+  if (configured) return new URL(configured);
   const port = envVar("PORT"); // at each call: the launcher sets it after start-up
   return new URL("/api/v1/payments/webhook", port && /^\d+$/.test(port) ? `http://127.0.0.1:${port}` : env().APP_URL);
 }
