@@ -39,7 +39,7 @@ import {
 } from "./support/cluster";
 import { attachLogsOnFailure, startApp, startBridge, type Proc } from "./support/instances";
 
-test.skip(!process.env.DATABASE_URL, "two instances need a Postgres server (DATABASE_URL): PGlite is one connection in one process");
+test.skip(!process.env.DATABASE_URL, "two instances need a Postgres server (DATABASE_URL): PGlite is one connection in one process. .ci/run's second pass sets DATABASE_URL and runs this");
 test.describe.configure({ mode: "serial" });
 
 const REDIS_URL = process.env.REDIS_URL || "redis://127.0.0.1:6379";
@@ -228,7 +228,7 @@ test("Postgres restarted under A mid-sale: 503 with a code at once, recovery wit
 });
 
 test("A's Redis killed mid-sale: holds go on through Postgres, no seat sold twice, Redis used again once back", async () => {
-  test.skip(!bridgeA, `no redis-server at ${REDIS_URL} to put a bridge in front of`);
+  test.skip(!bridgeA, `no redis-server at ${REDIS_URL} to put a bridge in front of (set REDIS_URL; .ci/run starts one and runs this)`);
   test.setTimeout(120_000);
   const showId = shows[2]!;
   const redis = new IORedis(REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 1 });

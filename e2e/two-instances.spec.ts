@@ -35,7 +35,7 @@ import {
 } from "./support/cluster";
 import { attachLogsOnFailure, startApp, type Proc } from "./support/instances";
 
-test.skip(!process.env.DATABASE_URL, "two instances need a Postgres server (DATABASE_URL): PGlite is one connection in one process");
+test.skip(!process.env.DATABASE_URL, "two instances need a Postgres server (DATABASE_URL): PGlite is one connection in one process. .ci/run's second pass sets DATABASE_URL and runs this");
 test.describe.configure({ mode: "serial" });
 
 const teardown = new Teardown();
@@ -141,7 +141,7 @@ test("a hold made on A shows on B's seat map within 2 seconds", async ({ browser
 });
 
 test("rate limits are shared: alternating A and B, the 429 comes at the limit, not at twice it", async () => {
-  test.skip(!redisOn, "limits are shared through Redis; without it each instance limits in-process by design (set UPSTASH_REDIS_REST_URL)");
+  test.skip(!redisOn, "limits are shared through Redis; without it each instance limits in-process by design (set UPSTASH_REDIS_REST_URL; .ci/run's second pass does and runs this)");
   // Sign-in attempts per account: 5 a minute (LIMITS.signIn), from one client address.
   const a = await on(A, 0xffff);
   const b = await on(B, 0xffff);

@@ -78,6 +78,9 @@ export class AppError extends Error {
   }
 }
 
+/** Codes that mean the fault is ours (or our database's), not the caller's: lib/http answers them 5xx. */
+export const OUR_FAULT: ReadonlySet<ErrorCode> = new Set<ErrorCode>(["INTERNAL", "SERVICE_UNAVAILABLE", "DATABASE_UNAVAILABLE"]);
+
 export const notFound = (what: string) => new AppError("NOT_FOUND", `${what} not found`);
 
 /** "PAYMENT_PENDING" → "payment pending": a status as a sentence says it. */

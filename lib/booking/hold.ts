@@ -1,7 +1,7 @@
 // A booking takes seats: the booking's side of a hold (is it this user's, open, its show on
 // sale, when does the hold end), then lib/seating/acquire.ts takes the seats in two phases.
 import "server-only";
-import { AppError, notFound, statusWords } from "@/lib/errors";
+import { AppError, OUR_FAULT, notFound, statusWords } from "@/lib/errors";
 import { acquireSeats, checkSeatRequest } from "@/lib/seating/acquire";
 import { assertWaitlistAllows } from "@/lib/seating/waitlist-guard";
 import type { ZoneRequest } from "@/lib/seating/zones";
@@ -53,7 +53,8 @@ type HoldOptions = { queuePass?: string | null | ((showId: string) => string | n
 /** For marquee_hold_attempts_total: lost a race for places, refused by a rule, or broke. */
 function holdOutcome(err: unknown): "conflict" | "refused" | "error" {
   if (!(err instanceof AppError)) return "error";
-  return err.code === "SEATS_UNAVAILABLE" || err.code === "ZONE_SOLD_OUT" || err.code === "WAITLIST_FIRST" ? "conflict" : err.code === "INTERNAL" || err.code === "SERVICE_UNAVAILABLE" ? "error" : "refused";
+  if (err.code === "SEATS_UNAVAILABLE" || err.code === "ZONE_SOLD_OUT" || err.code === "WAITLIST_FIRST") return "conflict";
+  return OUR_FAULT.has(err.code) ? "error" : "refused";
 }
 
 async function hold(userId: string, bookingId: string, seatIds: string[], zones: ZoneRequest[], opts: HoldOptions): Promise<BookingWithSeats> {

@@ -5,6 +5,7 @@ import type { Role, User } from "@/lib/auth/accounts";
 import { sessionUser } from "@/lib/auth/current-user";
 import { AppError, toAppError, type ErrorCode, type FieldErrors } from "@/lib/errors";
 import { enforceRateLimit, type PolicyName } from "@/lib/ratelimit";
+import { httpStatus } from "./errors";
 import { parseInput } from "./validation";
 
 export type ActionResult<T> =
@@ -113,6 +114,6 @@ export function formAction<S extends z.ZodType = z.ZodUndefined, const A extends
  * not-found page (as an admin page is to whoever may not see it), a fault on our side an error.
  */
 export function refuseAsPage(result: Extract<ActionResult<unknown>, { ok: false }>): never {
-  if (result.code === "INTERNAL" || result.code === "SERVICE_UNAVAILABLE" || result.code === "DATABASE_UNAVAILABLE") throw new AppError(result.code, result.message);
+  if (httpStatus(result.code) >= 500) throw new AppError(result.code, result.message);
   notFound();
 }
