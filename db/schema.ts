@@ -105,9 +105,16 @@ export const venues = pgTable(
     lat: doublePrecision("lat").notNull(),
     lng: doublePrecision("lng").notNull(),
     timeZone: text("time_zone").notNull(),
+    searchVector: tsvector("search_vector")
+      .notNull()
+      .generatedAlwaysAs(sql`to_tsvector('simple', marquee_fold(name))`),
     createdAt: createdAt(),
   },
-  (t) => [index("venues_city_idx").on(t.cityId, t.name), index("venues_lat_lng_idx").on(t.lat, t.lng)],
+  (t) => [
+    index("venues_city_idx").on(t.cityId, t.name),
+    index("venues_lat_lng_idx").on(t.lat, t.lng),
+    index("venues_search_idx").using("gin", t.searchVector),
+  ],
 );
 
 export const sections = pgTable(
@@ -195,10 +202,13 @@ export const events = pgTable(
     endDate: date("end_date"),
     // The staff member who created it (null for seeded events): they may edit and publish it even before it has shows at their venues.
     createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),
+    // Names of the people credited (event_credits, billing order), kept by triggers: searched with the title.
+    credits: text("credits").notNull().default(""),
+    // Accent-folded (marquee_fold, migration 0017): title A, people B, description C.
     searchVector: tsvector("search_vector")
       .notNull()
       .generatedAlwaysAs(
-        sql`setweight(to_tsvector('simple', coalesce(title, '')), 'A') || setweight(to_tsvector('simple', coalesce(description, '')), 'C')`,
+        sql`setweight(to_tsvector('simple', marquee_fold(title)), 'A') || setweight(to_tsvector('simple', marquee_fold(credits)), 'B') || setweight(to_tsvector('simple', marquee_fold(description)), 'C')`,
       ),
     createdAt: createdAt(),
     updatedAt: ts("updated_at").notNull().defaultNow(),
@@ -460,14 +470,79 @@ export const promoRedemptions = pgTable(
   (t) => [index("promo_redemptions_code_user_idx").on(t.promoCodeId, t.userId)],
 );
 
-// Vocabulary of event titles for typo correction ("avangers" → "avengers"), kept by a trigger
-// on events; queried with pg_trgm similarity.
+// Vocabulary for typo correction ("avangers" → "avengers"): every folded word of event titles,
+// people's and venues' names, kept by triggers on those tables (migration 0017).
 export const searchTerms = pgTable(
   "search_terms",
   {
     term: text("term").primaryKey(),
+    length: smallint("length").generatedAlwaysAs(sql`length(term)`),
   },
-  (t) => [index("search_terms_trgm_idx").using("gin", sql`${t.term} gin_trgm_ops`)],
+  (t) => [
+    index("search_terms_trgm_idx").using("gin", sql`${t.term} gin_trgm_ops`),
+    index("search_terms_prefix_idx").using("btree", sql`${t.term} text_pattern_ops`),
+  ],
+);
+
+// Each term's one-letter deletions (a trigger on search_terms writes them): a word one edit from
+// a term (dropped, doubled, replaced or swapped letter) shares a deletion with it, or is one.
+export const searchTermDeletes = pgTable(
+  "search_term_deletes",
+  {
+    variant: text("variant").notNull(),
+    term: text("term")
+      .notNull()
+      .references(() => searchTerms.term, { onDelete: "cascade" }),
+  },
+  (t) => [primaryKey({ name: "search_term_deletes_pk", columns: [t.variant, t.term] })],
+);
+
+export const creditRole = pgEnum("credit_role", ["CAST", "CREW", "ARTIST", "TEAM", "SPEAKER"]);
+export const CREDIT_ROLES = creditRole.enumValues;
+export type CreditRole = (typeof CREDIT_ROLES)[number];
+
+/** A performer, cast or crew member, speaker, band or team (kind GROUP for the last two). */
+export const people = pgTable(
+  "people",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    slug: text("slug").notNull().unique("people_slug_key"),
+    name: text("name").notNull(),
+    kind: text("kind", { enum: ["PERSON", "GROUP"] }).notNull().default("PERSON"),
+    bio: text("bio").notNull().default(""),
+    imageUrl: text("image_url"),
+    searchVector: tsvector("search_vector")
+      .notNull()
+      .generatedAlwaysAs(sql`to_tsvector('simple', marquee_fold(name))`),
+    createdAt: createdAt(),
+    updatedAt: ts("updated_at").notNull().defaultNow(),
+  },
+  (t) => [
+    index("people_search_idx").using("gin", t.searchVector),
+    check("people_kind", sql`${t.kind} IN ('PERSON', 'GROUP')`),
+    check("people_name_length", sql`length(${t.name}) BETWEEN 1 AND 120`),
+  ],
+);
+
+/** Who is on an event: cast and crew of a film or play, artists of a concert, teams, speakers. */
+export const eventCredits = pgTable(
+  "event_credits",
+  {
+    eventId: uuid("event_id")
+      .notNull()
+      .references(() => events.id, { onDelete: "cascade" }),
+    personId: uuid("person_id")
+      .notNull()
+      .references(() => people.id, { onDelete: "cascade" }),
+    role: creditRole("role").notNull(),
+    credit: text("credit").notNull().default(""), // "Director", "as Vikram", "Lead vocals"
+    position: smallint("position").notNull().default(0), // billing order, 0 first
+  },
+  (t) => [
+    primaryKey({ name: "event_credits_pk", columns: [t.eventId, t.personId, t.role] }),
+    index("event_credits_person_idx").on(t.personId, t.eventId),
+    check("event_credits_credit_length", sql`length(${t.credit}) <= 120`),
+  ],
 );
 
 /** Venues a staff or scanner user works at; their access is scoped to these. */
