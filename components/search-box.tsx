@@ -3,7 +3,9 @@ import { useQuery } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useEffect, useId, useState } from "react";
 
-type Suggestion = { id: string; slug: string; title: string; category: string };
+type Suggestion = { kind: "event" | "person" | "venue"; id: string; title: string; href: string; category?: string };
+
+const KIND_LABEL = { person: "person", venue: "venue" } as const;
 
 function useDebounced<T>(value: T, ms: number) {
   const [v, setV] = useState(value);
@@ -14,8 +16,11 @@ function useDebounced<T>(value: T, ms: number) {
   return v;
 }
 
-/** Search with prefix autocomplete: an ARIA combobox; Enter searches, arrows pick a title. */
-export function SearchBox({ initial = "" }: { initial?: string }) {
+/**
+ * Search with typo-tolerant autocomplete (events, people, venues) for the chosen city: an ARIA
+ * combobox; Enter searches, arrows pick a suggestion.
+ */
+export function SearchBox({ initial = "", city }: { initial?: string; city?: string }) {
   const router = useRouter();
   const listId = useId();
   const [text, setText] = useState(initial);
@@ -24,10 +29,11 @@ export function SearchBox({ initial = "" }: { initial?: string }) {
   const prefix = useDebounced(text.trim(), 150);
 
   const { data } = useQuery({
-    queryKey: ["autocomplete", prefix],
+    queryKey: ["autocomplete", prefix, city],
     enabled: prefix.length >= 2,
     queryFn: async ({ signal }) => {
-      const res = await fetch(`/api/v1/events/autocomplete?${new URLSearchParams({ prefix, limit: "8" })}`, { signal });
+      const params = new URLSearchParams({ prefix, limit: "8", ...(city ? { city } : {}) });
+      const res = await fetch(`/api/v1/events/autocomplete?${params}`, { signal });
       if (!res.ok) return [];
       return ((await res.json()) as { suggestions: Suggestion[] }).suggestions;
     },
@@ -37,7 +43,7 @@ export function SearchBox({ initial = "" }: { initial?: string }) {
 
   function go(s?: Suggestion) {
     setOpen(false);
-    if (s) router.push(`/events/${s.slug}`);
+    if (s) router.push(s.href);
     else if (text.trim()) router.push(`/search?${new URLSearchParams({ q: text.trim() })}`);
   }
 
@@ -108,7 +114,9 @@ export function SearchBox({ initial = "" }: { initial?: string }) {
               className={`flex cursor-pointer items-center justify-between px-4 py-2 ${i === active ? "bg-brand-50" : ""}`}
             >
               <span className="font-medium text-ink-900">{s.title}</span>
-              <span className="text-xs uppercase tracking-wide text-slate-500">{s.category.toLowerCase()}</span>
+              <span className="text-xs uppercase tracking-wide text-slate-500">
+                {s.kind === "event" ? s.category?.toLowerCase() : KIND_LABEL[s.kind]}
+              </span>
             </li>
           ))}
         </ul>

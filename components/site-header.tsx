@@ -18,7 +18,7 @@ export async function SiteHeader() {
         </Link>
         <div className="order-3 w-full sm:order-none sm:flex-1">
           <Suspense>
-            <SearchBox />
+            <SearchBox city={city.id} />
           </Suspense>
         </div>
         <div className="ml-auto flex items-center gap-4">

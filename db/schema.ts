@@ -210,6 +210,12 @@ export const events = pgTable(
       .generatedAlwaysAs(
         sql`setweight(to_tsvector('simple', marquee_fold(title)), 'A') || setweight(to_tsvector('simple', marquee_fold(credits)), 'B') || setweight(to_tsvector('simple', marquee_fold(description)), 'C')`,
       ),
+    // Title and people only (A, B): matched first, so descriptions cannot crowd titles out.
+    nameVector: tsvector("name_vector")
+      .notNull()
+      .generatedAlwaysAs(
+        sql`setweight(to_tsvector('simple', marquee_fold(title)), 'A') || setweight(to_tsvector('simple', marquee_fold(credits)), 'B')`,
+      ),
     createdAt: createdAt(),
     updatedAt: ts("updated_at").notNull().defaultNow(),
   },
@@ -218,6 +224,7 @@ export const events = pgTable(
     index("events_category_popularity_idx").on(t.category, t.popularity.desc(), t.id.desc()),
     index("events_popularity_idx").on(t.popularity.desc(), t.id.desc()),
     index("events_search_idx").using("gin", t.searchVector),
+    index("events_name_search_idx").using("gin", t.nameVector),
     index("events_title_trgm_idx").using("gin", sql`${t.title} gin_trgm_ops`),
     index("events_languages_idx").using("gin", t.languages),
     check("events_rating_range", sql`${t.ratingTenths} IS NULL OR ${t.ratingTenths} BETWEEN 0 AND 100`),

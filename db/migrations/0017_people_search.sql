@@ -45,6 +45,11 @@ ALTER TABLE "events" ADD COLUMN "search_vector" tsvector GENERATED ALWAYS AS (
   || setweight(to_tsvector('simple', marquee_fold("credits")), 'B')
   || setweight(to_tsvector('simple', marquee_fold("description")), 'C')) STORED NOT NULL;--> statement-breakpoint
 CREATE INDEX "events_search_idx" ON "events" USING gin ("search_vector");--> statement-breakpoint
+-- Title and people alone: a word common in descriptions ("film") must not bury the titles.
+ALTER TABLE "events" ADD COLUMN "name_vector" tsvector GENERATED ALWAYS AS (
+  setweight(to_tsvector('simple', marquee_fold("title")), 'A')
+  || setweight(to_tsvector('simple', marquee_fold("credits")), 'B')) STORED NOT NULL;--> statement-breakpoint
+CREATE INDEX "events_name_search_idx" ON "events" USING gin ("name_vector");--> statement-breakpoint
 CREATE FUNCTION "events_refresh_credits"(ids uuid[]) RETURNS void LANGUAGE sql AS $$
   UPDATE "events" e SET "credits" = coalesce((
     SELECT string_agg(p."name", ' ' ORDER BY c."position", p."name")
@@ -78,8 +83,9 @@ ALTER TABLE "venues" ADD COLUMN "search_vector" tsvector GENERATED ALWAYS AS (to
 CREATE INDEX "venues_search_idx" ON "venues" USING gin ("search_vector");--> statement-breakpoint
 -- 5. The vocabulary: every word of titles, people's and venues' names, folded and split as
 --    lib/catalog/search.ts splits queries. search_term_deletes holds each term's one-letter
---    deletions: a query word and a term one edit apart (dropped, doubled, replaced or swapped
---    letters) share one of them, or one is the other, so candidates come from btree lookups.
+--    deletions (and two-letter ones for terms of eight letters or more): a query word and a term
+--    one edit apart (dropped, doubled, replaced or swapped letters) share a deletion, or one is
+--    the other's, so candidates come from btree lookups; two edits likewise with two deletions.
 ALTER TABLE "search_terms" ADD COLUMN "length" smallint GENERATED ALWAYS AS (length("term")) STORED;--> statement-breakpoint
 CREATE INDEX "search_terms_prefix_idx" ON "search_terms" ("term" text_pattern_ops);--> statement-breakpoint
 CREATE TABLE "search_term_deletes" (
@@ -90,9 +96,17 @@ CREATE TABLE "search_term_deletes" (
 CREATE FUNCTION "search_terms_add_deletes"() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   INSERT INTO "search_term_deletes" ("variant", "term")
-  SELECT DISTINCT left(t.term, i - 1) || substr(t.term, i + 1), t.term
-  FROM added t, generate_series(1, length(t.term)) AS i
-  WHERE length(t.term) >= 3
+  WITH d1 AS (
+    SELECT DISTINCT t.term, left(t.term, i - 1) || substr(t.term, i + 1) AS v
+    FROM added t, generate_series(1, length(t.term)) AS i
+    WHERE length(t.term) >= 3
+  )
+  SELECT v, term FROM d1
+  UNION
+  -- Long terms also get their two-letter deletions: two edits are corrected from eight letters.
+  SELECT left(d1.v, j - 1) || substr(d1.v, j + 1), d1.term
+  FROM d1, generate_series(1, length(d1.v)) AS j
+  WHERE length(d1.term) >= 8
   ON CONFLICT DO NOTHING;
   RETURN NULL;
 END

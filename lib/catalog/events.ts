@@ -50,7 +50,7 @@ export async function listEvents(
   let ids: string[] | undefined;
   if (filters.q) {
     // A text query narrows the listing to its best matches; the order stays "popular first".
-    ids = (await searchEvents({ query: filters.q, limit: 200 }, ex)).map((h) => h.id);
+    ids = (await searchEvents({ query: filters.q, limit: 200, city: city?.id, now: opts.now }, ex)).map((h) => h.id);
     if (!ids.length) return { items: [], nextCursor: null };
   }
   const limit = filters.limit;

@@ -5,6 +5,214 @@ import { db, type Executor } from "@/db/client";
 import { queryRows } from "@/db/rows";
 import type { Category } from "@/lib/catalog/filters";
 import { memo } from "@/lib/catalog/memo";
+import { fold } from "./fold";
+import { acceptable, deletions, editDistance, prefixDistance, splits } from "./typos";
+
+// Search in three steps, each a bounded amount of work whatever the catalog's size:
+// 1. Words. The query is folded ("Café" → "cafe") and split; each word is looked up in the
+//    vocabulary (search_terms: every word of titles, people's and venues' names). A word that
+//    is not there is matched to the terms one edit away (two for long words), found through the
+//    terms' stored deletions (search_term_deletes); a word
+//    that is two words run together ("kaalchakra") is split, two that are one ("kaal chakra"
+//    for "Kaalchakra") are joined. Edit distances are decided here, not in SQL.
+// 2. Events. The resolved words make one full-text query (every word, any order) over the
+//    events' search vectors (title, people, description). Matches in a title or a person's name
+//    rank above matches in a description; events playing in the chosen city come next; then
+//    text rank and popularity. Events at a venue the query names are found too.
+// 3. People and venues matching the query, as results of their own.
+
+export const citySlug = z.string().trim().toLowerCase().regex(/^[a-z0-9-]{1,64}$/, "must be a city id like 'mumbai'");
+
+export const searchQuerySchema = z.object({
+  query: z.string().trim().min(1, "type something to search for").max(100),
+  limit: z.coerce.number().int().min(1).max(50).default(20),
+  city: citySlug.optional(),
+});
+
+export const autocompleteQuerySchema = z.object({
+  prefix: z.string().trim().min(1, "prefix is required").max(60),
+  limit: z.coerce.number().int().min(1).max(20).default(8),
+  city: citySlug.optional(),
+});
+
+/** Events ranked per query: the most popular text matches (a common word matches thousands). */
+const CANDIDATES = 400;
+/** …and the most popular of those matching anywhere, descriptions included. */
+const DESCRIPTION_CANDIDATES = 100;
+/** Corrections kept per word: the closest terms, near-ties included. */
+const MAX_FIXES = 4;
+
+// Words that match a large share of titles and say little; dropped unless nothing else is typed.
+const STOP_WORDS = new Set(["the", "a", "an", "of", "and", "in", "on", "at", "to", "for", "with", "vs", "live", "show"]);
+
+export function significant(words: string[]): string[] {
+  const kept = words.filter((w) => !STOP_WORDS.has(w));
+  return kept.length ? kept : words;
+}
+
+/** Words of a query, folded the way the index folds (letters and digits only, at most 8). */
+export function lexemes(text: string): string[] {
+  return fold(text)
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean)
+    .slice(0, 8);
+}
+
+// ---- step 1: words -------------------------------------------------------------------------
+
+/** One position of the query: the tsquery alternatives it may match, and how it was read. */
+export type Slot = {
+  words: string[];
+  /** tsquery fragments, ORed; a fragment is a lexeme, a prefix (`x:*`) or a phrase (`a <-> b`). */
+  alternatives: string[];
+  /** What the words were read as, when not as typed ("mubmai" → "mumbai"). */
+  readAs?: string;
+};
+
+type VocabularyRow = { term: string };
+
+const SAFE = /^[\p{L}\p{N}]+$/u;
+const likeEscape = (s: string) => s.replace(/[\\%_]/g, "\\$&");
+
+/**
+ * The vocabulary lookup for a set of words: every term that could be one of them, one edit
+ * from one of them, half of one split in two, or two of them joined. One round trip.
+ */
+export function vocabularySql(words: string[], opts: { prefixOf?: string } = {}): SQL {
+  // A term within the allowed edits shares a deletion-variant with the word: the word's own
+  // deletions (one, or two for long words) against the term and its stored deletions.
+  const variants = new Set<string>();
+  const halves = new Set<string>();
+  words.forEach((w, i) => {
+    variants.add(w);
+    const n = [...w].length;
+    if (n >= 3) {
+      for (const d of deletions(w)) {
+        variants.add(d);
+        if (n >= 8) for (const dd of deletions(d)) variants.add(dd);
+      }
+    }
+    for (const half of splits(w).flat()) halves.add(half);
+    if (i + 1 < words.length) halves.add(w + words[i + 1]);
+  });
+  const arr = (xs: Iterable<string>) => sql`ARRAY[${sql.join([...xs].map((x) => sql`${x}`), sql`, `)}]::text[]`;
+  const parts = [
+    sql`SELECT term FROM search_terms WHERE term = ANY(${arr([...variants, ...halves])})`,
+    sql`SELECT term FROM search_term_deletes WHERE variant = ANY(${arr(variants)})`,
+  ];
+  const last = words[words.length - 1];
+  if (last && !opts.prefixOf) {
+    // The last word may be cut short ("avata"): a term it starts, if any, keeps its prefix reading.
+    parts.push(sql`(SELECT term FROM search_terms WHERE term LIKE ${`${likeEscape(last)}_%`} LIMIT 1)`);
+  }
+  const p = opts.prefixOf ? [...opts.prefixOf] : [];
+  if (p.length >= 3) {
+    // A word still being typed: terms starting with its first letter, or its second (a slip
+    // on the first key), for prefixDistance to judge. Bounded: a letter's share of the vocabulary.
+    const starts = [...new Set([p[0]!, p[1]!])];
+    parts.push(
+      sql`(SELECT term FROM search_terms WHERE ${sql.join(
+        starts.map((c) => sql`term LIKE ${`${likeEscape(c)}%`}`),
+        sql` OR `,
+      )} LIMIT 5000)`,
+    );
+  }
+  return sql.join(parts, sql` UNION `);
+}
+
+/** Reads each word against the vocabulary (see vocabularySql). */
+export async function resolveWords(
+  words: string[],
+  ex: Executor,
+  opts: { typing?: boolean } = {},
+): Promise<Slot[]> {
+  if (!words.length) return [];
+  const last = words[words.length - 1]!;
+  const typingWord = opts.typing && [...last].length >= 3 ? last : undefined;
+  const rows = await queryRows<VocabularyRow>(ex, vocabularySql(words, { prefixOf: typingWord }));
+  return readWords(words, new Set(rows.map((r) => r.term)), { typing: opts.typing });
+}
+
+/** The pure half of resolveWords: given the terms found, decide what each word means. */
+export function readWords(words: string[], terms: Set<string>, opts: { typing?: boolean } = {}): Slot[] {
+  const slots: Slot[] = [];
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i]!;
+    const isLast = i === words.length - 1;
+    const next = words[i + 1];
+    // Two words typed for one ("kaal chakra" for "kaalchakra"): either reading matches.
+    if (next !== undefined && terms.has(w + next) && !(isLast && opts.typing)) {
+      const a = readWord(w, terms, false, false);
+      const b = readWord(next, terms, i + 1 === words.length - 1, !!opts.typing);
+      const both = a.alternatives.length && b.alternatives.length ? [`(${group(a.alternatives)} & ${group(b.alternatives)})`] : [];
+      slots.push({ words: [w, next], alternatives: [...both, w + next] });
+      i++;
+      continue;
+    }
+    slots.push(readWord(w, terms, isLast, !!opts.typing));
+  }
+  return slots;
+}
+
+function readWord(w: string, terms: Set<string>, isLast: boolean, typing: boolean): Slot {
+  const alternatives: string[] = [];
+  let readAs: string | undefined;
+  // Read as a prefix too when it starts some longer term.
+  const prefix = isLast && SAFE.test(w) && [...terms].some((t) => t.length > w.length && t.startsWith(w)) ? `${w}:*` : undefined;
+  if (terms.has(w)) {
+    alternatives.push(w);
+  } else {
+    const scored: { term: string; d: number }[] = [];
+    for (const t of terms) {
+      if (!SAFE.test(t)) continue;
+      const d = editDistance(w, t, 2);
+      if (acceptable(w, t, d)) scored.push({ term: t, d });
+    }
+    const best = Math.min(...scored.map((s) => s.d));
+    const fixes = scored
+      .filter((s) => s.d === best)
+      .sort((a, b) => a.term.localeCompare(b.term))
+      .slice(0, MAX_FIXES)
+      .map((s) => s.term);
+    alternatives.push(...fixes);
+    for (const [a, b] of splits(w)) if (terms.has(a) && terms.has(b)) alternatives.push(`(${a} <-> ${b})`);
+    if (typing && isLast) {
+      // The word being typed: terms it could be the start of, allowing one slip.
+      const starts = [...terms]
+        .filter((t) => SAFE.test(t) && !t.startsWith(w) && prefixDistance(w, t, 1) <= 1)
+        .sort((a, b) => a.length - b.length || a.localeCompare(b))
+        .slice(0, MAX_FIXES);
+      alternatives.push(...starts.filter((t) => !alternatives.includes(t)));
+    }
+    if (alternatives.length) readAs = alternatives[0]!.replace(/[()]/g, "").replace(" <-> ", " ");
+  }
+  if (prefix) alternatives.push(prefix);
+  return { words: [w], alternatives, readAs };
+}
+
+const group = (alts: string[]) => (alts.length === 1 ? alts[0]! : `(${alts.join(" | ")})`);
+
+/**
+ * The full-text query: every slot that can match something, ANDed. Words nothing resembles
+ * ("tickets", "bookmyshow") are left out rather than failing the whole query.
+ * With `weights`, each lexeme is restricted to those weights (AB: title and people).
+ */
+export function tsqueryText(slots: Slot[], weights?: string): string | null {
+  const parts = slots.filter((s) => s.alternatives.length).map((s) => group(s.alternatives));
+  if (!parts.length) return null;
+  const text = parts.join(" & ");
+  if (!weights) return text;
+  // Lexemes are letters and digits; prefixes end in ":*". Add the weight to each.
+  return text.replace(/([\p{L}\p{N}]+)(:\*)?/gu, (_, lex: string, star?: string) => `${lex}:${star ? "*" : ""}${weights}`);
+}
+
+/** How the query was read, when a word was corrected: "Showing results for …". */
+export function readingOf(slots: Slot[]): string | null {
+  if (!slots.some((s) => s.readAs)) return null;
+  return slots.map((s) => s.readAs ?? s.words.join(" ")).join(" ");
+}
+
+// ---- step 2: events ------------------------------------------------------------------------
 
 export type SearchHit = {
   id: string;
@@ -15,131 +223,195 @@ export type SearchHit = {
   posterUrl: string | null;
   popularity: number;
   score: number;
+  /** Cities with upcoming shows, the chosen one first; empty when nothing is scheduled. */
+  cities: string[];
+  /** Whether it plays in the chosen city (null when no city was given). */
+  inCity: boolean | null;
+  /** Set when the event was found through a person ("Rishab Shetty") or a venue. */
+  matchedVia: "title" | "people" | "venue" | "description";
 };
 
-export const searchQuerySchema = z.object({
-  query: z.string().trim().min(1, "type something to search for").max(100),
-  limit: z.coerce.number().int().min(1).max(50).default(20),
-});
+export type PersonHit = { id: string; slug: string; name: string; kind: "PERSON" | "GROUP"; events: number };
+export type VenueHit = { id: string; slug: string; name: string; cityId: string; address: string };
 
-export const autocompleteQuerySchema = z.object({
-  prefix: z.string().trim().min(1, "prefix is required").max(60),
-  limit: z.coerce.number().int().min(1).max(20).default(8),
-});
+export type SearchResults = {
+  events: SearchHit[];
+  people: PersonHit[];
+  venues: VenueHit[];
+  /** The query as it was read, when words were corrected. */
+  readAs: string | null;
+};
 
-export const WORD_SIMILARITY = 0.5;
-export const TERM_SIMILARITY = 0.3;
+type EventRow = Omit<SearchHit, "matchedVia" | "inCity"> & { inCity: boolean | null; titleMatch: boolean; nameMatch: boolean; viaVenue: boolean };
 
-// Words that match a large share of titles and say little; dropped unless nothing else is typed.
-const STOP_WORDS = new Set(["the", "a", "an", "of", "and", "in", "on", "at", "to", "for", "with", "vs", "live", "show"]);
-
-export function significant(words: string[]): string[] {
-  const kept = words.filter((w) => !STOP_WORDS.has(w));
-  return kept.length ? kept : words;
+/** Events for a resolved query (exported so the benchmark runs the same SQL raw). */
+export function eventsSql(slots: Slot[], opts: { city?: string; limit: number; now?: Date }): SQL | null {
+  const tq = tsqueryText(slots);
+  const tqTitle = tsqueryText(slots, "A");
+  if (!tq || !tqTitle) return null;
+  const now = (opts.now ?? new Date()).toISOString();
+  const city = opts.city ?? null;
+  const phrase = slots.map((s) => s.readAs ?? s.words.join(" ")).join(" ");
+  const upcoming = (cond: SQL) => sql`EXISTS (SELECT 1 FROM shows s WHERE s.event_id = e.id AND s.status = 'SCHEDULED' AND s.starts_at >= ${now}::timestamptz AND ${cond})`;
+  return sql`
+    WITH q AS (SELECT to_tsquery('simple', ${tq}) AS tq, to_tsquery('simple', ${tqTitle}) AS tq_title),
+    venue_ids AS MATERIALIZED (
+      SELECT v.id FROM venues v, q WHERE v.search_vector @@ q.tq LIMIT 20
+    ),
+    -- Events at a venue the query names: driven from the (few) venues, each one's next shows.
+    at_venues AS MATERIALIZED (
+      SELECT DISTINCT x.event_id FROM venue_ids v
+      CROSS JOIN LATERAL (
+        SELECT s.event_id FROM shows s
+        WHERE s.venue_id = v.id AND s.starts_at >= ${now}::timestamptz AND s.status = 'SCHEDULED'
+        ORDER BY s.starts_at LIMIT 500
+      ) x
+    ),
+    matched AS (
+      (SELECT e.id, false AS via_venue FROM events e, q
+       WHERE e.status = 'PUBLISHED' AND e.name_vector @@ q.tq
+       ORDER BY e.popularity DESC LIMIT ${CANDIDATES})
+      UNION ALL
+      (SELECT e.id, false AS via_venue FROM events e, q
+       WHERE e.status = 'PUBLISHED' AND e.search_vector @@ q.tq
+       ORDER BY e.popularity DESC LIMIT ${DESCRIPTION_CANDIDATES})
+      UNION ALL
+      (SELECT e.id, true FROM at_venues a JOIN events e ON e.id = a.event_id AND e.status = 'PUBLISHED'
+       ORDER BY e.popularity DESC LIMIT 100)
+    ),
+    ranked AS (
+      SELECT e.id, e.slug, e.title, e.category, e.languages, e.poster_url AS "posterUrl", e.popularity,
+             bool_or(m.via_venue) AS "viaVenue",
+             bool_or(e.name_vector @@ q.tq_title) AS "titleMatch",
+             bool_or(e.name_vector @@ q.tq) AS "nameMatch",
+             max(ts_rank(e.search_vector, q.tq)
+               + CASE WHEN marquee_fold(e.title) = ${phrase} THEN 1
+                      WHEN marquee_fold(e.title) LIKE ${`${likeEscape(phrase)}%`} THEN 0.5 ELSE 0 END) AS score,
+             CASE WHEN ${city}::text IS NULL THEN NULL ELSE bool_or(${upcoming(sql`s.city_id = ${city}`)}) END AS "inCity",
+             bool_or(${upcoming(sql`true`)}) AS upcoming
+      FROM matched m JOIN events e ON e.id = m.id, q
+      GROUP BY e.id
+    )
+    SELECT r.*,
+      coalesce((SELECT array_agg(c.city_id ORDER BY c.city_id = ${city} DESC, c.n DESC, c.city_id)
+                FROM (SELECT s.city_id, count(*) AS n FROM shows s
+                      WHERE s.event_id = r.id AND s.status = 'SCHEDULED' AND s.starts_at >= ${now}::timestamptz
+                      GROUP BY s.city_id) c), '{}') AS cities
+    FROM (
+      SELECT * FROM ranked
+      ORDER BY ("nameMatch" OR "viaVenue") DESC, "inCity" DESC NULLS LAST, upcoming DESC,
+               score DESC, popularity DESC, id
+      LIMIT ${opts.limit}
+    ) r
+    ORDER BY ("nameMatch" OR "viaVenue") DESC, "inCity" DESC NULLS LAST, upcoming DESC,
+             score DESC, popularity DESC, id`;
 }
 
-/** Words of a query as safe tsquery lexemes (letters and digits only). */
-export function lexemes(text: string): string[] {
-  return text
-    .toLowerCase()
-    .normalize("NFKD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter(Boolean)
-    .slice(0, 8);
+function toHit(r: EventRow): SearchHit {
+  return {
+    id: r.id,
+    slug: r.slug,
+    title: r.title,
+    category: r.category,
+    languages: r.languages,
+    posterUrl: r.posterUrl,
+    popularity: r.popularity,
+    score: Math.round(Number(r.score) * 1000) / 1000,
+    cities: r.cities,
+    inCity: r.inCity,
+    matchedVia: r.titleMatch ? "title" : r.nameMatch ? "people" : r.viaVenue ? "venue" : "description",
+  };
 }
 
-/**
- * Typo-tolerant event search. Each query word is matched as typed and, when no title contains
- * it, as its closest title words by trigram similarity ("avangers" → "avengers"); the last
- * word also matches as a prefix. Full-text matches rank first (ts_rank, then popularity);
- * titles that are only similar as a whole follow.
- */
-export async function searchEvents(q: { query: string; limit?: number }, ex: Executor = db): Promise<SearchHit[]> {
-  const words = significant(lexemes(q.query));
-  if (!words.length) return [];
-  const rows = await ex.transaction(async (tx) => {
-    await tx.execute(searchSettingsSql());
-    const corrections = await queryRows<Correction>(tx, correctionsSql(words));
-    return queryRows<SearchHit>(tx, searchSql(words, corrections, q.limit ?? 20));
-  });
-  return rows.map((r) => ({ ...r, score: Math.round(Number(r.score) * 1000) / 1000 }));
+// ---- step 3: people and venues -------------------------------------------------------------
+
+export function peopleSql(slots: Slot[], limit: number, now?: Date): SQL | null {
+  const tq = tsqueryText(slots);
+  if (!tq) return null;
+  const at = (now ?? new Date()).toISOString();
+  return sql`
+    SELECT p.id, p.slug, p.name, p.kind,
+           (SELECT count(DISTINCT c.event_id)::int FROM event_credits c
+            JOIN events e ON e.id = c.event_id AND e.status = 'PUBLISHED'
+            WHERE c.person_id = p.id
+              AND EXISTS (SELECT 1 FROM shows s WHERE s.event_id = c.event_id AND s.status = 'SCHEDULED' AND s.starts_at >= ${at}::timestamptz)) AS events
+    FROM people p
+    WHERE p.search_vector @@ to_tsquery('simple', ${tq})
+    ORDER BY events DESC, p.name
+    LIMIT ${limit}`;
+}
+
+export function venuesSql(slots: Slot[], limit: number, city?: string): SQL | null {
+  const tq = tsqueryText(slots);
+  if (!tq) return null;
+  return sql`
+    SELECT v.id, v.slug, v.name, v.city_id AS "cityId", v.address
+    FROM venues v
+    WHERE v.search_vector @@ to_tsquery('simple', ${tq})
+    ORDER BY v.city_id = ${city ?? null} DESC NULLS LAST, v.name
+    LIMIT ${limit}`;
+}
+
+// ---- entry points --------------------------------------------------------------------------
+
+type SearchInput = { query: string; limit?: number; city?: string; now?: Date };
+
+/** Events, people and venues for a query, typo tolerant, favouring the chosen city. */
+export async function search(q: SearchInput, ex: Executor = db): Promise<SearchResults> {
+  const slots = await resolveWords(significant(lexemes(q.query)), ex);
+  const eventsQuery = eventsSql(slots, { city: q.city, limit: q.limit ?? 20, now: q.now });
+  if (!eventsQuery) return { events: [], people: [], venues: [], readAs: null };
+  const [events, people, venues] = await Promise.all([
+    queryRows<EventRow>(ex, eventsQuery),
+    queryRows<PersonHit>(ex, peopleSql(slots, 5, q.now)!),
+    queryRows<VenueHit>(ex, venuesSql(slots, 5, q.city)!),
+  ]);
+  return { events: events.map(toHit), people, venues, readAs: readingOf(slots) };
+}
+
+/** Just the events (the listing's `q` filter, and the API's `items`). */
+export async function searchEvents(q: SearchInput, ex: Executor = db): Promise<SearchHit[]> {
+  const slots = await resolveWords(significant(lexemes(q.query)), ex);
+  const query = eventsSql(slots, { city: q.city, limit: q.limit ?? 20, now: q.now });
+  return query ? (await queryRows<EventRow>(ex, query)).map(toHit) : [];
 }
 
 /** Search through the catalog cache (CATALOG_CACHE_SECONDS): popular queries repeat a lot. */
-export function searchEventsCached(q: { query: string; limit?: number }): Promise<SearchHit[]> {
-  return memo(`search:${lexemes(q.query).join(" ")}:${q.limit ?? 20}`, "catalog", () => searchEvents(q));
+export function searchCached(q: { query: string; limit?: number; city?: string }): Promise<SearchResults> {
+  return memo(`search:${q.city ?? ""}:${lexemes(q.query).join(" ")}:${q.limit ?? 20}`, "catalog", () => search(q));
 }
 
-type Correction = { word: string; terms: string[] };
+export type Suggestion =
+  | { kind: "event"; id: string; slug: string; title: string; category: Category; href: string }
+  | { kind: "person"; id: string; slug: string; title: string; href: string }
+  | { kind: "venue"; id: string; slug: string; title: string; href: string };
 
-/** pg_trgm's default thresholds miss one-letter typos in short words; set ours for this transaction. */
-export function searchSettingsSql(): SQL {
-  return sql`SELECT set_config('pg_trgm.similarity_threshold', ${String(TERM_SIMILARITY)}, true),
-                    set_config('pg_trgm.word_similarity_threshold', ${String(WORD_SIMILARITY)}, true)`;
-}
-
-/** For each word no title contains, the closest title words (best first, near-ties kept). */
-export function correctionsSql(words: string[]): SQL {
-  return sql`
-    SELECT q.word, coalesce(array_agg(c.term ORDER BY c.sim DESC) FILTER (WHERE c.term IS NOT NULL), '{}') AS terms
-    FROM unnest(ARRAY[${sql.join(words.map((w) => sql`${w}`), sql`, `)}]::text[]) WITH ORDINALITY AS q(word, i)
-    LEFT JOIN LATERAL (
-      SELECT t.term, t.sim FROM (
-        SELECT term, similarity(term, q.word) AS sim, max(similarity(term, q.word)) OVER () AS best
-        FROM search_terms
-        WHERE term % q.word AND NOT EXISTS (SELECT 1 FROM search_terms x WHERE x.term = q.word)
-      ) t
-      WHERE t.sim >= t.best - 0.05
-      ORDER BY t.sim DESC
-      LIMIT 3
-    ) c ON true
-    GROUP BY q.word, q.i
-    ORDER BY q.i`;
-}
-
-const CANDIDATES = 500;
-const SAFE_TERM = /^[\p{L}\p{N}]+$/u;
-
-/** Search SQL for split words and their corrections (exported so the benchmark runs it raw). */
-export function searchSql(words: string[], corrections: Correction[], limit: number): SQL {
-  const alternatives = words.map((w, i) => {
-    const last = i === words.length - 1;
-    const fixes = (corrections.find((c) => c.word === w)?.terms ?? []).filter((t) => SAFE_TERM.test(t) && t !== w);
-    return `(${[last ? `${w}:*` : w, ...fixes].join(" | ")})`;
-  });
-  const text = words.join(" ");
-  // Ranking is computed on at most CANDIDATES matches (the most popular), so a query that
-  // matches half the catalog costs a bounded amount.
-  return sql`
-      SELECT e.id, e.slug, e.title, e.category, e.languages, e.poster_url AS "posterUrl", e.popularity,
-             (CASE WHEN e.search_vector @@ tq THEN 1 + ts_rank(e.search_vector, tq) ELSE 0 END)
-               + word_similarity(${text}, e.title) / 2 AS score
-      FROM (
-        SELECT e.* FROM events e, to_tsquery('simple', ${alternatives.join(" & ")}) tq
-        WHERE e.status = 'PUBLISHED' AND (e.search_vector @@ tq OR ${text} <% e.title)
-        ORDER BY e.popularity DESC
-        LIMIT ${CANDIDATES}
-      ) e, to_tsquery('simple', ${alternatives.join(" & ")}) tq
-      ORDER BY score DESC, e.popularity DESC, e.id
-      LIMIT ${limit}`;
-}
-
-export type Suggestion = { id: string; slug: string; title: string; category: Category };
-
-/** Titles whose words start with what was typed so far, most popular first. */
-export async function autocomplete(q: { prefix: string; limit?: number }, ex: Executor = db): Promise<Suggestion[]> {
+/**
+ * Suggestions while typing: the last word is a prefix, and a slip in it is forgiven ("mubm" →
+ * Mumbai…). Events first (titles and people), then people and venues by name.
+ */
+export async function autocomplete(q: { prefix: string; limit?: number; city?: string; now?: Date }, ex: Executor = db): Promise<Suggestion[]> {
   const words = lexemes(q.prefix);
   if (!words.length) return [];
-  // Weight A is the title: suggestions complete titles, not descriptions.
-  const tsquery = words.map((w, i) => (i === words.length - 1 ? `${w}:*A` : `${w}:A`)).join(" & ");
-  return queryRows<Suggestion>(
-    ex,
-    sql`
-      SELECT e.id, e.slug, e.title, e.category
-      FROM events e
-      WHERE e.status = 'PUBLISHED' AND e.search_vector @@ to_tsquery('simple', ${tsquery})
-      ORDER BY (lower(e.title) LIKE ${`${words.join(" ")}%`}) DESC, e.popularity DESC, e.id
-      LIMIT ${q.limit ?? 8}`,
-  );
+  const limit = q.limit ?? 8;
+  const slots = await resolveWords(words, ex, { typing: true });
+  // More rows than shown: one title playing as several events (a tour, a league) is offered once.
+  const eventsQuery = eventsSql(slots, { city: q.city, limit: limit * 3, now: q.now });
+  if (!eventsQuery) return [];
+  const [events, people, venues] = await Promise.all([
+    queryRows<EventRow>(ex, eventsQuery),
+    queryRows<PersonHit>(ex, peopleSql(slots, 3, q.now)!),
+    queryRows<VenueHit>(ex, venuesSql(slots, 2, q.city)!),
+  ]);
+  const titles = new Set<string>();
+  const out: Suggestion[] = [
+    ...events
+      .filter((e) => e.nameMatch && !titles.has(e.title) && titles.add(e.title))
+      .map((e) => ({ kind: "event" as const, id: e.id, slug: e.slug, title: e.title, category: e.category, href: `/events/${e.slug}` })),
+    ...people.map((p) => ({ kind: "person" as const, id: p.id, slug: p.slug, title: p.name, href: `/people/${p.slug}` })),
+    ...venues.map((v) => ({ kind: "venue" as const, id: v.id, slug: v.slug, title: v.name, href: `/venues/${v.slug}` })),
+  ];
+  // Keep room for a person or venue when events would fill the list.
+  const others = out.filter((s) => s.kind !== "event").slice(0, Math.max(2, limit - events.length));
+  return [...out.filter((s) => s.kind === "event").slice(0, limit - others.length), ...others];
 }

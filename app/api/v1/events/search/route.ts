@@ -1,4 +1,13 @@
 import { route } from "@/lib/http/route";
-import { searchEventsCached, searchQuerySchema } from "@/lib/catalog/search";
+import { searchCached, searchQuerySchema } from "@/lib/catalog/search";
+import { requireCity } from "@/lib/catalog/cities";
 
-export const GET = route({ query: searchQuerySchema }, async ({ query }) => ({ items: await searchEventsCached(query) }));
+/**
+ * `items`: events, best first (the chosen `city`'s first, each with the cities it plays in);
+ * `people` and `venues` whose names match; `readAs`: the query as read when words were corrected.
+ */
+export const GET = route({ query: searchQuerySchema }, async ({ query }) => {
+  if (query.city) await requireCity(query.city);
+  const { events, people, venues, readAs } = await searchCached(query);
+  return { items: events, people, venues, readAs };
+});
