@@ -483,7 +483,6 @@ export const searchTerms = pgTable(
   "search_terms",
   {
     term: text("term").primaryKey(),
-    length: smallint("length").generatedAlwaysAs(sql`length(term)`),
   },
   (t) => [
     index("search_terms_trgm_idx").using("gin", sql`${t.term} gin_trgm_ops`),

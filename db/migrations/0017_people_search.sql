@@ -86,7 +86,6 @@ CREATE INDEX "venues_search_idx" ON "venues" USING gin ("search_vector");--> sta
 --    deletions (and two-letter ones for terms of eight letters or more): a query word and a term
 --    one edit apart (dropped, doubled, replaced or swapped letters) share a deletion, or one is
 --    the other's, so candidates come from btree lookups; two edits likewise with two deletions.
-ALTER TABLE "search_terms" ADD COLUMN "length" smallint GENERATED ALWAYS AS (length("term")) STORED;--> statement-breakpoint
 CREATE INDEX "search_terms_prefix_idx" ON "search_terms" ("term" text_pattern_ops);--> statement-breakpoint
 CREATE TABLE "search_term_deletes" (
   "variant" text NOT NULL,

@@ -36,9 +36,9 @@ export const autocompleteQuerySchema = z.object({
 });
 
 /** Events ranked per query: the most popular text matches (a common word matches thousands). */
-const CANDIDATES = 400;
+const CANDIDATES = 200;
 /** …and the most popular of those matching anywhere, descriptions included. */
-const DESCRIPTION_CANDIDATES = 100;
+const DESCRIPTION_CANDIDATES = 50;
 /** Corrections kept per word: the closest terms, near-ties included. */
 const MAX_FIXES = 4;
 
@@ -244,6 +244,8 @@ export type SearchResults = {
 
 type EventRow = Omit<SearchHit, "matchedVia" | "inCity"> & { inCity: boolean | null; titleMatch: boolean; nameMatch: boolean; viaVenue: boolean };
 
+const CARD = sql.raw(`e.id, e.slug, e.title, e.category, e.languages, e.poster_url AS "posterUrl", e.popularity, e.name_vector`);
+
 /** Events for a resolved query (exported so the benchmark runs the same SQL raw). */
 export function eventsSql(slots: Slot[], opts: { city?: string; limit: number; now?: Date }): SQL | null {
   const tq = tsqueryText(slots);
@@ -252,7 +254,7 @@ export function eventsSql(slots: Slot[], opts: { city?: string; limit: number; n
   const now = (opts.now ?? new Date()).toISOString();
   const city = opts.city ?? null;
   const phrase = slots.map((s) => s.readAs ?? s.words.join(" ")).join(" ");
-  const upcoming = (cond: SQL) => sql`EXISTS (SELECT 1 FROM shows s WHERE s.event_id = e.id AND s.status = 'SCHEDULED' AND s.starts_at >= ${now}::timestamptz AND ${cond})`;
+  const upcoming = (cond: SQL) => sql`EXISTS (SELECT 1 FROM shows s WHERE s.event_id = m.id AND s.status = 'SCHEDULED' AND s.starts_at >= ${now}::timestamptz AND ${cond})`;
   return sql`
     WITH q AS (SELECT to_tsquery('simple', ${tq}) AS tq, to_tsquery('simple', ${tqTitle}) AS tq_title),
     venue_ids AS MATERIALIZED (
@@ -267,36 +269,42 @@ export function eventsSql(slots: Slot[], opts: { city?: string; limit: number; n
         ORDER BY s.starts_at LIMIT 500
       ) x
     ),
-    matched AS (
-      (SELECT e.id, false AS via_venue FROM events e, q
-       WHERE e.status = 'PUBLISHED' AND e.name_vector @@ q.tq
-       ORDER BY e.popularity DESC LIMIT ${CANDIDATES})
+    -- Candidates carry what ranking needs, so the wide events rows are read once.
+    by_name AS MATERIALIZED (
+      SELECT ${CARD}, false AS via_venue FROM events e, q
+      WHERE e.status = 'PUBLISHED' AND e.name_vector @@ q.tq
+      ORDER BY e.popularity DESC LIMIT ${CANDIDATES}
+    ),
+    hits AS (
+      SELECT * FROM by_name
       UNION ALL
-      (SELECT e.id, false AS via_venue FROM events e, q
-       WHERE e.status = 'PUBLISHED' AND e.search_vector @@ q.tq
+      -- Descriptions rank below every title and person match, so they are read only when those
+      -- do not fill the page.
+      (SELECT ${CARD}, false FROM events e, q
+       WHERE e.status = 'PUBLISHED' AND e.search_vector @@ q.tq AND (SELECT count(*) FROM by_name) < ${opts.limit}
        ORDER BY e.popularity DESC LIMIT ${DESCRIPTION_CANDIDATES})
       UNION ALL
-      (SELECT e.id, true FROM at_venues a JOIN events e ON e.id = a.event_id AND e.status = 'PUBLISHED'
+      (SELECT ${CARD}, true FROM at_venues a JOIN events e ON e.id = a.event_id AND e.status = 'PUBLISHED'
        ORDER BY e.popularity DESC LIMIT 100)
     ),
+    matched AS (SELECT DISTINCT ON (id) * FROM hits ORDER BY id, via_venue DESC),
     ranked AS (
-      SELECT e.id, e.slug, e.title, e.category, e.languages, e.poster_url AS "posterUrl", e.popularity,
-             bool_or(m.via_venue) AS "viaVenue",
-             bool_or(e.name_vector @@ q.tq_title) AS "titleMatch",
-             bool_or(e.name_vector @@ q.tq) AS "nameMatch",
-             max(ts_rank(e.search_vector, q.tq)
-               + CASE WHEN marquee_fold(e.title) = ${phrase} THEN 1
-                      WHEN marquee_fold(e.title) LIKE ${`${likeEscape(phrase)}%`} THEN 0.5 ELSE 0 END) AS score,
-             CASE WHEN ${city}::text IS NULL THEN NULL ELSE bool_or(${upcoming(sql`s.city_id = ${city}`)}) END AS "inCity",
-             bool_or(${upcoming(sql`true`)}) AS upcoming
-      FROM matched m JOIN events e ON e.id = m.id, q
-      GROUP BY e.id
+      SELECT m.id, m.slug, m.title, m.category, m.languages, m."posterUrl", m.popularity,
+             m.via_venue AS "viaVenue",
+             m.name_vector @@ q.tq_title AS "titleMatch",
+             m.name_vector @@ q.tq AS "nameMatch",
+             ts_rank(m.name_vector, q.tq)
+               + CASE WHEN marquee_fold(m.title) = ${phrase} THEN 1
+                      WHEN marquee_fold(m.title) LIKE ${`${likeEscape(phrase)}%`} THEN 0.5 ELSE 0 END AS score,
+             CASE WHEN ${city}::text IS NULL THEN NULL ELSE ${upcoming(sql`s.city_id = ${city}`)} END AS "inCity",
+             ${upcoming(sql`true`)} AS upcoming
+      FROM matched m, q
     )
     SELECT r.*,
-      coalesce((SELECT array_agg(c.city_id ORDER BY c.city_id = ${city} DESC, c.n DESC, c.city_id)
-                FROM (SELECT s.city_id, count(*) AS n FROM shows s
-                      WHERE s.event_id = r.id AND s.status = 'SCHEDULED' AND s.starts_at >= ${now}::timestamptz
-                      GROUP BY s.city_id) c), '{}') AS cities
+      -- Where it plays: one index probe per city (a blockbuster has thousands of shows).
+      coalesce((SELECT array_agg(c.id ORDER BY c.id = ${city} DESC NULLS LAST, c.sort_order, c.name) FROM cities c
+                WHERE EXISTS (SELECT 1 FROM shows s WHERE s.event_id = r.id AND s.city_id = c.id
+                                AND s.status = 'SCHEDULED' AND s.starts_at >= ${now}::timestamptz)), '{}') AS cities
     FROM (
       SELECT * FROM ranked
       ORDER BY ("nameMatch" OR "viaVenue") DESC, "inCity" DESC NULLS LAST, upcoming DESC,
