@@ -10,6 +10,7 @@ import { queryRows } from "@/db/rows";
 import { createCity, createEvent, createShow, createVenue, hoursFromNow } from "@/lib/testing/fixtures";
 import { autocomplete, lexemes, search, searchEvents, significant } from "./search";
 import { FOLD_FROM, fold } from "./fold";
+import { citiesPlaying } from "./showtimes";
 
 type Typo = (w: string) => string;
 const mid = (w: string) => Math.floor(w.length / 2);
@@ -197,6 +198,11 @@ describe("people, venues and the chosen city", () => {
     expect(hits[3]).toMatchObject({ matchedVia: "description" });
     // Without a city: popularity decides among title matches.
     expect((await searchEvents({ query: "thunderstruck" })).map((x) => x.id).slice(0, 2)).toEqual([e.popularAway, e.quietHome]);
+  });
+
+  it("tells an event page where an event plays when it does not play in the chosen city", async () => {
+    expect(await citiesPlaying(e.popularAway!)).toEqual([{ id: away.id, name: "Awayton" }]);
+    expect(await citiesPlaying(e.nowhere!)).toEqual([]);
   });
 
   it("finds events by a person, with typos, and offers the person", async () => {

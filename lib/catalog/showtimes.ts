@@ -141,3 +141,15 @@ export async function getEventShowtimes(
     venues: [...venues.values()].sort((a, b) => a.venue.name.localeCompare(b.venue.name) || a.section.name.localeCompare(b.section.name)),
   };
 }
+
+/** Cities where an event has upcoming scheduled shows, in the cities' display order (one probe per city). */
+export async function citiesPlaying(eventId: string, opts: { now?: Date; ex?: Executor } = {}): Promise<{ id: string; name: string }[]> {
+  const now = (opts.now ?? new Date()).toISOString();
+  return queryRows<{ id: string; name: string }>(
+    opts.ex ?? db,
+    sql`SELECT c.id, c.name FROM cities c
+        WHERE EXISTS (SELECT 1 FROM shows s WHERE s.event_id = ${eventId} AND s.city_id = c.id
+                        AND s.status = 'SCHEDULED' AND s.starts_at >= ${now}::timestamptz)
+        ORDER BY c.sort_order, c.name`,
+  );
+}

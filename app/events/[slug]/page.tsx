@@ -3,7 +3,7 @@ import { cache } from "react";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getEvent, type EventDetails } from "@/lib/catalog/events";
-import { getEventShowtimes, type Admission } from "@/lib/catalog/showtimes";
+import { citiesPlaying, getEventShowtimes, type Admission } from "@/lib/catalog/showtimes";
 import { preferredCity } from "@/lib/catalog/city-preference";
 import { CATEGORY_LABELS } from "@/lib/catalog/filters";
 import { AppError } from "@/lib/errors";
@@ -55,6 +55,8 @@ export default async function EventPage({ params, searchParams }: Props) {
   const event = await load(slug);
   const { city } = await preferredCity(q.success ? q.data.city : undefined);
   const st = await getEventShowtimes(event.id, { city: city.id, date: q.success ? q.data.date : undefined });
+  // Not playing here: say where it does.
+  const elsewhere = st.dates.length === 0 ? await citiesPlaying(event.id) : [];
   const dayLabel = (d: string) =>
     new Intl.DateTimeFormat("en-IN", { timeZone: "UTC", weekday: "short", day: "numeric", month: "short" }).format(new Date(`${d}T00:00:00Z`));
 
@@ -110,9 +112,28 @@ export default async function EventPage({ params, searchParams }: Props) {
           Show times in {city.name}
         </h2>
         {st.dates.length === 0 ? (
-          <p className="rounded-xl border border-dashed border-slate-300 bg-white p-8 text-center text-slate-600">
-            No upcoming shows in {city.name}. Try another city from the menu above.
-          </p>
+          <div className="rounded-xl border border-dashed border-slate-300 bg-white p-8 text-center text-slate-600" data-testid="plays-elsewhere">
+            <p>Not playing in {city.name}.</p>
+            {elsewhere.length > 0 ? (
+              <>
+                <p className="mt-1">Playing in:</p>
+                <ul className="mt-3 flex flex-wrap justify-center gap-2">
+                  {elsewhere.map((c) => (
+                    <li key={c.id}>
+                      <Link
+                        href={`/events/${event.slug}?${new URLSearchParams({ city: c.id })}`}
+                        className="inline-block rounded-lg px-3 py-2 text-sm font-medium text-ink-900 ring-1 ring-slate-300 hover:ring-brand-500"
+                      >
+                        {c.name}
+                      </Link>
+                    </li>
+                  ))}
+                </ul>
+              </>
+            ) : (
+              <p className="mt-1">No upcoming shows anywhere yet.</p>
+            )}
+          </div>
         ) : (
           <>
             <nav aria-label="Dates" className="scrollbar-none mb-4 flex gap-2 overflow-x-auto">
