@@ -36,7 +36,7 @@ export const autocompleteQuerySchema = z.object({
 });
 
 /** Events ranked per query: the most popular text matches (a common word matches thousands). */
-const CANDIDATES = 200;
+const CANDIDATES = 100;
 /** …and the most popular of those matching anywhere, descriptions included. */
 const DESCRIPTION_CANDIDATES = 50;
 /** Corrections kept per word: the closest terms, near-ties included. */
