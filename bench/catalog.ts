@@ -224,7 +224,12 @@ const phases = [
 const server = await startServer();
 try {
   // Warm both paths (connection pools, JIT, plan caches) before measuring.
-  for (let k = 0; k < 40; k++) for (const ph of phases) (await ph.http(k), await ph.raw(k));
+  for (let k = 0; k < 40; k++) {
+    for (const ph of phases) {
+      await ph.http(k);
+      await ph.raw(k);
+    }
+  }
 
   // Closed loop: CLIENTS clients each sending the next request as soon as the last answers. On
   // a small machine this measures capacity: latency is then clients ÷ throughput (queueing).
