@@ -58,6 +58,34 @@ test.describe("finding something to watch", () => {
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Interstellar");
   });
 
+  test("autocomplete forgives a slip while typing and offers venues; search says where the rest play", async ({ page }) => {
+    await page.goto("/");
+    await page.getByTestId("city-picker").selectOption("mumbai");
+    const search = page.getByRole("combobox", { name: /search/i });
+    await search.pressSequentially("intres", { delay: 30 }); // "inter…" with two letters swapped
+    await expect(page.getByRole("option", { name: /Interstellar/ })).toBeVisible();
+    await search.fill("");
+    await search.pressSequentially("prithv", { delay: 30 });
+    const venue = page.getByRole("option", { name: /Prithvi Theatre/ });
+    await expect(venue).toContainText("venue");
+
+    // A search for the venue lists it and the events on there.
+    await search.press("Enter");
+    await expect(page.getByTestId("search-venues").getByRole("link")).toContainText(["Prithvi Theatre, Juhu"]);
+    await expect(page.getByTestId("search-results").getByRole("link").first()).toBeVisible();
+
+    // An event that does not play in the chosen city says where it does, on its page too.
+    const api = await (await page.request.get("/api/v1/events/search?query=the&city=mumbai&limit=50")).json();
+    const away = (api.items as { slug: string; inCity: boolean; cities: string[] }[]).find((h) => !h.inCity && h.cities.length > 0);
+    expect(away, "some event plays only outside Mumbai").toBeTruthy();
+    await page.goto(`/events/${away!.slug}?city=mumbai`);
+    const elsewhere = page.getByTestId("plays-elsewhere");
+    await expect(elsewhere).toContainText("Not playing in Mumbai");
+    await elsewhere.getByRole("link").first().click();
+    await expect(page).toHaveURL(new RegExp(`city=${away!.cities[0]}`));
+    await expect(page.getByTestId("showtimes")).toBeVisible();
+  });
+
   test("bad filters in a URL get a clear message, not an error page", async ({ page }) => {
     await page.goto("/events?category=opera");
     // (Next's route announcer is also a role=alert; pick ours by its text.)

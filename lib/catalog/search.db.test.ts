@@ -151,6 +151,12 @@ describe("spaces, accents and what is not a word", () => {
     expect((await searchEvents({ query: "pinas dance" }))[0]?.id).toBe(accented);
   });
 
+  it("keeps words in other scripts whole, marks and all", async () => {
+    const id = (await createEvent({ title: "दिल चाहता है", popularity: 5 })).id;
+    expect((await searchEvents({ query: "दिल चाहता" }))[0]?.id).toBe(id);
+    expect((await searchEvents({ query: "चाहता" }))[0]?.id).toBe(id);
+  });
+
   it("folds in SQL exactly as in TypeScript", async () => {
     const chars = [...FOLD_FROM, ...FOLD_FROM.toUpperCase()];
     const rows = await queryRows<{ f: string[] }>(db, sql`SELECT array_agg(marquee_fold(c) ORDER BY i) AS f FROM unnest(${`{${chars.map((c) => `"${c}"`).join(",")}}`}::text[]) WITH ORDINALITY AS t(c, i)`);

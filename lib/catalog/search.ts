@@ -50,10 +50,10 @@ export function significant(words: string[]): string[] {
   return kept.length ? kept : words;
 }
 
-/** Words of a query, folded the way the index folds (letters and digits only, at most 8). */
+/** Words of a query, folded the way the index folds (letters with their marks, and digits; at most 8). */
 export function lexemes(text: string): string[] {
   return fold(text)
-    .split(/[^\p{L}\p{N}]+/u)
+    .split(/[^\p{L}\p{M}\p{N}]+/u)
     .filter(Boolean)
     .slice(0, 8);
 }
@@ -71,7 +71,7 @@ export type Slot = {
 
 type VocabularyRow = { term: string };
 
-const SAFE = /^[\p{L}\p{N}]+$/u;
+const SAFE = /^[\p{L}\p{M}\p{N}]+$/u;
 const likeEscape = (s: string) => s.replace(/[\\%_]/g, "\\$&");
 
 /**
@@ -203,7 +203,7 @@ export function tsqueryText(slots: Slot[], weights?: string): string | null {
   const text = parts.join(" & ");
   if (!weights) return text;
   // Lexemes are letters and digits; prefixes end in ":*". Add the weight to each.
-  return text.replace(/([\p{L}\p{N}]+)(:\*)?/gu, (_, lex: string, star?: string) => `${lex}:${star ? "*" : ""}${weights}`);
+  return text.replace(/([\p{L}\p{M}\p{N}]+)(:\*)?/gu, (_, lex: string, star?: string) => `${lex}:${star ? "*" : ""}${weights}`);
 }
 
 /** How the query was read, when a word was corrected: "Showing results for …". */
