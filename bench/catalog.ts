@@ -111,9 +111,27 @@ function listingUrl(l: Listing): string {
 // ---- measurement --------------------------------------------------------------------------
 type Result = { name: string; n: number; errors: number; rps: number; p50: number; p95: number; p99: number };
 
+/** Runs op(k), keeping its latency, or counting its error (the first one printed). */
+function timer(name: string, op: (i: number) => Promise<void>) {
+  const t = {
+    latencies: [] as number[],
+    errors: 0,
+    async run(k: number) {
+      const start = performance.now();
+      try {
+        await op(k);
+        t.latencies.push(performance.now() - start);
+      } catch (err) {
+        if (t.errors++ === 0) console.error(`  ${name}: first error:`, err instanceof Error ? err.message : err);
+      }
+    },
+  };
+  return t;
+}
+
 async function measure(name: string, op: (i: number) => Promise<void>): Promise<Result> {
-  const latencies: number[] = [];
-  let errors = 0;
+  const t = timer(name, op);
+  const timed = t.run;
   let i = 0;
   const until = performance.now() + SECONDS * 1000;
   const maxRequests = 200_000; // a bound on the loop whatever the speed
@@ -121,21 +139,13 @@ async function measure(name: string, op: (i: number) => Promise<void>): Promise<
   await Promise.all(
     Array.from({ length: CLIENTS }, async () => {
       while (performance.now() < until && i < maxRequests) {
-        const k = i++;
-        const start = performance.now();
-        try {
-          await op(k);
-          latencies.push(performance.now() - start);
-        } catch (err) {
-          if (errors++ === 0) console.error(`  ${name}: first error:`, err instanceof Error ? err.message : err);
-        }
+        await timed(i++);
       }
     }),
   );
   const elapsed = (performance.now() - t0) / 1000;
-  latencies.sort((a, b) => a - b);
-  const q = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))] ?? NaN;
-  return { name, n: latencies.length, errors, rps: latencies.length / elapsed, p50: q(0.5), p95: q(0.95), p99: q(0.99) };
+  const p = pct(t.latencies);
+  return { name, n: t.latencies.length, errors: t.errors, rps: t.latencies.length / elapsed, p50: p.p50, p95: p.p95, p99: p.p99 };
 }
 
 async function http(path: string) {
@@ -190,20 +200,10 @@ async function startServer(): Promise<ChildProcess> {
 
 /** The same operations arriving at a steady rate (Poisson): the latency a user sees below saturation. */
 async function openLoop(name: string, rate: number, op: (i: number) => Promise<void>): Promise<Result> {
-  const latencies: number[] = [];
-  let errors = 0;
-  const n = Math.max(50, Math.round(rate * SECONDS));
-  const run = await arriveBuyers(n, rate, 7, async (k) => {
-    const start = performance.now();
-    try {
-      await op(k);
-      latencies.push(performance.now() - start);
-    } catch (err) {
-      if (errors++ === 0) console.error(`  ${name}: first error:`, err instanceof Error ? err.message : err);
-    }
-  });
-  const p = pct(latencies);
-  return { name, n: latencies.length, errors, rps: latencies.length / run.seconds, p50: p.p50, p95: p.p95, p99: p.p99 };
+  const t = timer(name, op);
+  const run = await arriveBuyers(Math.max(50, Math.round(rate * SECONDS)), rate, 7, t.run);
+  const p = pct(t.latencies);
+  return { name, n: t.latencies.length, errors: t.errors, rps: t.latencies.length / run.seconds, p50: p.p50, p95: p.p95, p99: p.p99 };
 }
 
 function printTable(title: string, results: Result[]) {

@@ -40,48 +40,16 @@ export default async function SearchPage({ searchParams }: Props) {
 
       {(people.length > 0 || venues.length > 0) && (
         <div className="mb-8 grid gap-6 md:grid-cols-2">
-          {people.length > 0 && (
-            <section aria-labelledby="people-heading">
-              <h2 id="people-heading" className="mb-2 text-sm font-semibold uppercase tracking-wide text-slate-600">
-                People
-              </h2>
-              <ul className="flex flex-wrap gap-2" data-testid="search-people">
-                {people.map((p) => (
-                  <li key={p.id}>
-                    <Link
-                      href={`/people/${p.slug}`}
-                      className="inline-flex items-center gap-2 rounded-full bg-white px-3 py-1.5 text-sm shadow-sm ring-1 ring-black/10 hover:ring-brand-500"
-                    >
-                      <span className="font-medium text-ink-900">{p.name}</span>
-                      <span className="text-slate-600">
-                        {p.events} {p.events === 1 ? "event" : "events"}
-                      </span>
-                    </Link>
-                  </li>
-                ))}
-              </ul>
-            </section>
-          )}
-          {venues.length > 0 && (
-            <section aria-labelledby="venues-heading">
-              <h2 id="venues-heading" className="mb-2 text-sm font-semibold uppercase tracking-wide text-slate-600">
-                Venues
-              </h2>
-              <ul className="flex flex-wrap gap-2" data-testid="search-venues">
-                {venues.map((v) => (
-                  <li key={v.id}>
-                    <Link
-                      href={`/venues/${v.slug}`}
-                      className="inline-flex items-center gap-2 rounded-full bg-white px-3 py-1.5 text-sm shadow-sm ring-1 ring-black/10 hover:ring-brand-500"
-                    >
-                      <span className="font-medium text-ink-900">{v.name}</span>
-                      <span className="text-slate-600">{cityName(v.cityId)}</span>
-                    </Link>
-                  </li>
-                ))}
-              </ul>
-            </section>
-          )}
+          <Chips
+            heading="People"
+            testId="search-people"
+            items={people.map((p) => ({ id: p.id, href: `/people/${p.slug}`, name: p.name, note: `${p.events} ${p.events === 1 ? "event" : "events"}` }))}
+          />
+          <Chips
+            heading="Venues"
+            testId="search-venues"
+            items={venues.map((v) => ({ id: v.id, href: `/venues/${v.slug}`, name: v.name, note: cityName(v.cityId) }))}
+          />
         </div>
       )}
 
@@ -124,5 +92,30 @@ function Hits({ hits, cityName, chosen, testId }: { hits: SearchHit[]; cityName:
         </li>
       ))}
     </ul>
+  );
+}
+
+function Chips({ heading, testId, items }: { heading: string; testId: string; items: { id: string; href: string; name: string; note: string }[] }) {
+  if (!items.length) return null;
+  const id = `${testId}-heading`;
+  return (
+    <section aria-labelledby={id}>
+      <h2 id={id} className="mb-2 text-sm font-semibold uppercase tracking-wide text-slate-600">
+        {heading}
+      </h2>
+      <ul className="flex flex-wrap gap-2" data-testid={testId}>
+        {items.map((x) => (
+          <li key={x.id}>
+            <Link
+              href={x.href}
+              className="inline-flex items-center gap-2 rounded-full bg-white px-3 py-1.5 text-sm shadow-sm ring-1 ring-black/10 hover:ring-brand-500"
+            >
+              <span className="font-medium text-ink-900">{x.name}</span>
+              <span className="text-slate-600">{x.note}</span>
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </section>
   );
 }

@@ -124,26 +124,21 @@ BEGIN
   RETURN NULL;
 END
 $$;--> statement-breakpoint
-CREATE FUNCTION "people_collect_search_terms"() RETURNS trigger LANGUAGE plpgsql AS $$
+-- People and venues: both tables name the column "name".
+CREATE FUNCTION "names_collect_search_terms"() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   PERFORM search_terms_collect(ARRAY(SELECT name FROM changed));
   RETURN NULL;
 END
 $$;--> statement-breakpoint
 CREATE TRIGGER "people_search_terms_insert" AFTER INSERT ON "people"
-  REFERENCING NEW TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION "people_collect_search_terms"();--> statement-breakpoint
+  REFERENCING NEW TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION "names_collect_search_terms"();--> statement-breakpoint
 CREATE TRIGGER "people_search_terms_update" AFTER UPDATE ON "people"
-  REFERENCING NEW TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION "people_collect_search_terms"();--> statement-breakpoint
-CREATE FUNCTION "venues_collect_search_terms"() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-  PERFORM search_terms_collect(ARRAY(SELECT name FROM changed));
-  RETURN NULL;
-END
-$$;--> statement-breakpoint
+  REFERENCING NEW TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION "names_collect_search_terms"();--> statement-breakpoint
 CREATE TRIGGER "venues_search_terms_insert" AFTER INSERT ON "venues"
-  REFERENCING NEW TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION "venues_collect_search_terms"();--> statement-breakpoint
+  REFERENCING NEW TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION "names_collect_search_terms"();--> statement-breakpoint
 CREATE TRIGGER "venues_search_terms_update" AFTER UPDATE ON "venues"
-  REFERENCING NEW TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION "venues_collect_search_terms"();--> statement-breakpoint
+  REFERENCING NEW TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION "names_collect_search_terms"();--> statement-breakpoint
 -- Existing terms were lower-cased but not folded: rebuild from what is there now.
 DELETE FROM "search_terms";--> statement-breakpoint
 SELECT search_terms_collect(ARRAY(SELECT title FROM "events" UNION ALL SELECT name FROM "venues"));

@@ -1,0 +1,12 @@
+import { PgDialect } from "drizzle-orm/pg-core";
+import postgres from "postgres";
+import { eventsSql, resolveWords, lexemes, significant } from "@/lib/catalog/search";
+import { openDatabase } from "@/db/client";
+const h = openDatabase({ url: process.env.DATABASE_URL!, max: 2 });
+const slots = await resolveWords(significant(lexemes(process.argv[2]!)), h.db);
+const q = new PgDialect().sqlToQuery(eventsSql(slots, { city: "mumbai", limit: 20 })!);
+const raw = postgres(process.env.DATABASE_URL!);
+for (let i = 0; i < 3; i++) await raw.unsafe(q.sql, q.params as never[]);
+const rows = await raw.unsafe("EXPLAIN (ANALYZE, COSTS OFF) " + q.sql, q.params as never[]);
+console.log(rows.map((r) => r["QUERY PLAN"]).join("\n"));
+await raw.end(); await h.close();
