@@ -131,7 +131,7 @@ async function http(path: string) {
 function rawListing(l: Listing) {
   const { from, to } = whenRange(l.date, l.city.time_zone);
   const q = dialect.sqlToQuery(
-    listEventsSql({ cityId: l.city.id, from, to, category: l.category ? [l.category] : undefined, language: l.language, maxPrice: l.maxPrice, limit: 24 }),
+    listEventsSql({ city: { id: l.city.id, timeZone: l.city.time_zone }, from, to, category: l.category ? [l.category] : undefined, language: l.language, maxPrice: l.maxPrice, limit: 24 }),
   );
   return raw.unsafe(q.sql, q.params as never[]);
 }
