@@ -3,7 +3,7 @@
 //
 //   DATABASE_URL=postgres://… npm run db:seed -- --large   # once: ≥100k events, ≥1M shows
 //   DATABASE_URL=postgres://… npm run build
-//   DATABASE_URL=postgres://… npm run bench:catalog [-- --seconds 20 --clients 20 --cache]
+//   DATABASE_URL=postgres://… npm run bench:catalog [-- --seconds 20 --clients 20 --cache --only listing]
 //
 // The server is started here with the catalog cache off (CATALOG_CACHE_SECONDS=0) so every
 // request reaches Postgres; pass --cache to measure with the cache as deployed.
@@ -25,6 +25,8 @@ const { values: args } = parseArgs({
     // cache, so more workers mean more cold misses on this workload.
     workers: { type: "string", default: "1" },
     cache: { type: "boolean", default: false },
+    // "listing" or "search": measure one of the two (both by default).
+    only: { type: "string" },
   },
 });
 const SECONDS = Number(args.seconds);
@@ -172,18 +174,23 @@ async function startServer(): Promise<ChildProcess> {
 const server = await startServer();
 try {
   // Warm both paths (connection pools, JIT, plan caches) before measuring.
+  const doSearch = args.only !== "listing";
+  const doListing = args.only !== "search";
   for (let k = 0; k < 40; k++) {
-    await http(listingUrl(listings[k % listings.length]!));
-    await http(`/api/v1/events/search?${new URLSearchParams({ query: searches[k % searches.length]! })}`);
-    await rawListing(listings[k % listings.length]!);
-    await rawSearch(searches[k % searches.length]!);
+    if (doListing) await http(listingUrl(listings[k % listings.length]!));
+    if (doSearch) await http(`/api/v1/events/search?${new URLSearchParams({ query: searches[k % searches.length]! })}`);
+    if (doListing) await rawListing(listings[k % listings.length]!);
+    if (doSearch) await rawSearch(searches[k % searches.length]!);
   }
-  const results = [
-    await measure("search   HTTP", (k) => http(`/api/v1/events/search?${new URLSearchParams({ query: searches[k % searches.length]! })}`)),
-    await measure("search   raw SQL", (k) => rawSearch(searches[k % searches.length]!).then(() => {})),
-    await measure("listing  HTTP", (k) => http(listingUrl(listings[k % listings.length]!))),
-    await measure("listing  raw SQL", (k) => rawListing(listings[k % listings.length]!).then(() => {})),
-  ];
+  const results: Result[] = [];
+  if (doSearch) {
+    results.push(await measure("search   HTTP", (k) => http(`/api/v1/events/search?${new URLSearchParams({ query: searches[k % searches.length]! })}`)));
+    results.push(await measure("search   raw SQL", (k) => rawSearch(searches[k % searches.length]!).then(() => {})));
+  }
+  if (doListing) {
+    results.push(await measure("listing  HTTP", (k) => http(listingUrl(listings[k % listings.length]!))));
+    results.push(await measure("listing  raw SQL", (k) => rawListing(listings[k % listings.length]!).then(() => {})));
+  }
   console.log(`\n${CLIENTS} concurrent clients, ${SECONDS}s per phase, catalog cache ${args.cache ? "on (30s)" : "off"}, ${args.workers} server worker(s)`);
   console.log("phase               requests  errors     req/s   p50 ms   p95 ms   p99 ms");
   for (const r of results) {
@@ -192,7 +199,8 @@ try {
     );
   }
   const target = (name: string, ms: number) => {
-    const r = results.find((x) => x.name === name)!;
+    const r = results.find((x) => x.name === name);
+    if (!r) return;
     console.log(`${name.trim()}: p95 ${r.p95.toFixed(1)} ms (target < ${ms} ms) ${r.p95 < ms ? "MET" : "NOT MET"}`);
   };
   console.log("");

@@ -6,7 +6,9 @@
 -- the event's popularity, category and publication included, kept by the triggers below. Each
 -- filter shape then has an index whose prefix is its equality filters (city, language, the
 -- city's local day) followed by (popularity, event_id): an index range walked in listing order
--- that stops after a page.
+-- that stops after a page. They INCLUDE every other column the walk reads: a filter that
+-- matches little scans its whole range, and without heap visits that is ~7x faster (measured:
+-- PLAY in Delhi from 5,000 rupees, no match, 35 ms → 5 ms).
 CREATE TABLE "listing_shows" (
   "show_id" uuid PRIMARY KEY NOT NULL,
   "event_id" uuid NOT NULL,
@@ -23,6 +25,8 @@ CREATE TABLE "listing_shows" (
   "popularity" integer NOT NULL,
   "published" boolean NOT NULL
 );--> statement-breakpoint
+-- Index-only walks need the visibility map current: vacuum after 2% of rows changed, not 20%.
+ALTER TABLE "listing_shows" SET (autovacuum_vacuum_scale_factor = 0.02, autovacuum_vacuum_insert_scale_factor = 0.02, autovacuum_analyze_scale_factor = 0.05);--> statement-breakpoint
 CREATE FUNCTION "listing_shows_upsert"(s "shows") RETURNS void LANGUAGE plpgsql AS $$
 BEGIN
   IF s."status" <> 'SCHEDULED' THEN
@@ -78,16 +82,16 @@ SELECT s."id", s."event_id", s."city_id", (s."starts_at" AT TIME ZONE c."time_zo
 FROM "shows" s JOIN "events" e ON e."id" = s."event_id" JOIN "cities" c ON c."id" = s."city_id"
 WHERE s."status" = 'SCHEDULED' AND s."starts_at" >= now()
 ORDER BY s."city_id", e."popularity" DESC, s."event_id" DESC;--> statement-breakpoint
-CREATE INDEX "listing_shows_city_idx" ON "listing_shows" USING btree ("city_id","popularity" DESC NULLS LAST,"event_id" DESC NULLS LAST) WHERE "published";--> statement-breakpoint
-CREATE INDEX "listing_shows_city_day_idx" ON "listing_shows" USING btree ("city_id","local_day","popularity" DESC NULLS LAST,"event_id" DESC NULLS LAST) WHERE "published";--> statement-breakpoint
-CREATE INDEX "listing_shows_city_category_idx" ON "listing_shows" USING btree ("city_id","category","popularity" DESC NULLS LAST,"event_id" DESC NULLS LAST) WHERE "published";--> statement-breakpoint
-CREATE INDEX "listing_shows_city_category_day_idx" ON "listing_shows" USING btree ("city_id","category","local_day","popularity" DESC NULLS LAST,"event_id" DESC NULLS LAST) WHERE "published";--> statement-breakpoint
-CREATE INDEX "listing_shows_city_language_idx" ON "listing_shows" USING btree ("city_id","language","popularity" DESC NULLS LAST,"event_id" DESC NULLS LAST) WHERE "published";--> statement-breakpoint
-CREATE INDEX "listing_shows_city_language_day_idx" ON "listing_shows" USING btree ("city_id","language","local_day","popularity" DESC NULLS LAST,"event_id" DESC NULLS LAST) WHERE "published";--> statement-breakpoint
+CREATE INDEX "listing_shows_city_idx" ON "listing_shows" USING btree ("city_id","popularity" DESC NULLS LAST,"event_id" DESC NULLS LAST) INCLUDE ("starts_at","min_price_minor","max_price_minor","currency","category","language") WHERE "published";--> statement-breakpoint
+CREATE INDEX "listing_shows_city_day_idx" ON "listing_shows" USING btree ("city_id","local_day","popularity" DESC NULLS LAST,"event_id" DESC NULLS LAST) INCLUDE ("starts_at","min_price_minor","max_price_minor","currency","category","language") WHERE "published";--> statement-breakpoint
+CREATE INDEX "listing_shows_city_category_idx" ON "listing_shows" USING btree ("city_id","category","popularity" DESC NULLS LAST,"event_id" DESC NULLS LAST) INCLUDE ("starts_at","min_price_minor","max_price_minor","currency","language") WHERE "published";--> statement-breakpoint
+CREATE INDEX "listing_shows_city_category_day_idx" ON "listing_shows" USING btree ("city_id","category","local_day","popularity" DESC NULLS LAST,"event_id" DESC NULLS LAST) INCLUDE ("starts_at","min_price_minor","max_price_minor","currency","language") WHERE "published";--> statement-breakpoint
+CREATE INDEX "listing_shows_city_language_idx" ON "listing_shows" USING btree ("city_id","language","popularity" DESC NULLS LAST,"event_id" DESC NULLS LAST) INCLUDE ("starts_at","min_price_minor","max_price_minor","currency","category") WHERE "published";--> statement-breakpoint
+CREATE INDEX "listing_shows_city_language_day_idx" ON "listing_shows" USING btree ("city_id","language","local_day","popularity" DESC NULLS LAST,"event_id" DESC NULLS LAST) INCLUDE ("starts_at","min_price_minor","max_price_minor","currency","category") WHERE "published";--> statement-breakpoint
 -- Without a city (the API allows it): the same walks over every city.
-CREATE INDEX "listing_shows_popularity_idx" ON "listing_shows" USING btree ("popularity" DESC NULLS LAST,"event_id" DESC NULLS LAST) WHERE "published";--> statement-breakpoint
-CREATE INDEX "listing_shows_day_idx" ON "listing_shows" USING btree ("local_day","popularity" DESC NULLS LAST,"event_id" DESC NULLS LAST) WHERE "published";--> statement-breakpoint
-CREATE INDEX "listing_shows_language_idx" ON "listing_shows" USING btree ("language","popularity" DESC NULLS LAST,"event_id" DESC NULLS LAST) WHERE "published";--> statement-breakpoint
+CREATE INDEX "listing_shows_popularity_idx" ON "listing_shows" USING btree ("popularity" DESC NULLS LAST,"event_id" DESC NULLS LAST) INCLUDE ("starts_at","min_price_minor","max_price_minor","currency","category","language") WHERE "published";--> statement-breakpoint
+CREATE INDEX "listing_shows_day_idx" ON "listing_shows" USING btree ("local_day","popularity" DESC NULLS LAST,"event_id" DESC NULLS LAST) INCLUDE ("starts_at","min_price_minor","max_price_minor","currency","category","language") WHERE "published";--> statement-breakpoint
+CREATE INDEX "listing_shows_language_idx" ON "listing_shows" USING btree ("language","popularity" DESC NULLS LAST,"event_id" DESC NULLS LAST) INCLUDE ("starts_at","min_price_minor","max_price_minor","currency","category") WHERE "published";--> statement-breakpoint
 CREATE INDEX "listing_shows_event_idx" ON "listing_shows" USING btree ("event_id");--> statement-breakpoint
 CREATE INDEX "listing_shows_starts_idx" ON "listing_shows" USING btree ("starts_at");--> statement-breakpoint
 ANALYZE "listing_shows";

@@ -3,11 +3,12 @@
 // that the listing follows.
 import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { db } from "@/db/client";
+import { databaseKind, db } from "@/db/client";
 import { queryRows } from "@/db/rows";
-import { createCity, createEvent, createShow, createVenue } from "@/lib/testing/fixtures";
+import { createCity, createEvent, createShow, createVenue, hoursFromNow } from "@/lib/testing/fixtures";
 import { addDays, zonedTimeToInstant, zonedYmd } from "@/lib/time/zone";
 import { listEvents } from "./events";
+import { pruneListing } from "./listing-prune";
 import { eventFiltersSchema } from "./filters";
 
 const filters = (input: Record<string, unknown>) => eventFiltersSchema.parse(input);
@@ -132,5 +133,47 @@ describe("listing_shows maintenance", () => {
       expect(items[0]!.nextShowAt.getTime()).toBe(at(5, 18).getTime());
       expect(items[0]!.minPriceMinor).toBe(40000);
     }
+  });
+
+  it("prunes copies of shows that began over an hour ago, and a later edit copies a show back", async () => {
+    const w = await world();
+    const event = await createEvent();
+    const past = await w.show(event.id, hoursFromNow(-2));
+    const recent = await w.show(event.id, hoursFromNow(-0.5));
+    const coming = await w.show(event.id, at(2, 19));
+    const copied = async () =>
+      (await queryRows<{ id: string }>(db, sql`SELECT show_id AS id FROM listing_shows WHERE event_id = ${event.id}::uuid`)).map((r) => r.id).sort();
+    expect(await copied()).toEqual([past.id, recent.id, coming.id].sort());
+    // Other files' fixtures may be due too: prune until nothing is left to prune.
+    while ((await pruneListing(db, 2)).pruned > 0);
+    expect(await copied()).toEqual([recent.id, coming.id].sort());
+    expect((await w.list()).map((e) => e.nextShowAt.getTime())).toEqual([at(2, 19).getTime()]);
+    await db.execute(sql`UPDATE shows SET starts_at = ${at(1, 9).toISOString()}::timestamptz, ends_at = ${at(1, 11).toISOString()}::timestamptz WHERE id = ${past.id}::uuid`);
+    expect(await copied()).toEqual([past.id, recent.id, coming.id].sort());
+    expect((await w.list()).map((e) => e.nextShowAt.getTime())).toEqual([at(1, 9).getTime()]);
+  });
+
+  it.skipIf(databaseKind() !== "postgres")("an event update racing a show being added is not lost (Postgres)", async () => {
+    const w = await world();
+    const event = await createEvent({ popularity: 1 });
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    let inserted!: () => void;
+    const insertedYet = new Promise<void>((r) => (inserted = r));
+    // A show is added in a transaction that stays open while the event's popularity changes.
+    const adding = db.transaction(async (tx) => {
+      await tx.execute(sql`INSERT INTO shows (event_id, section_id, venue_id, city_id, starts_at, ends_at, min_price_minor, max_price_minor)
+        SELECT ${event.id}::uuid, s.id, s.venue_id, v.city_id, ${at(2, 19).toISOString()}::timestamptz, ${at(2, 21).toISOString()}::timestamptz, 100, 100
+        FROM sections s JOIN venues v ON v.id = s.venue_id WHERE v.city_id = ${w.city.id} LIMIT 1`);
+      inserted();
+      await held;
+    });
+    await insertedYet;
+    const updating = db.execute(sql`UPDATE events SET popularity = 77 WHERE id = ${event.id}::uuid`);
+    await new Promise((r) => setTimeout(r, 200)); // the update is waiting on the insert's lock
+    release();
+    await Promise.all([adding, updating]);
+    const rows = await queryRows<{ p: number }>(db, sql`SELECT popularity AS p FROM listing_shows WHERE event_id = ${event.id}::uuid`);
+    expect(rows.map((r) => r.p)).toEqual([77]);
   });
 });
