@@ -47,6 +47,7 @@ export async function listEvents(
   const city = filters.city ? await requireCity(filters.city, ex) : undefined;
   const { from, to } = whenRange(filters.date, city?.timeZone ?? DEFAULT_TIME_ZONE, opts.now);
   const after = filters.cursor ? decodeCursor(filters.cursor, { p: "number", id: "string" }) : undefined;
+  if (to && to <= from) return { items: [], nextCursor: null }; // a day already over
 
   let ids: string[] | undefined;
   if (filters.q) {
@@ -92,7 +93,7 @@ export function listEventsSql(f: {
   const days = f.to && dayZone ? localDays(f.from, f.to, dayZone) : [];
   if (days.length === 1) conds.push(sql`local_day = ${days[0]}::date`);
   if (f.to) conds.push(sql`starts_at < ${f.to.toISOString()}::timestamptz`);
-  if (f.language) conds.push(sql`language = ${f.language.toLowerCase()}`);
+  if (f.language) conds.push(sql`language = lower(${f.language})`);
   if (f.category?.length) conds.push(sql`category IN (${sql.join(f.category.map((c) => sql`${c}::event_category`), sql`, `)})`);
   if (f.maxPrice !== undefined) conds.push(sql`min_price_minor <= ${f.maxPrice}`);
   if (f.minPrice !== undefined) conds.push(sql`max_price_minor >= ${f.minPrice}`);

@@ -47,6 +47,7 @@ describe("listing_shows maintenance", () => {
     // Rescheduled: the show moves to day 4, so day 2 is empty and day 4 lists it.
     await db.execute(sql`UPDATE shows SET starts_at = ${at(4, 10).toISOString()}::timestamptz, ends_at = ${at(4, 12).toISOString()}::timestamptz WHERE id = ${second.id}::uuid`);
     expect(await w.list({ date: addDays(today, 2) })).toEqual([]);
+    expect(await w.list({ date: addDays(today, -1) })).toEqual([]); // a day already over
     expect((await w.list({ date: addDays(today, 4) })).map((e) => e.nextShowAt.getTime())).toEqual([at(4, 10).getTime()]);
     [card] = await w.list();
     expect(card!.nextShowAt.getTime()).toBe(at(3, 19).getTime());
