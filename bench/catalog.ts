@@ -3,7 +3,7 @@
 //
 //   DATABASE_URL=postgres://… npm run db:seed -- --large   # once: ≥100k events, ≥1M shows
 //   DATABASE_URL=postgres://… npm run build
-//   DATABASE_URL=postgres://… npm run bench:catalog [-- --seconds 20 --clients 20 --cache --open-loop 0.5,0.7]
+//   DATABASE_URL=postgres://… npm run bench:catalog [-- --seconds 20 --clients 20 --cache --open-loop 0.5,0.7 --only listing]
 //
 // Two loops per endpoint: closed (CLIENTS clients back to back: throughput, and the latency of
 // a saturated server) and open (Poisson arrivals at fractions of that throughput: the latency
@@ -31,6 +31,8 @@ const { values: args } = parseArgs({
     cache: { type: "boolean", default: false },
     // Open-loop steps, as fractions of each HTTP closed loop's throughput ("" for none).
     "open-loop": { ...OPEN_LOOP_OPTION, default: "0.5,0.7" },
+    // "listing" or "search": measure one of the two (both by default).
+    only: { type: "string" },
   },
 });
 const SECONDS = Number(args.seconds);
@@ -157,7 +159,7 @@ async function http(path: string) {
 function rawListing(l: Listing) {
   const { from, to } = whenRange(l.date, l.city.time_zone);
   const q = dialect.sqlToQuery(
-    listEventsSql({ cityId: l.city.id, from, to, category: l.category ? [l.category] : undefined, language: l.language, maxPrice: l.maxPrice, limit: 24 }),
+    listEventsSql({ city: { id: l.city.id, timeZone: l.city.time_zone }, from, to, category: l.category ? [l.category] : undefined, language: l.language, maxPrice: l.maxPrice, limit: 24 }),
   );
   return raw.unsafe(q.sql, q.params as never[]);
 }
@@ -221,11 +223,17 @@ const phases = [
   { name: "listing", http: (k: number) => http(listingUrl(listings[k % listings.length]!)), raw: (k: number) => rawListing(listings[k % listings.length]!).then(() => {}) },
 ];
 
+if (args.only && !["listing", "search"].includes(args.only)) {
+  console.error(`--only takes "listing" or "search", not ${args.only}`);
+  process.exit(2);
+}
+const measured = phases.filter((ph) => !args.only || ph.name === args.only);
+
 const server = await startServer();
 try {
   // Warm both paths (connection pools, JIT, plan caches) before measuring.
   for (let k = 0; k < 40; k++) {
-    for (const ph of phases) {
+    for (const ph of measured) {
       await ph.http(k);
       await ph.raw(k);
     }
@@ -234,7 +242,7 @@ try {
   // Closed loop: CLIENTS clients each sending the next request as soon as the last answers. On
   // a small machine this measures capacity: latency is then clients ÷ throughput (queueing).
   const closed: Result[] = [];
-  for (const ph of phases) {
+  for (const ph of measured) {
     closed.push(await measure(`${ph.name} HTTP`, ph.http));
     closed.push(await measure(`${ph.name} raw SQL`, ph.raw));
   }
@@ -243,7 +251,7 @@ try {
   // Open loop: requests arrive at fractions of the HTTP closed loop's rate, HTTP and raw SQL at
   // the same absolute rate, so the two latencies compare like for like.
   const open: Result[] = [];
-  for (const ph of phases) {
+  for (const ph of measured) {
     const capacity = closed.find((r) => r.name === `${ph.name} HTTP`)!.rps;
     for (const f of OPEN_FRACTIONS) {
       const rate = capacity * f;
@@ -254,7 +262,7 @@ try {
   if (open.length) printTable(`Open loop: Poisson arrivals at ${OPEN_FRACTIONS.map((f) => `${Math.round(f * 100)}%`).join(", ")} of each HTTP closed-loop rate, ${SECONDS}s each`, open);
 
   console.log("");
-  for (const ph of phases) {
+  for (const ph of measured) {
     const c = closed.find((r) => r.name === `${ph.name} HTTP`)!;
     console.log(`${ph.name} HTTP closed loop (${CLIENTS} clients): p95 ${c.p95.toFixed(1)} ms at ${c.rps.toFixed(0)} req/s (target < 50 ms) ${c.p95 < 50 ? "MET" : "NOT MET"}`);
     const best = open.filter((r) => r.name.startsWith(`${ph.name} HTTP`) && r.p95 < 50).sort((a, b) => b.rps - a.rps)[0];

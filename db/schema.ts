@@ -277,6 +277,46 @@ export const shows = pgTable(
   ],
 );
 
+/**
+ * The listing's copy of each SCHEDULED show with its event's popularity, category and
+ * publication (migration 0018, kept by triggers on shows and events; never written by the app),
+ * so every filter shape is one index range walked in listing order.
+ */
+export const listingShows = pgTable(
+  "listing_shows",
+  {
+    showId: uuid("show_id").primaryKey(),
+    eventId: uuid("event_id").notNull(),
+    cityId: text("city_id").notNull(),
+    localDay: date("local_day").notNull(), // starts_at's date in the city's time zone
+    startsAt: ts("starts_at").notNull(),
+    language: text("language"), // lower-cased
+    minPriceMinor: integer("min_price_minor").notNull(),
+    maxPriceMinor: integer("max_price_minor").notNull(),
+    currency: text("currency").notNull(),
+    category: eventCategory("category").notNull(),
+    popularity: integer("popularity").notNull(),
+    published: boolean("published").notNull(),
+  },
+  (t) => {
+    const listed = sql`${t.published}`;
+    const order = [t.popularity.desc(), t.eventId.desc()] as const;
+    return [
+      index("listing_shows_city_idx").on(t.cityId, ...order).where(listed),
+      index("listing_shows_city_day_idx").on(t.cityId, t.localDay, ...order).where(listed),
+      index("listing_shows_city_category_idx").on(t.cityId, t.category, ...order).where(listed),
+      index("listing_shows_city_category_day_idx").on(t.cityId, t.category, t.localDay, ...order).where(listed),
+      index("listing_shows_city_language_idx").on(t.cityId, t.language, ...order).where(listed),
+      index("listing_shows_city_language_day_idx").on(t.cityId, t.language, t.localDay, ...order).where(listed),
+      index("listing_shows_popularity_idx").on(...order).where(listed),
+      index("listing_shows_day_idx").on(t.localDay, ...order).where(listed),
+      index("listing_shows_language_idx").on(t.language, ...order).where(listed),
+      index("listing_shows_event_idx").on(t.eventId),
+      index("listing_shows_starts_idx").on(t.startsAt),
+    ];
+  },
+);
+
 export const showPrices = pgTable(
   "show_prices",
   {

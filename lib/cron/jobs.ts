@@ -7,6 +7,7 @@ import { reconcilePayments } from "@/lib/payments/reconcile";
 import { releaseExpiredHolds } from "@/lib/booking/release";
 import { tickOpenRooms } from "@/lib/onsale/room";
 import { offerWaitlists } from "@/lib/waitlist/matcher";
+import { pruneListing } from "@/lib/catalog/listing-prune";
 import { observeCron } from "@/lib/telemetry/metrics.mjs";
 
 const JOBS = {
@@ -18,6 +19,8 @@ const JOBS = {
   "dispatch-notifications": () => dispatchOutbox({ limit: 200 }),
   // Waiting rooms move on (and close when sold out) while nobody is polling them.
   "tick-waiting-rooms": () => tickOpenRooms(),
+  // The listing's copy of shows forgets the ones that began (they are never listed again).
+  "prune-listing": () => pruneListing(),
 } as const satisfies Record<string, () => Promise<unknown>>;
 
 export type CronJob = keyof typeof JOBS;
