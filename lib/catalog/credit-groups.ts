@@ -34,3 +34,14 @@ export function creditLine(c: Pick<Credit, "role" | "credit">): string {
   if (c.credit) return c.credit;
   return { CAST: "Cast", CREW: "Crew", ARTIST: "Artist", TEAM: "Team", SPEAKER: "Speaker" }[c.role];
 }
+
+/** "Kabir Rao" → "KR": the placeholder where a photo would go. */
+export function initials(name: string): string {
+  return name
+    .split(/\s+/)
+    .filter((w) => /^[A-Za-z]/.test(w))
+    .slice(0, 2)
+    .map((w) => w[0])
+    .join("")
+    .toUpperCase();
+}

@@ -10,6 +10,8 @@ import { AppError } from "@/lib/errors";
 import { formatMoney } from "@/lib/format/money";
 import { formatInZone } from "@/lib/time/zone";
 import { showtimesQuerySchema } from "@/lib/catalog/params";
+import { getEventCredits } from "@/lib/catalog/people";
+import { CreditsList } from "@/components/catalog/credits-list";
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -54,7 +56,10 @@ export default async function EventPage({ params, searchParams }: Props) {
   const q = showtimesQuerySchema.safeParse({ city: typeof sp.city === "string" ? sp.city : undefined, date: typeof sp.date === "string" ? sp.date : undefined });
   const event = await load(slug);
   const { city } = await preferredCity(q.success ? q.data.city : undefined);
-  const st = await getEventShowtimes(event.id, { city: city.id, date: q.success ? q.data.date : undefined });
+  const [st, credits] = await Promise.all([
+    getEventShowtimes(event.id, { city: city.id, date: q.success ? q.data.date : undefined }),
+    getEventCredits(event.id),
+  ]);
   const dayLabel = (d: string) =>
     new Intl.DateTimeFormat("en-IN", { timeZone: "UTC", weekday: "short", day: "numeric", month: "short" }).format(new Date(`${d}T00:00:00Z`));
 
@@ -195,6 +200,8 @@ export default async function EventPage({ params, searchParams }: Props) {
           </>
         )}
       </section>
+
+      <CreditsList credits={credits} />
     </article>
   );
 }
