@@ -1,12 +1,14 @@
 // Large mode's people: a pool of ~20k names (every first name with every last name) plus the
 // league teams, and 2–4 credits per generated event, all set-based. Sports fixtures credit the
-// two teams in their title; concerts and comedy named after someone credit them first.
+// two teams in their title (league legs, some of the league's teams); concerts and comedy named
+// after someone credit them first.
 import * as W from "./data-words";
 import { index, textArray } from "./sqlgen";
 
 const slug = (expr: string) => `trim(BOTH '-' FROM regexp_replace(lower(${expr}), '[^a-z0-9]+', '-', 'g'))`;
 const NL = W.PERSON_LAST.length;
 const POOL = W.PERSON_FIRST.length * NL;
+const TEAMS = W.TEAM_CITIES.length * W.MASCOTS.length;
 
 // Generated concert and comedy titles "Name: …" / "Name Live in …" take the name from these
 // draws (see large-events.ts); the pool is ordered so that name is person (f-1)*NL + l.
@@ -34,7 +36,7 @@ export const LARGE_CREDITS_SQL = [
 /** Credits for the generated events in seed_large_events whose n % batches = batch. */
 export function largeCreditsSql(batches: number, batch: number): string {
   const role = `CASE WHEN e.category IN ('MOVIE', 'PLAY') THEN (CASE WHEN j = 1 THEN 'CREW' ELSE 'CAST' END)
-      WHEN e.category = 'EXHIBITION' AND j = 1 THEN 'CREW' ELSE 'ARTIST' END`;
+      WHEN e.category = 'EXHIBITION' AND j = 1 THEN 'CREW' WHEN e.category = 'SPORTS' THEN 'TEAM' ELSE 'ARTIST' END`;
   const credit = `CASE WHEN j > 1 THEN '' WHEN e.category IN ('MOVIE', 'PLAY') THEN 'Director' WHEN e.category = 'EXHIBITION' THEN 'Curator' ELSE '' END`;
   const named = `e.category IN ('CONCERT', 'COMEDY') AND e.title LIKE '%' || (SELECT name FROM seed_pool WHERE k = ${headliner}) || '%'`;
   return `
@@ -43,7 +45,9 @@ export function largeCreditsSql(batches: number, batch: number): string {
     FROM seed_large_events e
     CROSS JOIN LATERAL (
       SELECT ${role} AS role, ${credit} AS credit, (j - 1)::smallint AS position,
-        CASE WHEN j = 1 AND ${named} THEN ${headliner} ELSE 1 + ${index("e.n * 8 + j", 61, POOL)} END AS k
+        CASE WHEN j = 1 AND ${named} THEN ${headliner}
+          WHEN e.category = 'SPORTS' THEN -1 - ${index("e.n * 8 + j", 62, TEAMS)}
+          ELSE 1 + ${index("e.n * 8 + j", 61, POOL)} END AS k
       FROM generate_series(1, 2 + ${index("e.n", 60, 3)}) AS j
       WHERE e.category <> 'SPORTS' OR e.title NOT LIKE '% vs %'
       UNION ALL
