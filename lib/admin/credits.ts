@@ -15,9 +15,8 @@ import { audit } from "./audit";
 import { getEventCredits } from "@/lib/catalog/people";
 import { requireEventAccess, slugify } from "./events";
 
-const name = z.string().trim().min(1, "Give a name").max(120, "At most 120 characters");
 const personFields = {
-  name,
+  name: z.string().trim().min(1, "Give a name").max(120, "At most 120 characters"),
   kind: z.enum(["PERSON", "GROUP"]).default("PERSON"),
   bio: z.string().trim().max(2000, "At most 2000 characters").default(""),
 };

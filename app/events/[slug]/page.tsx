@@ -139,7 +139,11 @@ export default async function EventPage({ params, searchParams }: Props) {
                 {st.venues.map((v) => (
                   <li key={v.section.id} className="flex flex-col gap-3 p-4 md:flex-row md:items-start">
                     <div className="md:w-72 md:shrink-0">
-                      <h3 className="font-semibold">{v.venue.name}</h3>
+                      <h3 className="font-semibold">
+                        <Link href={`/venues/${v.venue.slug}`} className="hover:text-brand-600 hover:underline">
+                          {v.venue.name}
+                        </Link>
+                      </h3>
                       <p className="text-sm text-slate-600">
                         {v.section.name} · {v.venue.address}
                       </p>
