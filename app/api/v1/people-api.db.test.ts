@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { NextRequest } from "next/server";
+import { callRoute } from "@/lib/testing/route-call";
 import { sql } from "drizzle-orm";
 import { db } from "@/db/client";
 import { queryRows } from "@/db/rows";
@@ -7,13 +7,7 @@ import { GET as getEvent } from "./events/[eventId]/route";
 import { GET as getPerson } from "./people/[personId]/route";
 import { createCity, createEvent, createShow, createVenue, hoursFromNow } from "@/lib/testing/fixtures";
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- JSON bodies are asserted field by field
-type Json = Record<string, any>;
-
-const call = async (handler: (req: NextRequest, ctx: { params: Promise<Record<string, string>> }) => Response | Promise<Response>, path: string, params: Record<string, string> = {}) => {
-  const res = await handler(new NextRequest(`http://localhost${path}`), { params: Promise.resolve(params) });
-  return { status: res.status, body: (await res.json()) as Json };
-};
+const call = callRoute;
 
 describe("people API", () => {
   let cityId = "";

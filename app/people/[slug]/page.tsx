@@ -5,7 +5,7 @@ import { EventCard } from "@/components/catalog/event-card";
 import { preferredCity } from "@/lib/catalog/city-preference";
 import { creditLine, initials } from "@/lib/catalog/credit-groups";
 import { getPerson, getPersonEvents, type Person } from "@/lib/catalog/people";
-import { AppError } from "@/lib/errors";
+import { orNotFound } from "@/lib/http/page";
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -14,12 +14,7 @@ const personOnce = cache((slug: string) => getPerson(slug));
 
 async function load(slug: string): Promise<Person> {
   if (!SLUG.test(slug)) notFound();
-  try {
-    return await personOnce(slug);
-  } catch (err) {
-    if (err instanceof AppError && err.code === "NOT_FOUND") notFound();
-    throw err;
-  }
+  return orNotFound(personOnce(slug));
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {

@@ -4,7 +4,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { CATEGORY_LABELS } from "@/lib/catalog/filters";
 import { getVenue, getVenueSchedule, VENUE_SCHEDULE_DAYS, type VenueDetails } from "@/lib/catalog/venue-schedule";
-import { AppError } from "@/lib/errors";
+import { orNotFound } from "@/lib/http/page";
 import { formatMoney } from "@/lib/format/money";
 import { formatInZone, zonedYmd } from "@/lib/time/zone";
 
@@ -15,12 +15,7 @@ const venueOnce = cache((slug: string) => getVenue(slug));
 
 async function load(slug: string): Promise<VenueDetails> {
   if (!SLUG.test(slug)) notFound();
-  try {
-    return await venueOnce(slug);
-  } catch (err) {
-    if (err instanceof AppError && err.code === "NOT_FOUND") notFound();
-    throw err;
-  }
+  return orNotFound(venueOnce(slug));
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {

@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { PersonForm } from "@/components/admin/person-form";
 import { requireStaffPage } from "@/lib/admin/access";
 import { getPersonForAdmin } from "@/lib/admin/credits";
-import { AppError } from "@/lib/errors";
+import { orNotFound } from "@/lib/http/page";
 
 export const metadata: Metadata = { title: "Admin · Person" };
 
@@ -14,10 +14,7 @@ export default async function PersonAdmin({ params, searchParams }: { params: Pr
   // Staff manage credits on their events; a person's own name and bio are shared by every event, so admins only.
   const user = await requireStaffPage(`/admin/people/${personId}`, ["admin"]);
   if (!/^[0-9a-f-]{36}$/i.test(personId)) notFound();
-  const p = await getPersonForAdmin(user, personId).catch((err: unknown) => {
-    if (err instanceof AppError && err.code === "NOT_FOUND") notFound();
-    throw err;
-  });
+  const p = await orNotFound(getPersonForAdmin(user, personId));
   return (
     <div className="space-y-4">
       {saved ? <p role="status" className="rounded-xl bg-emerald-50 p-3 text-emerald-800 ring-1 ring-emerald-200">Saved.</p> : null}
