@@ -1,6 +1,5 @@
 import "server-only";
 import { sql } from "drizzle-orm";
-import { z } from "zod";
 import { db, type Executor } from "@/db/client";
 import { queryRows } from "@/db/rows";
 import type { CreditRole } from "@/db/schema";
@@ -8,18 +7,6 @@ import { notFound } from "@/lib/errors";
 import type { Credit } from "./credit-groups";
 import type { EventCard } from "./events";
 import { isUuid } from "./events";
-
-/** `{personId}` in a path: a UUID or a slug. */
-export const personIdParams = z.object({
-  personId: z
-    .string()
-    .trim()
-    .regex(/^[A-Za-z0-9-]{1,120}$/, "must be a person id or slug"),
-});
-
-export const personQuerySchema = z.object({
-  city: z.string().trim().toLowerCase().regex(/^[a-z0-9-]{1,64}$/, "must be a slug like 'mumbai'").optional(),
-});
 
 export type Person = { id: string; slug: string; name: string; kind: "PERSON" | "GROUP"; bio: string; imageUrl: string | null };
 

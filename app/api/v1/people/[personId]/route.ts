@@ -1,5 +1,6 @@
 import { requireCity } from "@/lib/catalog/cities";
-import { getPerson, getPersonEvents, personIdParams, personQuerySchema } from "@/lib/catalog/people";
+import { personIdParams, personQuerySchema } from "@/lib/catalog/params";
+import { getPerson, getPersonEvents } from "@/lib/catalog/people";
 import { route } from "@/lib/http/route";
 
 /** A person (by id or slug) and their upcoming events, those in `?city=` first. */
