@@ -140,7 +140,7 @@ export default async function EventPage({ params, searchParams }: Props) {
                   <li key={v.section.id} className="flex flex-col gap-3 p-4 md:flex-row md:items-start">
                     <div className="md:w-72 md:shrink-0">
                       <h3 className="font-semibold">
-                        <Link href={`/venues/${v.venue.slug}`} className="hover:text-brand-600 hover:underline">
+                        <Link href={`/venues/${v.venue.slug}?date=${st.date}`} className="hover:text-brand-600 hover:underline">
                           {v.venue.name}
                         </Link>
                       </h3>
