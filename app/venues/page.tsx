@@ -47,9 +47,14 @@ export default async function VenuesPage({ searchParams }: Props) {
               {v.sections} {v.sections === 1 ? "hall" : "halls"} · {v.seats.toLocaleString("en-IN")} seats
               {v.distanceKm !== null && <> · {v.distanceKm} km away</>}
             </p>
-            <a className="mt-2 inline-block text-sm text-brand-600 hover:underline" href={`https://www.openstreetmap.org/?mlat=${v.lat}&mlon=${v.lng}#map=16/${v.lat}/${v.lng}`} rel="noreferrer" target="_blank">
-              Map
-            </a>
+            <p className="mt-2 flex gap-4 text-sm">
+              <Link href={`/venues/${v.slug}`} className="font-medium text-brand-600 hover:underline" aria-label={`Shows at ${v.name}`}>
+                Shows
+              </Link>
+              <a className="text-brand-600 hover:underline" href={`https://www.openstreetmap.org/?mlat=${v.lat}&mlon=${v.lng}#map=16/${v.lat}/${v.lng}`} rel="noreferrer" target="_blank">
+                Map
+              </a>
+            </p>
           </li>
         ))}
       </ul>
