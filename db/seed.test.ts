@@ -12,6 +12,7 @@ import { seedCatalog, type SeedResult } from "./seed/catalog";
 import { tableCounts } from "./seed/counts";
 import { seedLarge } from "./seed/large";
 import { buildCatalog } from "./seed/plan";
+import { orphanCreditTitles, teamsFromTitle } from "./seed/data-credits";
 
 const NOW = new Date("2025-06-04T06:30:00Z"); // a Wednesday, noon in India
 const SEED = 7;
@@ -188,6 +189,33 @@ describe.each(targets)("seedCatalog on $name", (target) => {
          OR ss.zone_id IS DISTINCT FROM se.zone_id`);
   });
 
+  it("credits people on every event, in the roles each category calls for", async () => {
+    await zero(sql`SELECT count(*)::int AS n FROM events e WHERE NOT EXISTS (SELECT 1 FROM event_credits c WHERE c.event_id = e.id) OR e.credits = ''`);
+    const roles = await rows<{ category: string; roles: string[] }>(sql`
+      SELECT e.category, array_agg(DISTINCT c.role::text ORDER BY c.role::text) AS roles
+      FROM events e JOIN event_credits c ON c.event_id = e.id GROUP BY e.category ORDER BY e.category`);
+    expect(Object.fromEntries(roles.map((r) => [r.category, r.roles]))).toEqual({
+      COMEDY: ["ARTIST", "CREW"],
+      CONCERT: ["ARTIST"],
+      EXHIBITION: ["CREW", "ARTIST", "SPEAKER"].sort(),
+      MOVIE: ["CAST", "CREW"],
+      PLAY: ["ARTIST", "CAST", "CREW"],
+      SPORTS: ["TEAM"],
+    });
+    // Every film has a director and at least three cast; "X vs Y" fixtures credit both teams, as groups.
+    await zero(sql`SELECT count(*)::int AS n FROM events e WHERE e.category = 'MOVIE' AND (
+      NOT EXISTS (SELECT 1 FROM event_credits c WHERE c.event_id = e.id AND c.credit = 'Director')
+      OR (SELECT count(*) FROM event_credits c WHERE c.event_id = e.id AND c.role = 'CAST') < 3)`);
+    await zero(sql`SELECT count(*)::int AS n FROM events e WHERE e.title LIKE '% vs %' AND (
+      SELECT count(*) FROM event_credits c JOIN people p ON p.id = c.person_id WHERE c.event_id = e.id AND c.role = 'TEAM' AND p.kind = 'GROUP' AND e.title LIKE '%' || p.name || '%') <> 2`);
+    // People recur as they would: a director's two films, a band on more than one bill.
+    const busiest = await one<{ n: number }>(sql`SELECT count(*)::int AS n FROM (SELECT person_id FROM event_credits GROUP BY person_id HAVING count(DISTINCT event_id) > 1) x`);
+    expect(busiest.n).toBeGreaterThan(20);
+    const mavericks = await rows<{ title: string }>(sql`
+      SELECT e.title FROM events e JOIN event_credits c ON c.event_id = e.id JOIN people p ON p.id = c.person_id WHERE p.slug = 'mumbai-mavericks' ORDER BY e.title`);
+    expect(mavericks.map((r) => r.title)).toEqual(["Kolkata Knights vs Mumbai Mavericks", "Mumbai Mavericks vs Chennai Chargers"]);
+  });
+
   it("is idempotent", async () => {
     const before = await tableCounts(db());
     const again = await seedCatalog(db(), { now: NOW, seed: SEED });
@@ -212,6 +240,17 @@ describe.each(targets)("seedCatalog on $name", (target) => {
       WHERE e.poster_url LIKE '/posters/generic-%' AND (
         sh.starts_at <= ${NOW.toISOString()}::timestamptz OR sh.starts_at > ${NOW.toISOString()}::timestamptz + interval '15 days'
         OR (e.category = 'MOVIE') <> (s.kind = 'SCREEN'))`);
+    // 2–4 credits per generated event; fixtures credit the two teams named in the title (the
+    // generator may, rarely, pit a team against itself: one credit then).
+    await zero(sql`SELECT count(*)::int AS n FROM events e WHERE e.poster_url LIKE '/posters/generic-%' AND split_part(e.title, ' vs ', 1) <> split_part(e.title, ' vs ', 2) AND (
+      (SELECT count(*) FROM event_credits c WHERE c.event_id = e.id) NOT BETWEEN 2 AND 4
+      OR e.credits = '' OR (e.title LIKE '% vs %' AND e.credits <> replace(e.title, ' vs ', ' ')))`);
+    const credited = await one<{ headliners: number; named: number }>(sql`
+      SELECT count(*) FILTER (WHERE e.title LIKE '%' || p.name || '%')::int AS headliners, count(*)::int AS named
+      FROM events e JOIN event_credits c ON c.event_id = e.id AND c.position = 0 JOIN people p ON p.id = c.person_id
+      WHERE e.poster_url LIKE '/posters/generic-%' AND e.category = 'CONCERT' AND e.title ~ '^[A-Z][a-z]+ [A-Z][a-z]+ Live in'`);
+    expect(credited.named).toBeGreaterThan(0);
+    expect(credited.headliners).toBe(credited.named);
     const sample = await rows<{ title: string }>(sql`SELECT title FROM events WHERE poster_url LIKE '/posters/generic-%' LIMIT 5`);
     for (const { title } of sample) expect(title).toMatch(/^[A-Z][\w' :&.-]+$/);
   }, 120_000);
@@ -224,6 +263,16 @@ describe("catalog plan and posters", () => {
     expect(b.shows).toEqual(a.shows);
     expect(b.seats.length).toBe(a.seats.length);
     expect(buildCatalog({ now: NOW, seed: SEED + 1 }).shows).not.toEqual(a.shows);
+  });
+
+  it("writes credits only for titles that exist, and reads teams from fixture titles", () => {
+    expect(orphanCreditTitles()).toEqual([]);
+    expect(teamsFromTitle("India vs Australia: 2nd ODI")).toEqual(["India", "Australia"]);
+    expect(teamsFromTitle("Kolkata Derby: Maidan Tigers vs Mohun Mariners")).toEqual(["Maidan Tigers", "Mohun Mariners"]);
+    expect(teamsFromTitle("Pro Kabaddi Season: Pune Leg")).toEqual([]);
+    const plan = buildCatalog({ now: NOW, seed: SEED });
+    expect(buildCatalog({ now: NOW, seed: SEED }).people).toEqual(plan.people);
+    expect(new Set(plan.people.map((p) => p.slug)).size).toBe(plan.people.length);
   });
 
   it("has a small poster for every event", () => {

@@ -42,7 +42,7 @@ test.describe("finding something to watch", () => {
     const showtimes = page.getByTestId("showtimes");
     await expect(showtimes).toBeVisible();
     await expect(showtimes.locator("h3").first()).not.toBeEmpty();
-    await showtimes.getByRole("link").first().click();
+    await showtimes.locator('a[href^="/shows/"]').first().click();
     await expect(page).toHaveURL(/\/shows\/[0-9a-f-]{36}$/);
     await expect(page.getByRole("heading", { name: "Choose your seats" })).toBeVisible();
   });

@@ -31,6 +31,7 @@ vi.mock("next/navigation", () => ({
 
 const admin = await import("@/app/actions/admin");
 const catalog = await import("@/app/actions/admin-catalog");
+const credits = await import("@/app/actions/admin-credits");
 
 type Who = "customer" | "otherStaff" | "staff" | "admin";
 const WHO: Who[] = ["customer", "otherStaff", "staff", "admin"];
@@ -84,6 +85,14 @@ beforeAll(async () => {
   w.promoId = p!.id;
   await db.execute(sql`INSERT INTO promo_redemptions (promo_code_id, booking_id, user_id, discount_minor) VALUES (${w.promoId}::uuid, ${w.bookingId}::uuid, ${users.customer.id}::uuid, 100)`);
   w.layout = JSON.stringify(await getHallLayout(users.admin, w.sectionId));
+  const [person] = await queryRows<{ id: string }>(db, sql`INSERT INTO people (slug, name) VALUES ('matrix-person', 'Matrix Person') RETURNING id`);
+  w.personId = person!.id;
+  await db.execute(sql`INSERT INTO event_credits (event_id, person_id, role) VALUES (${w.eventId}::uuid, ${w.personId}::uuid, 'CAST')`);
+  for (const who of WHO) {
+    const [p] = await queryRows<{ id: string }>(db, sql`INSERT INTO people (slug, name) VALUES (${`removable-${who}`}, ${`Removable ${who}`}) RETURNING id`);
+    w[`remove-${who}`] = p!.id;
+    await db.execute(sql`INSERT INTO event_credits (event_id, person_id, role) VALUES (${w.eventId}::uuid, ${p!.id}::uuid, 'CREW')`);
+  }
 });
 
 const ALL_BUT_CUSTOMER = { customer: "denied", otherStaff: "allowed", staff: "allowed", admin: "allowed" } as const;
@@ -102,6 +111,11 @@ const ACTIONS: [string, Record<Who, "denied" | "allowed">, (who: Who) => Promise
   ["pausePromoAction", ADMIN_ONLY, () => catalog.pausePromoAction(form({ promoId: w.promoId!, active: "true" }))],
   ["saveVenueAction (edit)", VENUE_SCOPED, (who) => catalog.saveVenueAction(null, form({ venueId: w.venueId!, name: `Venue kept by ${who}` }))],
   ["saveVenueAction (create)", ADMIN_ONLY, (who) => catalog.saveVenueAction(null, form({ cityId: w.cityId!, name: `Opened by ${who}`, address: "2 Test Road", lat: "19.1", lng: "72.9", timeZone: "Asia/Kolkata" }))],
+  ["addCreditAction", VENUE_SCOPED, (who) => credits.addCreditAction(null, form({ eventId: w.eventId!, newName: `Added by ${who}`, role: "CAST" }))],
+  ["editCreditAction", VENUE_SCOPED, (who) => credits.editCreditAction(null, form({ eventId: w.eventId!, personId: w.personId!, role: "CAST", credit: `as ${who}` }))],
+  ["removeCreditAction", VENUE_SCOPED, (who) => credits.removeCreditAction(form({ eventId: w.eventId!, personId: w[`remove-${who}`]!, role: "CREW" }))],
+  ["searchPeopleAction", ALL_BUT_CUSTOMER, () => credits.searchPeopleAction({ q: "matrix" })],
+  ["savePersonAction", ADMIN_ONLY, () => credits.savePersonAction(null, form({ personId: w.personId!, name: "Matrix Person", kind: "PERSON", bio: "" }))],
   ["scheduleShowsAction", VENUE_SCOPED, () => admin.scheduleShowsAction(null, form({ eventId: w.eventId!, sectionId: w.sectionId!, from: "2031-01-05", to: "2031-01-05", times: "19:00", REGULAR: "200", PREMIUM: "300" }))],
   ["cancelShowFormAction", VENUE_SCOPED, (who) => admin.cancelShowFormAction(null, form({ showId: w[`cancel-${who}`]!, reason: "Matrix test" }))],
   ["blockSeatsFormAction", VENUE_SCOPED, () => admin.blockSeatsFormAction(null, form({ showId: w.showId!, labels: "A1", blocked: "true" }))],
@@ -121,6 +135,7 @@ const STAFF_PAGES: [string, Record<Who, "denied" | "allowed">, () => Promise<unk
   ["/admin/events/[eventId]", VENUE_SCOPED, async () => (await page(() => import("./events/[eventId]/page")))(props({ eventId: w.eventId! }))],
   ["/admin/halls", ALL_BUT_CUSTOMER, async () => (await page(() => import("./halls/page")))(props())],
   ["/admin/halls/[sectionId]", VENUE_SCOPED, async () => (await page(() => import("./halls/[sectionId]/page")))(props({ sectionId: w.sectionId! }))],
+  ["/admin/people/[personId]", ADMIN_ONLY, async () => (await page(() => import("./people/[personId]/page")))(props({ personId: w.personId! }))],
   ["/admin/promos", ALL_BUT_CUSTOMER, async () => (await page(() => import("./promos/page")))(props())],
   ["/admin/promos/[promoId]", ALL_BUT_CUSTOMER, async () => (await page(() => import("./promos/[promoId]/page")))(props({ promoId: w.promoId! }))],
   ["/admin/shows/new", ALL_BUT_CUSTOMER, async () => (await page(() => import("./shows/new/page")))(props())],

@@ -37,15 +37,24 @@ export default async function VenuesPage({ searchParams }: Props) {
       <ul className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3" data-testid="venues">
         {venues.map((v) => (
           <li key={v.id} className="rounded-xl bg-white p-4 shadow-sm ring-1 ring-black/5">
-            <h2 className="font-semibold">{v.name}</h2>
+            <h2 className="font-semibold">
+              <Link href={`/venues/${v.slug}`} className="hover:text-brand-600 hover:underline">
+                {v.name}
+              </Link>
+            </h2>
             <p className="text-sm text-slate-600">{v.address}</p>
             <p className="mt-2 text-sm text-slate-500">
               {v.sections} {v.sections === 1 ? "hall" : "halls"} · {v.seats.toLocaleString("en-IN")} seats
               {v.distanceKm !== null && <> · {v.distanceKm} km away</>}
             </p>
-            <a className="mt-2 inline-block text-sm text-brand-600 hover:underline" href={`https://www.openstreetmap.org/?mlat=${v.lat}&mlon=${v.lng}#map=16/${v.lat}/${v.lng}`} rel="noreferrer" target="_blank">
-              Map
-            </a>
+            <p className="mt-2 flex gap-4 text-sm">
+              <Link href={`/venues/${v.slug}`} className="font-medium text-brand-600 hover:underline" aria-label={`Shows at ${v.name}`}>
+                Shows
+              </Link>
+              <a className="text-brand-600 hover:underline" href={`https://www.openstreetmap.org/?mlat=${v.lat}&mlon=${v.lng}#map=16/${v.lat}/${v.lng}`} rel="noreferrer" target="_blank">
+                Map
+              </a>
+            </p>
           </li>
         ))}
       </ul>

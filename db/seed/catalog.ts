@@ -38,7 +38,7 @@ async function insertAll<T extends PgTable>(ex: Executor, table: T, rows: T["$in
   }
 }
 
-/** Seeds cities, venues, seat maps, 150 events, two weeks of shows and promo codes, once. */
+/** Seeds cities, venues, seat maps, 150 events with their people, two weeks of shows and promo codes, once. */
 export async function seedCatalog(db: Executor, opts: SeedOptions = {}): Promise<SeedResult> {
   const log = opts.log ?? (() => {});
   const started = performance.now();
@@ -70,7 +70,10 @@ export async function seedCatalog(db: Executor, opts: SeedOptions = {}): Promise
     await insertAll(tx, schema.showPrices, plan.showPrices);
     await insertAll(tx, schema.showZonePrices, plan.showZonePrices);
     await tx.insert(schema.promoCodes).values(plan.promoCodes).onConflictDoNothing();
-    step(`inserted ${plan.seats.length} seats, ${plan.events.length} events`);
+    await insertAll(tx, schema.people, plan.people);
+    // One statement: the credits trigger then refreshes events.credits once, for all events.
+    await insertAll(tx, schema.eventCredits, plan.eventCredits);
+    step(`inserted ${plan.seats.length} seats, ${plan.events.length} events, ${plan.eventCredits.length} credits`);
 
     for (const venue of plan.venues) {
       await tx.execute(sql`

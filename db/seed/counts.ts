@@ -14,6 +14,8 @@ export const CATALOG_TABLES = [
   "show_zone_prices",
   "show_seats",
   "promo_codes",
+  "people",
+  "event_credits",
 ] as const;
 
 export type CatalogTable = (typeof CATALOG_TABLES)[number];

@@ -71,3 +71,38 @@ export const GENRES: Record<string, string[]> = {
   COMEDY: ["Stand-up", "Improv", "Lineup", "Sketch", "Open Mic"],
   EXHIBITION: ["Art", "Photography", "History", "Design", "Science", "Craft"],
 };
+
+// Large mode's pool of ~20k people: every first name with every last name. The title lists
+// above come first, so a headliner named in a generated title is in the pool too.
+export const PERSON_FIRST = [
+  ...FIRST_NAMES,
+  "Abhay", "Abhishek", "Aditya", "Akash", "Akshay", "Alok", "Amit", "Amrita", "Anand", "Anil",
+  "Anita", "Ankit", "Anupam", "Aparna", "Arnav", "Arun", "Aruna", "Ashok", "Avani", "Ayesha",
+  "Bhavna", "Chetan", "Chitra", "Deepak", "Deepika", "Dhruv", "Dinesh", "Esha", "Faisal", "Gautam",
+  "Gayatri", "Gita", "Gopal", "Hari", "Hema", "Imran", "Indira", "Irfan", "Jaya", "Jatin",
+  "Jyoti", "Kamal", "Kiran", "Krishna", "Kunal", "Lata", "Madhav", "Mahesh", "Malini", "Manish",
+  "Manoj", "Mohan", "Mukesh", "Nandini", "Naveen", "Neha", "Nitin", "Omkar", "Pallavi", "Pankaj",
+  "Parth", "Prakash", "Pranav", "Preeti", "Rachna", "Radhika", "Raghav", "Rajesh", "Rakesh", "Ramesh",
+  "Ranjit", "Rashmi", "Ravi", "Rekha", "Sachin", "Sagar", "Sahil", "Salim", "Sameer", "Sanjay",
+  "Sarita", "Shalini", "Shankar", "Shreya", "Shweta", "Simran", "Sneha", "Sonal", "Subhash", "Suman",
+  "Sunil", "Sunita", "Suresh", "Swati", "Tanvi", "Tarun", "Uday", "Uma", "Varun", "Vidya",
+  "Vijay", "Vinay", "Vinod", "Yash", "Yamini", "Zainab", "Zubin", "Aisha", "Bilal", "Catherine",
+  "Joseph", "Maria", "Thomas", "Anthony", "Jasmine",
+];
+
+export const PERSON_LAST = [
+  ...LAST_NAMES,
+  "Agarwal", "Ahluwalia", "Ahmed", "Arora", "Bajaj", "Bakshi", "Basu", "Bhat", "Bhatia", "Bhattacharya",
+  "Bhosale", "Chandra", "Chaudhary", "Chawla", "Chopra", "D'Souza", "Dasgupta", "Dixit", "Dubey", "Dutta",
+  "Fernandes", "Gandhi", "Ganguly", "Ghosh", "Goel", "Gokhale", "Gowda", "Hegde", "Hussain", "Jain",
+  "Jha", "Kamath", "Kaur", "Khanna", "Kohli", "Krishnan", "Kumar", "Lal", "Mahajan", "Malhotra",
+  "Mathur", "Mehra", "Mishra", "Mitra", "Mukherjee", "Naidu", "Naik", "Narayan", "Pandey", "Parekh",
+  "Pathak", "Pawar", "Prasad", "Qureshi", "Raghavan", "Rajan", "Rathore", "Saxena", "Sen", "Sethi",
+  "Shah", "Shukla", "Sinha", "Srinivasan", "Subramanian", "Thakur", "Tiwari", "Trivedi", "Varma", "Verma",
+  "Yadav", "Zaveri", "Acharya", "Ansari", "Bedi", "Bhandari", "Bhargava", "Biswas", "Chakraborty", "Chauhan",
+  "Das", "Deshmukh", "Deshpande", "Dhillon", "Gill", "Goswami", "Grewal", "Hazarika", "Iyengar", "Jadhav",
+  "Joseph", "Kale", "Karnik", "Kashyap", "Khurana", "Kini", "Kurian", "Luthra", "Madan", "Mane",
+  "Mathew", "Mirza", "Mohanty", "Nagarajan", "Nambiar", "Oberoi", "Padmanabhan", "Panicker", "Patil", "Pinto",
+  "Puri", "Rajput", "Ranade", "Rege", "Sahni", "Sandhu", "Sarkar", "Sawant", "Sehgal", "Shenoy",
+  "Sood", "Suri", "Talwar", "Tandon", "Thomas", "Upadhyay", "Vaidya", "Wadia", "Walia", "Zachariah",
+];

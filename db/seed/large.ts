@@ -7,6 +7,7 @@ import type { Executor } from "../client";
 import { queryRows } from "../rows";
 import { seedCatalog } from "./catalog";
 import type { Category } from "./data";
+import { LARGE_CREDITS_SQL, largeCreditsSql } from "./large-credits";
 import { largeEventsSelect } from "./large-events";
 import type { PosterInput } from "./posters";
 import { index, lit, pick, uniform } from "./sqlgen";
@@ -152,10 +153,17 @@ export async function seedLarge(db: Executor, opts: LargeOptions = {}): Promise<
       await run(pricesSql(b));
       step(`inserted show_prices batch ${b + 1}/${BATCHES}`);
     }
+    for (const text of LARGE_CREDITS_SQL) await run(text);
+    step("inserted the people pool");
+    // Batched like the shows: each statement's trigger rewrites events.credits for its events.
+    for (let b = 0; b < BATCHES; b++) {
+      await run(largeCreditsSql(BATCHES, b));
+      step(`inserted credits batch ${b + 1}/${BATCHES}`);
+    }
   });
   // VACUUM, not just ANALYZE: it also flushes the GIN pending lists the bulk insert left behind,
   // which otherwise make every full-text query scan them.
-  await db.execute(sql.raw("VACUUM ANALYZE cities, venues, sections, seats, events, shows, show_prices, show_seats, search_terms"));
+  await db.execute(sql.raw("VACUUM ANALYZE cities, venues, sections, seats, events, shows, show_prices, show_seats, search_terms, people, event_credits"));
   step("analyzed");
   return { skipped: false, elapsedMs: performance.now() - started };
 }

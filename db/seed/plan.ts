@@ -5,6 +5,7 @@ import { CITIES, TIME_ZONE, type CitySeed } from "./cities";
 import type { Category } from "./data";
 import { planEvents, type EventPlan } from "./events";
 import { LAYOUTS, type Layout, type LayoutName } from "./layouts";
+import { planCredits } from "./people";
 import { CINEMA_BASES } from "./pricing";
 import { promoRows } from "./promos";
 import { Rng } from "./random";
@@ -29,6 +30,8 @@ export type CatalogPlan = {
   showPrices: Insert<typeof schema.showPrices>[];
   showZonePrices: Insert<typeof schema.showZonePrices>[];
   promoCodes: Insert<typeof schema.promoCodes>[];
+  people: Insert<typeof schema.people>[];
+  eventCredits: Insert<typeof schema.eventCredits>[];
 };
 
 export type PlanOptions = { now: Date; seed: number };
@@ -44,7 +47,7 @@ export function buildCatalog({ now, seed }: PlanOptions): CatalogPlan {
   const rng = new Rng(seed);
   // Ids come from their own stream so adding a row never reshuffles the rest of the catalog.
   const ids = new Rng(seed ^ 0x5eed);
-  const plan: CatalogPlan = { cities: [], venues: [], sections: [], seats: [], zones: [], events: [], shows: [], showPrices: [], showZonePrices: [], promoCodes: [] };
+  const plan: CatalogPlan = { cities: [], venues: [], sections: [], seats: [], zones: [], events: [], shows: [], showPrices: [], showZonePrices: [], promoCodes: [], people: [], eventCredits: [] };
 
   CITIES.forEach((c, i) =>
     plan.cities.push({ id: c.id, name: c.name, state: c.state, timeZone: TIME_ZONE, lat: c.lat, lng: c.lng, sortOrder: (i + 1) * 10 }),
@@ -128,5 +131,7 @@ export function buildCatalog({ now, seed }: PlanOptions): CatalogPlan {
   }
 
   plan.promoCodes = promoRows(now);
+  // People draw ids from a stream of their own, so they never shift the catalog's ids.
+  Object.assign(plan, planCredits(events, new Rng(seed ^ 0x9e091e)));
   return plan;
 }

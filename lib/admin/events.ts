@@ -40,14 +40,15 @@ export const eventSchema = z
   .refine((v) => !v.startDate || !v.endDate || v.startDate <= v.endDate, { message: "The end date is before the start date", path: ["endDate"] });
 export type EventInput = z.output<typeof eventSchema>;
 
-const slugify = (t: string) =>
+/** A web address for a title or name: "Kabir Rao" → "kabir-rao"; `fallback` when nothing is left. */
+export const slugify = (t: string, fallback = "event") =>
   t
     .normalize("NFKD")
     .replace(/[\u0300-\u036f]/g, "")
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, "-")
     .replace(/^-|-$/g, "")
-    .slice(0, 80) || "event";
+    .slice(0, 80) || fallback;
 
 /**
  * Events a staff member manages: those they created and those with shows at their venues (admins:
@@ -60,7 +61,7 @@ async function eventScope(user: User, ex: Executor = db) {
 }
 
 /** An event the caller may not manage answers 404, as if it did not exist; FOR UPDATE when changing it. */
-async function requireEventAccess(user: User, eventId: string, ex: Executor = db, lock = false): Promise<void> {
+export async function requireEventAccess(user: User, eventId: string, ex: Executor = db, lock = false): Promise<void> {
   const scope = await eventScope(user, ex);
   const [row] = await queryRows<{ id: string }>(
     ex,

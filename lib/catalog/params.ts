@@ -1,15 +1,25 @@
 import { z } from "zod";
 import { isoDay } from "@/lib/http/validation";
 
-/** `{eventId}` in a path: a UUID or a slug. */
-export const eventIdParams = z.object({
-  eventId: z
+/** A path segment naming a record by UUID or slug. */
+const idOrSlug = (what: string) =>
+  z
     .string()
     .trim()
-    .regex(/^[A-Za-z0-9-]{1,120}$/, "must be an event id or slug"),
-});
+    .regex(/^[A-Za-z0-9-]{1,120}$/, `must be ${what} id or slug`);
+
+/** `?city=`: a city's id, which is a slug. */
+export const citySlug = z.string().trim().toLowerCase().regex(/^[a-z0-9-]{1,64}$/, "must be a slug like 'mumbai'");
+
+/** `{eventId}` in a path: a UUID or a slug. */
+export const eventIdParams = z.object({ eventId: idOrSlug("an event") });
+
+/** `{personId}` in a path: a UUID or a slug. */
+export const personIdParams = z.object({ personId: idOrSlug("a person") });
 
 export const showtimesQuerySchema = z.object({
-  city: z.string().trim().toLowerCase().regex(/^[a-z0-9-]{1,64}$/, "must be a slug like 'mumbai'").optional(),
+  city: citySlug.optional(),
   date: isoDay("must be YYYY-MM-DD").optional(),
 });
+
+export const personQuerySchema = z.object({ city: citySlug.optional() });

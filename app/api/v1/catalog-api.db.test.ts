@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { NextRequest } from "next/server";
+import { callRoute } from "@/lib/testing/route-call";
 import { GET as listEvents } from "./events/route";
 import { GET as search } from "./events/search/route";
 import { GET as autocomplete } from "./events/autocomplete/route";
@@ -11,13 +11,7 @@ import { GET as pricing } from "./shows/[showId]/pricing/route";
 import { GET as unknownPath } from "./[...path]/route";
 import { createCity, createEvent, createShow, createVenue, hoursFromNow } from "@/lib/testing/fixtures";
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- JSON bodies are asserted field by field
-type Json = Record<string, any>;
-
-const call = async (handler: (req: NextRequest, ctx: { params: Promise<Record<string, string>> }) => Response | Promise<Response>, path: string, params: Record<string, string> = {}) => {
-  const res = await handler(new NextRequest(`http://localhost${path}`), { params: Promise.resolve(params) });
-  return { status: res.status, body: (await res.json()) as Json };
-};
+const call = callRoute;
 
 describe("catalog API", () => {
   let cityId = "";

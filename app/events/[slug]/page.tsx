@@ -10,6 +10,8 @@ import { AppError } from "@/lib/errors";
 import { formatMoney } from "@/lib/format/money";
 import { formatInZone } from "@/lib/time/zone";
 import { showtimesQuerySchema } from "@/lib/catalog/params";
+import { getEventCredits } from "@/lib/catalog/people";
+import { CreditsList } from "@/components/catalog/credits-list";
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -54,7 +56,10 @@ export default async function EventPage({ params, searchParams }: Props) {
   const q = showtimesQuerySchema.safeParse({ city: typeof sp.city === "string" ? sp.city : undefined, date: typeof sp.date === "string" ? sp.date : undefined });
   const event = await load(slug);
   const { city } = await preferredCity(q.success ? q.data.city : undefined);
-  const st = await getEventShowtimes(event.id, { city: city.id, date: q.success ? q.data.date : undefined });
+  const [st, credits] = await Promise.all([
+    getEventShowtimes(event.id, { city: city.id, date: q.success ? q.data.date : undefined }),
+    getEventCredits(event.id),
+  ]);
   // Not playing here: say where it does.
   const elsewhere = st.dates.length === 0 ? await citiesPlaying(event.id) : [];
   const dayLabel = (d: string) =>
@@ -155,7 +160,11 @@ export default async function EventPage({ params, searchParams }: Props) {
                 {st.venues.map((v) => (
                   <li key={v.section.id} className="flex flex-col gap-3 p-4 md:flex-row md:items-start">
                     <div className="md:w-72 md:shrink-0">
-                      <h3 className="font-semibold">{v.venue.name}</h3>
+                      <h3 className="font-semibold">
+                        <Link href={`/venues/${v.venue.slug}?date=${st.date}`} className="hover:text-brand-600 hover:underline">
+                          {v.venue.name}
+                        </Link>
+                      </h3>
                       <p className="text-sm text-slate-600">
                         {v.section.name} · {v.venue.address}
                       </p>
@@ -216,6 +225,8 @@ export default async function EventPage({ params, searchParams }: Props) {
           </>
         )}
       </section>
+
+      <CreditsList credits={credits} />
     </article>
   );
 }

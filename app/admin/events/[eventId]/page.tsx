@@ -4,6 +4,8 @@ import { notFound } from "next/navigation";
 import { publishEventAction } from "@/app/actions/admin-catalog";
 import { StatusBadge } from "@/components/account/status-badge";
 import { EventForm, PosterForm } from "@/components/admin/catalog-forms";
+import { CreditsEditor } from "@/components/admin/credits-editor";
+import { listCreditsForStaff } from "@/lib/admin/credits";
 import { requireStaffPage } from "@/lib/admin/access";
 import { getEventForStaff } from "@/lib/admin/events";
 import { revenueByDay, showSales } from "@/lib/admin/sales";
@@ -23,7 +25,11 @@ export default async function EventAdmin({ params, searchParams }: { params: Pro
     throw err;
   });
   const published = e.status === "PUBLISHED";
-  const [sales, daily] = await Promise.all([showSales(user, { eventId, limit: 1000 }), revenueByDay(user, { eventId, days: 60 })]);
+  const [sales, daily, credits] = await Promise.all([
+    showSales(user, { eventId, limit: 1000 }),
+    revenueByDay(user, { eventId, days: 60 }),
+    listCreditsForStaff(user, eventId),
+  ]);
   const sum = (k: "sold" | "seats" | "blocked" | "revenueMinor" | "discountMinor" | "refundedMinor" | "bookings") => sales.reduce((n, r) => n + r[k], 0);
   const sellable = sum("seats") - sum("blocked");
   return (
@@ -63,6 +69,7 @@ export default async function EventAdmin({ params, searchParams }: { params: Pro
           <PosterForm eventId={e.id} />
         </aside>
       </div>
+      <CreditsEditor eventId={e.id} credits={credits} isAdmin={user.role === "admin"} />
     </div>
   );
 }

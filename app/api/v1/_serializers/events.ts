@@ -1,7 +1,9 @@
-// The API's JSON shape of an event (the search vector is an index detail).
+// The API's JSON shape of an event (the search vector and the credits text are index details;
+// credits go out as a list of people instead).
 import type { EventDetails } from "@/lib/catalog/events";
+import type { Credit } from "@/lib/catalog/credit-groups";
 
-export function eventJson(e: EventDetails) {
-  const { searchVector: _omit, ...rest } = e;
-  return rest;
+export function eventJson(e: EventDetails, credits: Credit[]) {
+  const { searchVector: _omit, credits: _names, ...rest } = e;
+  return { ...rest, credits };
 }
