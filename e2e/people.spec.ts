@@ -26,6 +26,15 @@ test.describe("people and venues", () => {
     await expect(page).toHaveURL(/\/shows\/[0-9a-f-]{36}$/);
   });
 
+  test("searching a person, misspelt, finds them and their events", async ({ page }) => {
+    await page.goto("/search?q=cristopher%20nolna");
+    await expect(page.getByTestId("read-as")).toContainText("christopher nolan");
+    await expect(page.getByTestId("search-people").getByRole("link", { name: /Christopher Nolan/ })).toBeVisible();
+    await expect(page.getByRole("link", { name: /Interstellar/ }).first()).toBeVisible();
+    await page.getByTestId("search-people").getByRole("link", { name: /Christopher Nolan/ }).click();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Christopher Nolan");
+  });
+
   test("an unknown person is a 404 page", async ({ page }) => {
     const res = await page.goto("/people/no-such-person");
     expect(res?.status()).toBe(404);

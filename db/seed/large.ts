@@ -145,10 +145,17 @@ export async function seedLarge(db: Executor, opts: LargeOptions = {}): Promise<
     for (const text of eventsSql(events, localDate(now, TIME_ZONE))) await run(text);
     step(`inserted ${events.toLocaleString("en-US")} events`);
     const size = Math.ceil(shows / BATCHES);
+    // listing_shows (migration 0018) is kept by a per-row trigger on shows: a million calls
+    // tripled this step. Off for the bulk insert (this transaction holds shows meanwhile), then
+    // filled in one statement.
+    await run(`ALTER TABLE shows DISABLE TRIGGER shows_sync_listing_insert_delete`);
     for (let b = 0; b < BATCHES; b++) {
       await run(showsSql(b * size + 1, Math.min(shows, (b + 1) * size), events, now));
       step(`inserted shows batch ${b + 1}/${BATCHES}`);
     }
+    await run(`SELECT listing_shows_fill(${lit(now.toISOString())}::timestamptz)`);
+    await run(`ALTER TABLE shows ENABLE TRIGGER shows_sync_listing_insert_delete`);
+    step("filled listing_shows");
     for (let b = 0; b < BATCHES; b++) {
       await run(pricesSql(b));
       step(`inserted show_prices batch ${b + 1}/${BATCHES}`);
@@ -163,7 +170,7 @@ export async function seedLarge(db: Executor, opts: LargeOptions = {}): Promise<
   });
   // VACUUM, not just ANALYZE: it also flushes the GIN pending lists the bulk insert left behind,
   // which otherwise make every full-text query scan them.
-  await db.execute(sql.raw("VACUUM ANALYZE cities, venues, sections, seats, events, shows, show_prices, show_seats, search_terms, people, event_credits"));
+  await db.execute(sql.raw("VACUUM ANALYZE cities, venues, sections, seats, events, shows, show_prices, show_seats, search_terms, people, event_credits, listing_shows"));
   step("analyzed");
   return { skipped: false, elapsedMs: performance.now() - started };
 }
