@@ -170,7 +170,7 @@ export async function seedLarge(db: Executor, opts: LargeOptions = {}): Promise<
   });
   // VACUUM, not just ANALYZE: it also flushes the GIN pending lists the bulk insert left behind,
   // which otherwise make every full-text query scan them.
-  await db.execute(sql.raw("VACUUM ANALYZE cities, venues, sections, seats, events, shows, show_prices, show_seats, search_terms, people, event_credits, listing_shows"));
+  await db.execute(sql.raw("VACUUM ANALYZE cities, venues, sections, seats, events, shows, show_prices, show_seats, search_terms, search_term_deletes, people, event_credits, listing_shows"));
   step("analyzed");
   return { skipped: false, elapsedMs: performance.now() - started };
 }

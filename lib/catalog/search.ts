@@ -291,16 +291,18 @@ export function eventsSql(slots: Slot[], opts: { city?: string; limit: number; n
     ranked AS (
       SELECT m.id, m.slug, m.title, m.category, m.languages, m."posterUrl", m.popularity,
              m.via_venue AS "viaVenue",
-             m.name_vector @@ q.tq_title AS "titleMatch",
+             m.name_vector,
              m.name_vector @@ q.tq AS "nameMatch",
              ts_rank(m.name_vector, q.tq)
-               + CASE WHEN marquee_fold(m.title) = ${phrase} THEN 1
-                      WHEN marquee_fold(m.title) LIKE ${`${likeEscape(phrase)}%`} THEN 0.5 ELSE 0 END AS score,
+               + (SELECT CASE WHEN t = ${phrase} THEN 1 WHEN t LIKE ${`${likeEscape(phrase)}%`} THEN 0.5 ELSE 0 END
+                  FROM marquee_fold(m.title) AS t) AS score,
              CASE WHEN ${city}::text IS NULL THEN NULL ELSE ${upcoming(sql`s.city_id = ${city}`)} END AS "inCity",
              ${upcoming(sql`true`)} AS upcoming
       FROM matched m, q
     )
-    SELECT r.*,
+    SELECT r.id, r.slug, r.title, r.category, r.languages, r."posterUrl", r.popularity, r."viaVenue", r."nameMatch",
+      r.score, r."inCity", r.upcoming,
+      r.name_vector @@ (SELECT tq_title FROM q) AS "titleMatch",
       -- Where it plays: one index probe per city (a blockbuster has thousands of shows).
       coalesce((SELECT array_agg(c.id ORDER BY c.id = ${city} DESC NULLS LAST, c.sort_order, c.name) FROM cities c
                 WHERE EXISTS (SELECT 1 FROM shows s WHERE s.event_id = r.id AND s.city_id = c.id
@@ -337,16 +339,24 @@ export function peopleSql(slots: Slot[], limit: number, now?: Date): SQL | null 
   const tq = tsqueryText(slots);
   if (!tq) return null;
   const at = (now ?? new Date()).toISOString();
+  const phrase = slots.map((s) => s.readAs ?? s.words.join(" ")).join(" ");
+  // A common name ("rahul") matches hundreds of people: rank them by their name and how often
+  // they are credited (an index-only count), and count upcoming events only for those shown.
   return sql`
     SELECT p.id, p.slug, p.name, p.kind,
            (SELECT count(DISTINCT c.event_id)::int FROM event_credits c
             JOIN events e ON e.id = c.event_id AND e.status = 'PUBLISHED'
             WHERE c.person_id = p.id
               AND EXISTS (SELECT 1 FROM shows s WHERE s.event_id = c.event_id AND s.status = 'SCHEDULED' AND s.starts_at >= ${at}::timestamptz)) AS events
-    FROM people p
-    WHERE p.search_vector @@ to_tsquery('simple', ${tq})
-    ORDER BY events DESC, p.name
-    LIMIT ${limit}`;
+    FROM (
+      SELECT p.id, p.slug, p.name, p.kind, marquee_fold(p.name) = ${phrase} AS exact,
+             (SELECT count(*) FROM event_credits c WHERE c.person_id = p.id) AS credits
+      FROM people p
+      WHERE p.search_vector @@ to_tsquery('simple', ${tq})
+      ORDER BY exact DESC, credits DESC, p.name
+      LIMIT ${limit}
+    ) p
+    ORDER BY p.exact DESC, p.credits DESC, p.name`;
 }
 
 export function venuesSql(slots: Slot[], limit: number, city?: string): SQL | null {
