@@ -61,6 +61,12 @@ describe("catalog API", () => {
     expect((await call(search, "/api/v1/events/search?query=intersteller")).body.items[0].id).toBe(eventId);
     expect((await call(autocomplete, "/api/v1/events/autocomplete?prefix=inter&limit=3")).body.suggestions[0].title).toBe("Interstellar");
     expect((await call(search, "/api/v1/events/search")).status).toBe(400);
+    // The chosen city must be a real one: a typo in it is the caller's mistake, not an empty answer.
+    expect((await call(search, "/api/v1/events/search?query=interstellar&city=atlantis")).body.error.code).toBe("VALIDATION_FAILED");
+    expect((await call(search, "/api/v1/events/search?query=interstellar&city=no%20such")).status).toBe(400);
+    expect((await call(autocomplete, "/api/v1/events/autocomplete?prefix=inter&city=atlantis")).status).toBe(400);
+    const inCity = await call(search, `/api/v1/events/search?query=interstellar&city=${cityId}`);
+    expect(inCity.body.items[0]).toMatchObject({ id: eventId, inCity: true, cities: [cityId] });
     expect((await call(autocomplete, "/api/v1/events/autocomplete?prefix=")).status).toBe(400);
   });
 
@@ -69,6 +75,7 @@ describe("catalog API", () => {
     const bySlug = await call(getEvent, `/api/v1/events/${eventSlug}`, { eventId: eventSlug });
     expect(bySlug.body.event.id).toBe(eventId);
     expect(bySlug.body.event.searchVector).toBeUndefined();
+    expect(bySlug.body.event.nameVector).toBeUndefined();
     const missing = await call(getEvent, "/api/v1/events/nope", { eventId: "00000000-0000-0000-0000-000000000000" });
     expect(missing).toMatchObject({ status: 404, body: { error: { code: "NOT_FOUND" } } });
     expect((await call(getEvent, "/x", { eventId: "bad id;" })).status).toBe(400);
