@@ -176,8 +176,9 @@ function readWord(w: string, terms: Set<string>, isLast: boolean, typing: boolea
       .map((s) => s.term);
     alternatives.push(...fixes);
     for (const [a, b] of splits(w)) if (terms.has(a) && terms.has(b)) alternatives.push(`(${a} <-> ${b})`);
-    if (typing && isLast) {
-      // The word being typed: terms it could be the start of, allowing one slip.
+    if (typing && isLast && ![...terms].some((t) => t.startsWith(w))) {
+      // The word being typed, when no term starts with it: terms it could be the start of,
+      // allowing one slip. (While some term does, "kab" means kabir or kabaddi, not kaur.)
       const starts = [...terms]
         .filter((t) => SAFE.test(t) && !t.startsWith(w) && prefixDistance(w, t, 1) <= 1)
         .sort((a, b) => a.length - b.length || a.localeCompare(b))
