@@ -225,7 +225,6 @@ export const events = pgTable(
     index("events_popularity_idx").on(t.popularity.desc(), t.id.desc()),
     index("events_search_idx").using("gin", t.searchVector),
     index("events_name_search_idx").using("gin", t.nameVector),
-    index("events_title_trgm_idx").using("gin", sql`${t.title} gin_trgm_ops`),
     index("events_languages_idx").using("gin", t.languages),
     check("events_rating_range", sql`${t.ratingTenths} IS NULL OR ${t.ratingTenths} BETWEEN 0 AND 100`),
     check("events_duration_positive", sql`${t.durationMinutes} > 0`),
@@ -525,7 +524,6 @@ export const searchTerms = pgTable(
     term: text("term").primaryKey(),
   },
   (t) => [
-    index("search_terms_trgm_idx").using("gin", sql`${t.term} gin_trgm_ops`),
     index("search_terms_prefix_idx").using("btree", sql`${t.term} text_pattern_ops`),
   ],
 );
