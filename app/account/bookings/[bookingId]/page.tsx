@@ -62,32 +62,34 @@ export default async function BookingPage({ params, searchParams }: { params: Pr
           <StatusBadge status={t.status} />
         </div>
         <div className="grid gap-6 p-6 sm:grid-cols-[1fr_220px]">
-          <dl className="space-y-2 text-sm">
-            <Row label="When">
-              <time dateTime={t.show.startsAt.toISOString()}>{when}</time>
-            </Row>
-            <Row label="Where">
-              {t.venue.name}, {t.venue.sectionName}
-              <br />
-              <span className="font-normal text-slate-600">{t.venue.address}</span>
-            </Row>
-            <Row label={t.seats.some((s) => s.type === "GA") ? `Admits ${t.seats.length}` : "Seats"}>
-              {countPlaces(t.seats.map((s) => s.label))
-                .map((g) => {
-                  const type = t.seats.find((s) => s.label === g.name)!.type;
-                  return `${placeGroupText(g)} (${TYPE_LABEL[type] ?? type})`;
-                })
-                .join(", ")}
-            </Row>
-            <Row label="Tickets">{money(t.amounts.subtotalMinor)}</Row>
-            {t.amounts.discountMinor > 0 ? <Row label="Discount">− {money(t.amounts.discountMinor)}</Row> : null}
-            <Row label="Fee + GST">{money(t.amounts.feesMinor + t.amounts.taxMinor)}</Row>
-            <Row label={t.status === "REFUNDED" ? "Paid, refunded" : "Amount paid"}>{money(t.amounts.totalMinor)}</Row>
-            <Row label="Booking reference">
-              <span className="font-mono text-base tracking-wider">{t.reference}</span>
-            </Row>
+          <div>
+            <dl className="space-y-2 text-sm">
+              <Row label="When">
+                <time dateTime={t.show.startsAt.toISOString()}>{when}</time>
+              </Row>
+              <Row label="Where">
+                {t.venue.name}, {t.venue.sectionName}
+                <br />
+                <span className="font-normal text-slate-600">{t.venue.address}</span>
+              </Row>
+              <Row label={t.seats.some((s) => s.type === "GA") ? `Admits ${t.seats.length}` : "Seats"}>
+                {countPlaces(t.seats.map((s) => s.label))
+                  .map((g) => {
+                    const type = t.seats.find((s) => s.label === g.name)!.type;
+                    return `${placeGroupText(g)} (${TYPE_LABEL[type] ?? type})`;
+                  })
+                  .join(", ")}
+              </Row>
+              <Row label="Tickets">{money(t.amounts.subtotalMinor)}</Row>
+              {t.amounts.discountMinor > 0 ? <Row label="Discount">− {money(t.amounts.discountMinor)}</Row> : null}
+              <Row label="Fee + GST">{money(t.amounts.feesMinor + t.amounts.taxMinor)}</Row>
+              <Row label={t.status === "REFUNDED" ? "Paid, refunded" : "Amount paid"}>{money(t.amounts.totalMinor)}</Row>
+              <Row label="Booking reference">
+                <span className="font-mono text-base tracking-wider">{t.reference}</span>
+              </Row>
+            </dl>
             <p className="pt-2 text-xs text-slate-500">Times are in the venue&apos;s local time ({tz}).</p>
-          </dl>
+          </div>
           <div className="flex flex-col items-center justify-start gap-2">
             {qr ? (
               <>
