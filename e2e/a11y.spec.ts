@@ -3,20 +3,11 @@
 // violation fails the test with the rule, the element and axe's explanation. Separately, the two
 // things axe cannot judge on a static page: the primary button's contrast in every state it is
 // drawn in (rest, hover) and a visible focus ring wherever keyboard focus lands.
-import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
 import { CARDS, findShow } from "./api";
 import { SeatMap } from "./pages/seat-map";
-
-async function expectNoSeriousViolations(page: Page, what: string) {
-  // "load", not "networkidle": the seat map and check-in poll, so the network never idles.
-  await page.waitForLoadState("load");
-  const { violations } = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-  const serious = violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  const report = serious.map((v) => `${v.id} (${v.impact}): ${v.help}\n${v.nodes.slice(0, 5).map((n) => `  ${n.target.join(" ")} — ${n.failureSummary?.split("\n").join(" ")}`).join("\n")}`);
-  expect.soft(report, `axe on ${what} (${page.url()})`).toEqual([]);
-}
+import { expectNoSeriousViolations } from "./support/axe";
 
 async function firstEventPath(page: Page): Promise<string> {
   const listing = await (await page.request.get("/api/v1/events?city=mumbai&category=movies")).json();
