@@ -53,7 +53,8 @@ ${c.facts
 @media only screen and (max-width: 620px) {
   .outer { padding: 12px 8px !important; }
   .card { padding: 22px 18px !important; }
-  .btn-wrap, .btn { display: block !important; width: 100% !important; text-align: center !important; box-sizing: border-box; }
+  .btn-wrap { width: 100% !important; }
+  .btn { display: block !important; text-align: center !important; }
   .fact-label { width: 40% !important; }
 }
 </style></head>
@@ -167,7 +168,7 @@ export function bookingEmail(kind: BookingEmailKind, b: BookingFacts) {
         title: amount ? "Booking cancelled and refunded" : "Booking cancelled",
         preheader: amount ? `${amount} back to ${b.refund?.destination ?? "your original payment method"}.` : "Its tickets no longer admit anyone.",
         paragraphs: [`Hi ${b.name}, you cancelled this booking. Its tickets no longer admit anyone and the seats are back on sale.`],
-        facts: [...showFacts(b), ...refundFacts(b)],
+        facts: [...refundFacts(b), ...showFacts(b)],
         action: { label: "See the booking", url: b.url },
       },
     },
@@ -188,7 +189,7 @@ export function bookingEmail(kind: BookingEmailKind, b: BookingFacts) {
         title: "The show has been cancelled",
         preheader: amount ? `${amount} is being refunded in full.` : "Your booking is cancelled.",
         paragraphs: [`Hi ${b.name}, we're sorry: the venue has cancelled this show. Your booking is cancelled${amount ? " and refunded in full" : ""}.`],
-        facts: [...reasonFact(b), ...showFacts(b), ...refundFacts(b)],
+        facts: [...reasonFact(b), ...refundFacts(b), ...showFacts(b)],
         action: { label: "See the booking", url: b.url },
       },
     },
