@@ -179,7 +179,6 @@ export function bookingEmail(kind: BookingEmailKind, b: BookingFacts) {
         preheader: amount ? `${amount} back to ${b.refund?.destination ?? "your original payment method"}.` : "The venue cancelled this booking.",
         paragraphs: [`Hi ${b.name}, the venue's staff cancelled your booking${amount ? " and refunded it in full" : ""}. Its tickets no longer admit anyone.`],
         facts: [...reasonFact(b), ...refundFacts(b), ...showFacts(b)],
-        after: ["Questions about this? Reply to this email and the venue's team will answer."],
         action: { label: "See the booking", url: b.url },
       },
     },
