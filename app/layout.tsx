@@ -1,5 +1,6 @@
 import type { Metadata, Viewport } from "next";
 import Link from "next/link";
+import { ShopChrome, SiteMain } from "@/components/checkin/shop-chrome";
 import { Providers } from "@/components/providers";
 import { SiteHeader } from "@/components/site-header";
 import "./globals.css";
@@ -19,23 +20,25 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
           Skip to content
         </a>
         <Providers>
-          <SiteHeader />
-          <main id="main" className="mx-auto w-full max-w-7xl flex-1 px-4 py-6">
-            {children}
-          </main>
+          <ShopChrome>
+            <SiteHeader />
+          </ShopChrome>
+          <SiteMain>{children}</SiteMain>
         </Providers>
-        <footer className="border-t border-slate-200 bg-white">
-          <div className="mx-auto flex max-w-7xl flex-wrap items-center justify-between gap-2 px-4 py-5 text-sm text-slate-600">
-            <p>Marquee — open, self-hostable ticketing.</p>
-            <nav aria-label="Footer" className="flex gap-4">
-              <Link href="/events">All events</Link>
-              <Link href="/venues">Venues</Link>
-              {/* A JSON endpoint, not a page: a plain link, so the router does not prefetch it as RSC
-                  (that prefetch of a signed-in, no-store API answer never settled in Chromium). */}
-              <a href="/api/v1/events">API</a>
-            </nav>
-          </div>
-        </footer>
+        <ShopChrome>
+          <footer className="border-t border-slate-200 bg-white">
+            <div className="mx-auto flex max-w-7xl flex-wrap items-center justify-between gap-2 px-4 py-5 text-sm text-slate-600">
+              <p>Marquee — open, self-hostable ticketing.</p>
+              <nav aria-label="Footer" className="flex gap-4">
+                <Link href="/events">All events</Link>
+                <Link href="/venues">Venues</Link>
+                {/* A JSON endpoint, not a page: a plain link, so the router does not prefetch it as RSC
+                    (that prefetch of a signed-in, no-store API answer never settled in Chromium). */}
+                <a href="/api/v1/events">API</a>
+              </nav>
+            </div>
+          </footer>
+        </ShopChrome>
       </body>
     </html>
   );

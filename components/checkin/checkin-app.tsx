@@ -1,6 +1,7 @@
 "use client";
 import jsQR from "jsqr";
 import { useCallback, useEffect, useRef, useState } from "react";
+import { signOutAction } from "@/app/actions/auth";
 import { groupPlaces } from "@/lib/format/places";
 import { looksLikeTicketToken, verifyTicketWithWebCrypto, type TicketPublicJwk } from "@/lib/tickets/token-format";
 
@@ -91,7 +92,7 @@ function feedback(ok: boolean) {
 }
 
 /** The door: pick a show, scan QR codes with the camera (or type a reference), see ADMIT or why not. Works offline. */
-export function CheckinApp({ shows, publicKey }: { shows: Show[]; publicKey: TicketPublicJwk }) {
+export function CheckinApp({ shows, publicKey, staffName }: { shows: Show[]; publicKey: TicketPublicJwk; staffName: string }) {
   const [showId, setShowId] = useState<string>("");
   const [deviceId, setDeviceId] = useState("");
   const [answer, setAnswer] = useState<Answer | null>(null);
@@ -330,46 +331,51 @@ export function CheckinApp({ shows, publicKey }: { shows: Show[]; publicKey: Tic
     return () => (video?.srcObject as MediaStream | null)?.getTracks().forEach((t) => t.stop());
   }, []);
 
-  if (!showId) {
+  const current = shows.find((s) => s.id === showId);
+  const header = (
+    <DoorHeader
+      title={current?.title ?? "Check-in"}
+      subtitle={current ? `${current.startsAtLocal} · ${current.venue}` : `Signed in as ${staffName}`}
+      counts={current ? { admitted: stats?.admittedPeople ?? null, sold: stats?.soldPeople ?? null } : null}
+    />
+  );
+
+  if (!current) {
     return (
-      <div className="space-y-3">
-        <h1 className="text-2xl font-bold">Check-in</h1>
-        <p className="text-slate-300">Pick the show you are admitting to.</p>
-        {shows.length === 0 ? <p className="rounded-xl bg-white/10 p-6">No shows at your venues today or in the next two days.</p> : null}
-        <ul className="space-y-2">
-          {shows.map((s) => (
-            <li key={s.id}>
-              <button type="button" onClick={() => setShowId(s.id)} className="w-full rounded-xl bg-white/10 p-4 text-left hover:bg-white/20 focus-visible:bg-white/20">
-                <span className="block text-lg font-semibold">{s.title}</span>
-                <span className="block text-sm text-slate-300">
-                  {s.today ? "Today · " : ""}
-                  {s.startsAtLocal} · {s.venue}, {s.section}
-                </span>
-                {s.open ? null : <span className="block text-sm text-amber-300">Check-in opens {s.window.opensAtLocal}</span>}
-              </button>
-            </li>
-          ))}
-        </ul>
-      </div>
+      <>
+        {header}
+        <div className="mx-auto max-w-3xl space-y-3 px-4 py-4">
+          <p className="text-slate-300">Pick the show you are admitting to.</p>
+          {shows.length === 0 ? <p className="rounded-xl bg-white/10 p-6">No shows at your venues today or in the next two days.</p> : null}
+          <ul className="space-y-2">
+            {shows.map((s) => (
+              <li key={s.id}>
+                <button type="button" onClick={() => setShowId(s.id)} className="w-full rounded-xl bg-white/10 p-4 text-left hover:bg-white/20 focus-visible:bg-white/20">
+                  <span className="block text-lg font-semibold">{s.title}</span>
+                  <span className="block text-sm text-slate-300">
+                    {s.today ? "Today · " : ""}
+                    {s.startsAtLocal} · {s.venue}, {s.section}
+                  </span>
+                  {s.open ? null : <span className="block text-sm text-amber-300">Check-in opens {s.window.opensAtLocal}</span>}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </div>
+      </>
     );
   }
 
-  const current = shows.find((s) => s.id === showId)!;
   const ok = answer?.result === "OK";
   const line = answer ? progress(answer) : null;
   // After a partial admission (or a party too big), the rest of the same ticket is one tap away.
   const more = answer?.code && (answer.result === "OK" || answer.result === "EXCEEDS") && answer.remaining ? answer.remaining : 0;
   const moreSizes = more ? [...new Set([...Array.from({ length: Math.min(more, 4) }, (_, i) => i + 1), more])] : [];
   return (
-    <div className="space-y-4">
-      <div className="flex flex-wrap items-center justify-between gap-2">
-        <div>
-          <h1 className="text-xl font-bold">{current.title}</h1>
-          <p className="text-sm text-slate-300">
-            {current.startsAtLocal} · {current.venue}
-          </p>
-        </div>
-        <div className="flex items-center gap-2 text-sm">
+    <>
+      {header}
+      <div className="mx-auto max-w-5xl space-y-3 px-4 py-3">
+        <div className="flex items-center justify-between gap-2 text-sm">
           <span className={`rounded-full px-3 py-1 font-semibold ${online ? "bg-emerald-700" : "bg-amber-600"}`} role="status">
             {online ? "Online" : "Offline"}
             {queue.length ? ` · ${queue.length} to sync` : ""}
@@ -378,144 +384,168 @@ export function CheckinApp({ shows, publicKey }: { shows: Show[]; publicKey: Tic
             Change show
           </button>
         </div>
-      </div>
 
-      <div
-        role="status"
-        aria-live="assertive"
-        data-testid="scan-result"
-        className={`flex min-h-40 flex-col items-center justify-center rounded-2xl p-6 text-center ${answer ? (ok ? "bg-emerald-600" : answer.result === "EXCEEDS" ? "bg-amber-600" : "bg-red-600") : "bg-white/10"}`}
-      >
-        {answer ? (
-          <>
-            <p className="text-5xl font-black tracking-wide">{headline(answer)}</p>
-            {line ? (
-              <p className="mt-2 text-2xl font-bold" data-testid="admitted-progress">
-                {line}
+        <div className="grid gap-4 md:grid-cols-2">
+          {/* The scanner: on a phone, the answer, the camera and the typed code fit one screen. */}
+          <div className="min-w-0 space-y-3">
+            <div
+              role="status"
+              aria-live="assertive"
+              data-testid="scan-result"
+              className={`flex flex-col items-center justify-center rounded-2xl text-center ${answer ? `min-h-32 p-4 ${ok ? "bg-emerald-600" : answer.result === "EXCEEDS" ? "bg-amber-600" : "bg-red-600"}` : "min-h-16 bg-white/10 p-3"}`}
+            >
+              {answer ? (
+                <>
+                  <p className="text-4xl font-black tracking-wide break-words sm:text-5xl">{headline(answer)}</p>
+                  {line ? (
+                    <p className="mt-2 text-xl font-bold sm:text-2xl" data-testid="admitted-progress">
+                      {line}
+                    </p>
+                  ) : null}
+                  {answer.ticket ? (
+                    <p className="mt-2 text-lg font-semibold sm:text-xl">
+                      Ticket for {answer.ticket.count} {answer.ticket.count === 1 ? "person" : "people"} · {(answer.ticket.places ?? groupPlaces(answer.ticket.seats)).join(", ")}
+                    </p>
+                  ) : null}
+                  {answer.reason ? <p className="mt-1 text-lg">{answer.reason}</p> : null}
+                  {answer.ticket ? <p className="mt-1 font-mono text-sm opacity-90">{answer.ticket.reference}</p> : null}
+                  {answer.offline ? <p className="mt-1 text-sm opacity-90">Checked on this device (offline); syncs when back online.</p> : null}
+                  {moreSizes.length ? (
+                    <div className="mt-3 flex flex-wrap justify-center gap-2" role="group" aria-label="Admit more of this ticket">
+                      {moreSizes.map((n) => (
+                        <button
+                          key={n}
+                          type="button"
+                          onClick={() => void handleCode(answer.code!, n)}
+                          className="min-h-12 rounded-xl bg-white px-4 text-lg font-bold text-ink-900 shadow focus-visible:ring-4 focus-visible:ring-white/60"
+                        >
+                          {n === more ? `Admit ${more === 1 ? "the last 1" : `all ${more} left`}` : `Admit ${n}`}
+                        </button>
+                      ))}
+                    </div>
+                  ) : null}
+                </>
+              ) : (
+                <p className="text-lg text-slate-300">Scan a ticket</p>
+              )}
+            </div>
+            <div className="relative aspect-video overflow-hidden rounded-2xl bg-black">
+              <video ref={videoRef} playsInline muted className="h-full w-full object-cover" aria-label="Camera view" />
+              {camera !== "on" ? (
+                <div className="absolute inset-0 flex flex-col items-center justify-center gap-2 p-4 text-center">
+                  <button type="button" onClick={startCamera} className="rounded-xl bg-brand-500 px-6 py-4 text-lg font-bold" disabled={camera === "starting"}>
+                    {camera === "starting" ? "Starting camera…" : "Start camera"}
+                  </button>
+                  {camera === "denied" ? <p className="text-sm text-amber-300">The camera is unavailable or blocked; type references below.</p> : null}
+                </div>
+              ) : null}
+            </div>
+            <form
+              className="flex gap-2"
+              onSubmit={(e) => {
+                e.preventDefault();
+                void handleCode(manual, party);
+                setManual("");
+              }}
+            >
+              <label htmlFor="manual-code" className="sr-only">
+                Booking reference or ticket code
+              </label>
+              <input
+                id="manual-code"
+                value={manual}
+                onChange={(e) => setManual(e.target.value)}
+                placeholder="Booking reference (MQ…)"
+                autoCapitalize="characters"
+                autoComplete="off"
+                className="min-h-12 min-w-0 flex-1 rounded-xl bg-white px-4 text-lg text-ink-900"
+              />
+              <button type="submit" className="min-h-12 shrink-0 rounded-xl bg-white/20 px-5 text-lg font-semibold">
+                Check
+              </button>
+            </form>
+            <div className="space-y-1">
+              <p id="party-label" className="text-sm text-slate-300">
+                Next scan admits
               </p>
-            ) : null}
-            {answer.ticket ? (
-              <p className="mt-2 text-xl font-semibold">
-                Ticket for {answer.ticket.count} {answer.ticket.count === 1 ? "person" : "people"} · {(answer.ticket.places ?? groupPlaces(answer.ticket.seats)).join(", ")}
-              </p>
-            ) : null}
-            {answer.reason ? <p className="mt-1 text-lg">{answer.reason}</p> : null}
-            {answer.ticket ? <p className="mt-1 font-mono text-sm opacity-90">{answer.ticket.reference}</p> : null}
-            {answer.offline ? <p className="mt-1 text-sm opacity-90">Checked on this device (offline); syncs when back online.</p> : null}
-            {moreSizes.length ? (
-              <div className="mt-3 flex flex-wrap justify-center gap-2" role="group" aria-label="Admit more of this ticket">
-                {moreSizes.map((n) => (
+              <div role="group" aria-labelledby="party-label" className="grid grid-cols-[minmax(0,2fr)_repeat(5,minmax(0,1fr))] gap-1.5">
+                {[null, ...PARTY_SIZES].map((n) => (
                   <button
-                    key={n}
+                    key={n ?? "all"}
                     type="button"
-                    onClick={() => void handleCode(answer.code!, n)}
-                    className="min-h-12 rounded-xl bg-white px-4 text-lg font-bold text-ink-900 shadow focus-visible:ring-4 focus-visible:ring-white/60"
+                    aria-pressed={party === n}
+                    onClick={() => setParty(n)}
+                    className={`min-h-11 rounded-lg px-1 text-base font-semibold sm:text-lg ${party === n ? "bg-white text-ink-900" : "bg-white/10 ring-1 ring-white/20"}`}
                   >
-                    {n === more ? `Admit ${more === 1 ? "the last 1" : `all ${more} left`}` : `Admit ${n}`}
+                    {n ?? "Everyone"}
                   </button>
                 ))}
               </div>
-            ) : null}
-          </>
-        ) : (
-          <p className="text-xl text-slate-300">Scan a ticket</p>
-        )}
-      </div>
-
-      <div className="grid gap-4 md:grid-cols-2">
-        <div className="space-y-2">
-          <p id="party-label" className="text-sm text-slate-300">
-            Next scan admits
-          </p>
-          <div role="group" aria-labelledby="party-label" className="grid grid-cols-[2fr_repeat(5,1fr)] gap-1.5">
-            {[null, ...PARTY_SIZES].map((n) => (
-              <button
-                key={n ?? "all"}
-                type="button"
-                aria-pressed={party === n}
-                onClick={() => setParty(n)}
-                className={`min-h-11 rounded-lg px-2 text-lg font-semibold ${party === n ? "bg-white text-ink-900" : "bg-white/10 ring-1 ring-white/20"}`}
-              >
-                {n ?? "Everyone"}
-              </button>
-            ))}
+            </div>
           </div>
-          <div className="relative aspect-video overflow-hidden rounded-2xl bg-black">
-            <video ref={videoRef} playsInline muted className="h-full w-full object-cover" aria-label="Camera view" />
-            {camera !== "on" ? (
-              <div className="absolute inset-0 flex flex-col items-center justify-center gap-2 p-4 text-center">
-                <button type="button" onClick={startCamera} className="rounded-xl bg-brand-500 px-6 py-4 text-lg font-bold" disabled={camera === "starting"}>
-                  {camera === "starting" ? "Starting camera…" : "Start camera"}
-                </button>
-                {camera === "denied" ? <p className="text-sm text-amber-300">The camera is unavailable or blocked; type references below.</p> : null}
+
+          <div className="min-w-0 space-y-3">
+            {conflicts.length ? (
+              <div role="alert" className="rounded-xl bg-amber-500/20 p-3 ring-1 ring-amber-400">
+                <p className="font-semibold">Conflicts found while syncing</p>
+                <ul className="mt-1 space-y-1 text-sm">
+                  {conflicts.map((c) => (
+                    <li key={`${c.reference}-${c.scannedAt}`}>
+                      {c.reference} (admitted here offline at {new Date(c.scannedAt).toLocaleTimeString()}): {c.message}
+                    </li>
+                  ))}
+                </ul>
               </div>
             ) : null}
-          </div>
-          <form
-            className="flex gap-2"
-            onSubmit={(e) => {
-              e.preventDefault();
-              void handleCode(manual, party);
-              setManual("");
-            }}
-          >
-            <label htmlFor="manual-code" className="sr-only">
-              Booking reference or ticket code
-            </label>
-            <input
-              id="manual-code"
-              value={manual}
-              onChange={(e) => setManual(e.target.value)}
-              placeholder="Booking reference (MQ…)"
-              autoCapitalize="characters"
-              autoComplete="off"
-              className="min-h-12 flex-1 rounded-xl bg-white px-4 text-lg text-ink-900"
-            />
-            <button type="submit" className="min-h-12 rounded-xl bg-white/20 px-5 text-lg font-semibold">
-              Check
-            </button>
-          </form>
-        </div>
-
-        <div className="space-y-3">
-          <div className="grid grid-cols-2 gap-2 text-center">
-            <div className="rounded-xl bg-white/10 p-3">
-              <p className="text-3xl font-bold" data-testid="admitted">
-                {stats ? stats.admittedPeople : "–"}
-              </p>
-              <p className="text-xs text-slate-300">admitted</p>
-            </div>
-            <div className="rounded-xl bg-white/10 p-3">
-              <p className="text-3xl font-bold">{stats ? stats.soldPeople : "–"}</p>
-              <p className="text-xs text-slate-300">sold</p>
-            </div>
-          </div>
-          {conflicts.length ? (
-            <div role="alert" className="rounded-xl bg-amber-500/20 p-3 ring-1 ring-amber-400">
-              <p className="font-semibold">Conflicts found while syncing</p>
-              <ul className="mt-1 space-y-1 text-sm">
-                {conflicts.map((c) => (
-                  <li key={`${c.reference}-${c.scannedAt}`}>
-                    {c.reference} (admitted here offline at {new Date(c.scannedAt).toLocaleTimeString()}): {c.message}
+            <div>
+              <h2 className="text-sm font-semibold text-slate-300">Last scans</h2>
+              <ul className="mt-1 divide-y divide-white/10 text-sm">
+                {(stats?.lastScans ?? []).map((s) => (
+                  <li key={s.at + s.device} className="flex justify-between gap-2 py-1.5">
+                    <span className={s.result === "OK" ? "text-emerald-300" : "text-red-300"}>{HEADLINE[s.result]}</span>
+                    <span className="truncate font-mono">{s.reference ?? "—"}</span>
+                    <span className="shrink-0 text-slate-400">{new Date(s.at).toLocaleTimeString()}</span>
                   </li>
                 ))}
               </ul>
             </div>
-          ) : null}
-          <div>
-            <h2 className="text-sm font-semibold text-slate-300">Last scans</h2>
-            <ul className="mt-1 divide-y divide-white/10 text-sm">
-              {(stats?.lastScans ?? []).map((s) => (
-                <li key={s.at + s.device} className="flex justify-between gap-2 py-1.5">
-                  <span className={s.result === "OK" ? "text-emerald-300" : "text-red-300"}>{HEADLINE[s.result]}</span>
-                  <span className="font-mono">{s.reference ?? "—"}</span>
-                  <span className="text-slate-400">{new Date(s.at).toLocaleTimeString()}</span>
-                </li>
-              ))}
-            </ul>
           </div>
         </div>
       </div>
-    </div>
+    </>
+  );
+}
+
+/**
+ * The door's own header, in place of the shop's: the show, how many are in of how many sold, and
+ * sign-out — a phone's width, one line high.
+ */
+function DoorHeader({ title, subtitle, counts }: { title: string; subtitle: string; counts: { admitted: number | null; sold: number | null } | null }) {
+  return (
+    <header className="sticky top-0 z-20 border-b border-white/10 bg-ink-900/95 backdrop-blur" data-testid="door-header">
+      <div className="mx-auto flex max-w-5xl items-center gap-3 px-4 py-2">
+        <span aria-hidden className="grid h-8 w-8 shrink-0 place-items-center rounded-md bg-brand-500 font-extrabold">
+          M
+        </span>
+        <div className="min-w-0 flex-1">
+          <h1 className="truncate text-base font-bold leading-tight">{title}</h1>
+          <p className="truncate text-xs text-slate-300">{subtitle}</p>
+        </div>
+        {counts ? (
+          <p className="shrink-0 text-right leading-tight" aria-label={`${counts.admitted ?? "–"} admitted of ${counts.sold ?? "–"} sold`}>
+            <span className="block text-lg font-bold tabular-nums">
+              <span data-testid="admitted">{counts.admitted ?? "–"}</span>
+              <span className="text-sm font-semibold text-slate-400">/{counts.sold ?? "–"}</span>
+            </span>
+            <span className="block text-[11px] text-slate-300">admitted</span>
+          </p>
+        ) : null}
+        <form action={signOutAction} className="shrink-0">
+          <button type="submit" className="rounded-lg px-2.5 py-1.5 text-sm ring-1 ring-white/30 hover:bg-white/10">
+            Sign out
+          </button>
+        </form>
+      </div>
+    </header>
   );
 }

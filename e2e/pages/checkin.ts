@@ -14,6 +14,35 @@ export class DoorPage {
   get online() {
     return this.page.getByText("Online", { exact: true });
   }
+  /** The door's own compact header: show, counts, sign-out. */
+  get header() {
+    return this.page.getByTestId("door-header");
+  }
+  /** What only the shop's header has: search, city picker, account menu, categories. */
+  get shopHeader() {
+    return this.page.getByRole("search").or(this.page.getByTestId("city-picker")).or(this.page.getByTestId("user-menu")).or(this.page.getByRole("navigation", { name: "Categories" }));
+  }
+  /** The scanner's controls, in the order they sit on a phone. */
+  get scannerControls() {
+    return [
+      this.page.getByTestId("scan-result"),
+      this.page.getByLabel("Camera view"),
+      this.page.getByRole("button", { name: "Start camera" }),
+      this.page.getByLabel("Booking reference or ticket code"),
+      this.page.getByRole("button", { name: "Check" }),
+    ];
+  }
+
+  /** Opens the door page on the first show it offers (the seed always has one today). */
+  async openFirstShow() {
+    await open(this.page, "/checkin");
+    await this.page.getByRole("list").getByRole("button").first().click();
+  }
+
+  /** How far the page scrolls sideways (0 when it fits the screen). */
+  horizontalOverflow(): Promise<number> {
+    return this.page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  }
 
   /** Opens the door page on exactly this show: the seed's open-door copies share a title. */
   async openShow(show: DoorShow) {

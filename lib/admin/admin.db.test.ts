@@ -123,7 +123,7 @@ describe("seats, cancellations, bookings and sales", () => {
     const statuses = await queryRows<{ id: string; status: string }>(db, sql`SELECT id, status FROM bookings WHERE show_id = ${showId}::uuid ORDER BY status`);
     expect(Object.fromEntries(statuses.map((s) => [s.id, s.status]))).toEqual({ [paid.bookingId]: "REFUNDED", [hold.id]: "EXPIRED" });
     const mail = await queryRows<{ kind: string }>(db, sql`SELECT kind FROM outbox WHERE user_id = ${paid.buyer.id}::uuid AND channel = 'EMAIL' ORDER BY created_at`);
-    expect(mail.map((m) => m.kind)).toEqual(["booking_confirmed", "show_cancelled", "booking_refunded"]);
+    expect(mail.map((m) => m.kind)).toEqual(["booking_confirmed", "show_cancelled"]);
     const [show] = await queryRows<{ status: string }>(db, sql`SELECT status FROM shows WHERE id = ${showId}::uuid`);
     expect(show!.status).toBe("CANCELLED");
     expect(await cancelShow(staff, showId, "again")).toEqual({ refunded: 0, released: 0, pending: 0 });

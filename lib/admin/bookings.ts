@@ -68,7 +68,7 @@ export const staffCancelSchema = z.object({ reason: z.string().trim().min(3, "Gi
 /** Staff cancel and refund a confirmed booking (no cutoff: the venue decides), with a reason in the audit log. */
 export async function staffCancelBooking(user: User, bookingId: string, reason: string) {
   await bookingHistory(user, bookingId); // scope check: 404 outside the actor's venues
-  const result = await cancelAndRefund(bookingId, { asStaff: true, reason: "staff" });
+  const result = await cancelAndRefund(bookingId, { asStaff: true, reason: "staff", note: reason });
   await audit(db, user, "bookings.refund", "booking", bookingId, { reason });
   return result;
 }

@@ -196,7 +196,7 @@ export async function cancelShow(user: User, showId: string, reason: string): Pr
   const confirmed = await queryRows<{ id: string }>(db, sql`SELECT id FROM bookings WHERE show_id = ${showId}::uuid AND status = 'CONFIRMED'`);
   let refunded = 0;
   for (const b of confirmed) {
-    const r = await cancelAndRefund(b.id, { asStaff: true, reason: "show_cancelled" }).catch((err: unknown) => {
+    const r = await cancelAndRefund(b.id, { asStaff: true, reason: "show_cancelled", note: reason }).catch((err: unknown) => {
       logger.error({ err, bookingId: b.id, showId }, "cancelling a booking of a cancelled show failed");
       return null;
     });

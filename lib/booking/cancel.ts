@@ -8,7 +8,7 @@ import { AppError, notFound, statusWords } from "@/lib/errors";
 import { kickDispatcher } from "@/lib/notifications/dispatcher";
 import { invalidateAvailability } from "@/lib/seating/availability";
 import { freeBookedSeats } from "@/lib/seating/seat-state";
-import { bookingNotice } from "./notices";
+import { bookingNotice, type BookingNoticeKind } from "./notices";
 import { transitionSql } from "./state";
 import { and, eq } from "drizzle-orm";
 import { bookings, shows } from "@/db/schema";
@@ -34,15 +34,22 @@ export type RefundOnCancel = (tx: Executor, booking: { id: string; reason: Refun
 
 export type RefundReason = "customer_cancelled" | "late_payment" | "show_cancelled" | "staff";
 
+const NOTICE_OF: Record<RefundReason, BookingNoticeKind> = {
+  customer_cancelled: "booking_cancelled",
+  staff: "booking_refunded_by_staff",
+  show_cancelled: "show_cancelled",
+  late_payment: "late_payment_refunded",
+};
+
 /**
  * Cancels a confirmed booking: CONFIRMED → CANCELLED, its seats back on sale, the payment's
  * refund recorded by `refund` (nothing paid: straight to REFUNDED), the holder told.
- * `asStaff` skips the time policy (staff cancelling for the venue) but not the state machine.
- * Answers the refund to execute after commit.
+ * `asStaff` skips the time policy (staff cancelling for the venue) but not the state machine;
+ * `note` is the reason staff gave, quoted to the holder. Answers the refund to execute after commit.
  */
 export async function cancelConfirmedBooking(
   bookingId: string,
-  opts: { userId?: string; asStaff?: boolean; reason?: RefundReason },
+  opts: { userId?: string; asStaff?: boolean; reason?: RefundReason; note?: string },
   refund: RefundOnCancel,
 ): Promise<{ refundId: string | null }> {
   let refundId: string | null = null;
@@ -67,7 +74,9 @@ export async function cancelConfirmedBooking(
     refundId = money.refundId;
     // Nothing was paid (a free booking): nothing to refund.
     if (!money.paid) await tx.execute(transitionSql(b.id, ["CANCELLED"], "REFUNDED"));
-    await bookingNotice(tx, b.id, opts.reason === "show_cancelled" ? "show_cancelled" : "booking_cancelled");
+    // The one message for this cancellation says what happened to the money too (the refund's
+    // completion later sends nothing more).
+    await bookingNotice(tx, b.id, NOTICE_OF[opts.reason ?? "customer_cancelled"], { refundId: money.paid ? (money.refundId ?? undefined) : null, reason: opts.note ?? null });
   });
   invalidateAvailability(showId);
   kickDispatcher();

@@ -62,6 +62,15 @@ async function attachmentsFor(m: Claimed): Promise<Attachment[]> {
   ];
 }
 
+/**
+ * The Message-ID of an outbox message: derived from its row, so every retry carries the same one. A
+ * send the server accepted but whose reply was lost is retried (at least once beats never), and
+ * mail clients and providers then show the copies as the one message they are.
+ */
+export function outboxMessageId(id: string): string {
+  return `<${id}@${new URL(envVar("APP_URL")).hostname}>`;
+}
+
 const logger = log("outbox");
 const running = new Set<Promise<unknown>>();
 
@@ -122,7 +131,7 @@ async function dispatch(opts: { limit?: number }): Promise<{ sent: number; retri
     try {
       const result =
         m.channel === "EMAIL"
-          ? await emailTransport().send({ to: m.recipient, subject: m.subject, text: m.bodyText, html: m.bodyHtml, attachments: await attachmentsFor(m) })
+          ? await emailTransport().send({ to: m.recipient, subject: m.subject, text: m.bodyText, html: m.bodyHtml, attachments: await attachmentsFor(m), messageId: outboxMessageId(m.id) })
           : await smsTransport().send({ to: m.recipient, body: m.bodyText });
       const [marked] = await queryRows<{ id: string }>(
         db,

@@ -115,7 +115,7 @@ describe("email through SMTP", () => {
     expect(await dispatchOutbox()).toEqual({ sent: 0, retried: 1, failed: 0, released: 0 });
     const [first] = await queryRows<{ status: string; attempts: number; wait: number; lastError: string }>(
       db,
-      sql`SELECT status, attempts, extract(epoch FROM next_attempt_at - now())::int AS wait, last_error AS "lastError" FROM outbox WHERE dedupe_key = ${`booking_cancelled:${bookingId}`}`,
+      sql`SELECT status, attempts, extract(epoch FROM next_attempt_at - now())::int AS wait, last_error AS "lastError" FROM outbox WHERE dedupe_key = ${`booking_ended:${bookingId}`}`,
     );
     expect(first).toMatchObject({ status: "PENDING", attempts: 1 });
     expect(first!.wait).toBeGreaterThan(backoffSeconds(1) - 5);

@@ -8,7 +8,15 @@ import twilio from "twilio";
 import { env } from "@/lib/env.js";
 
 export type Attachment = { filename: string; content: Buffer | string; contentType: string; cid?: string };
-export type EmailMessage = { to: string; subject: string; text: string; html?: string | null; attachments?: Attachment[] };
+export type EmailMessage = {
+  to: string;
+  subject: string;
+  text: string;
+  html?: string | null;
+  attachments?: Attachment[];
+  /** The same for every try of one outbox message: a resend after a lost reply is recognisably the same email. */
+  messageId?: string;
+};
 export type SmsMessage = { to: string; body: string };
 
 export interface EmailTransport {
@@ -47,7 +55,7 @@ export function smtpTransport(url: string, from = env().SMTP_FROM, timeouts = SM
   return {
     name: "smtp",
     async send(m) {
-      const info = await withDeadline(transporter.sendMail({ from, to: m.to, subject: m.subject, text: m.text, html: m.html ?? undefined, attachments: m.attachments }), limit, "SMTP send");
+      const info = await withDeadline(transporter.sendMail({ from, to: m.to, subject: m.subject, text: m.text, html: m.html ?? undefined, attachments: m.attachments, messageId: m.messageId }), limit, "SMTP send");
       return { id: String(info.messageId) };
     },
   };

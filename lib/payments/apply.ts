@@ -156,7 +156,7 @@ async function confirmOrRefund(tx: Executor, p: PaymentRow): Promise<ApplyOutcom
   if (settled.outcome === "confirmed") await claimWaitlistOffer(tx, p.bookingId);
   if (!("refund" in settled)) return { outcome: settled.outcome, refundIds: [], ...("showId" in settled ? { showId: settled.showId } : {}) };
   const id = await requestRefund(tx, { paymentId: p.id, bookingId: p.bookingId, amountMinor: Number(p.amountMinor), currency: p.currency, reason: settled.refund.reason });
-  await bookingNotice(tx, p.bookingId, settled.refund.notice);
+  await bookingNotice(tx, p.bookingId, settled.refund.notice, { refundId: id ?? undefined });
   return { outcome: settled.outcome, refundIds: id ? [id] : [], ...(settled.showId ? { showId: settled.showId } : {}) };
 }
 

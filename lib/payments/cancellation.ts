@@ -26,11 +26,12 @@ async function refundPaid(tx: Executor, booking: { id: string; reason: RefundRea
 
 /**
  * Cancels a confirmed booking and refunds it in full. `asStaff` skips the time policy (staff
- * cancelling for the venue) but not the state machine. Answers the booking's new status.
+ * cancelling for the venue) but not the state machine; `note` is the reason staff gave, quoted in
+ * the holder's email. Answers the booking's new status.
  */
 export async function cancelAndRefund(
   bookingId: string,
-  opts: { userId?: string; asStaff?: boolean; reason?: RefundReason } = {},
+  opts: { userId?: string; asStaff?: boolean; reason?: RefundReason; note?: string } = {},
 ): Promise<{ status: string; refundId: string | null }> {
   const { refundId } = await cancelConfirmedBooking(bookingId, opts, refundPaid);
   if (refundId) await executePendingRefunds([refundId]);

@@ -4,10 +4,8 @@
 import "server-only";
 import { and, asc, eq, sql } from "drizzle-orm";
 import { db, type Executor } from "@/db/client";
-import { queryRows } from "@/db/rows";
 import { payments, refunds } from "@/db/schema";
 import type { RefundReason } from "@/lib/booking/cancel";
-import { bookingNotice } from "@/lib/booking/notices";
 import { transitionSql } from "@/lib/booking/state";
 import { getGateway } from "./gateways";
 import { uuidArray } from "@/db/sql";
@@ -74,7 +72,10 @@ export async function executePendingRefunds(ids?: string[]): Promise<{ succeeded
   return { succeeded, failed };
 }
 
-/** A refund the gateway accepted: refund, payment and (cancelled) booking move on. Idempotent. */
+/**
+ * A refund the gateway accepted: refund, payment and (cancelled) booking move on. Idempotent. It
+ * sends no message: the cancellation's email already said how much comes back and when.
+ */
 export async function markRefunded(tx: Executor, refundId: string, providerRefundId: string | null): Promise<void> {
   const [r] = await tx
     .update(refunds)
@@ -86,6 +87,5 @@ export async function markRefunded(tx: Executor, refundId: string, providerRefun
     .update(payments)
     .set({ status: "REFUNDED", refundedMinor: sql`${payments.refundedMinor} + ${r.amountMinor}`, updatedAt: sql`now()` })
     .where(and(eq(payments.id, r.paymentId), eq(payments.status, "SUCCEEDED")));
-  const moved = await queryRows<{ id: string }>(tx, transitionSql(r.bookingId, ["CANCELLED"], "REFUNDED"));
-  if (moved.length) await bookingNotice(tx, r.bookingId, "booking_refunded");
+  await tx.execute(transitionSql(r.bookingId, ["CANCELLED"], "REFUNDED"));
 }

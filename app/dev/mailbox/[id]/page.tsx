@@ -38,7 +38,7 @@ export default async function MessagePage({ params }: { params: Promise<{ id: st
       {html && (
         <iframe title="Message as HTML" srcDoc={html} sandbox="" className="h-[44rem] w-full rounded-xl bg-white ring-1 ring-black/5" />
       )}
-      <pre className="whitespace-pre-wrap rounded-xl bg-white p-4 text-sm ring-1 ring-black/5">{m.bodyText}</pre>
+      <pre className="whitespace-pre-wrap rounded-xl bg-white p-4 text-sm ring-1 ring-black/5 [overflow-wrap:anywhere]">{m.bodyText}</pre>
     </article>
   );
 }
