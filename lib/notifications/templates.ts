@@ -42,7 +42,7 @@ ${c.facts
     ? `<table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0"><tr><td align="center" style="padding:4px 0 18px"><img src="cid:${esc(c.image.cid)}" width="220" height="220" alt="${esc(c.image.alt)}" style="display:block;width:220px;max-width:100%;height:auto;border:0"></td></tr></table>`
     : "";
   const action = c.action
-    ? `<table role="presentation" cellpadding="0" cellspacing="0" border="0" class="btn-wrap" style="margin:6px 0 10px"><tr><td align="center" bgcolor="#f84464" style="border-radius:8px">` +
+    ? `<table role="presentation" cellpadding="0" cellspacing="0" border="0" class="btn-wrap" style="margin:6px 0 10px"><tr><td align="center" bgcolor="#d41f44" style="border-radius:8px">` +
       `<a href="${esc(c.action.url)}" class="btn" style="display:inline-block;padding:14px 24px;font-family:${FONT};font-size:16px;font-weight:700;line-height:1.2;color:#ffffff;text-decoration:none;border-radius:8px">${esc(c.action.label)}</a></td></tr></table>` +
       `<p style="margin:0;font-size:13px;line-height:1.5;color:#64748b;word-break:break-all">${esc(c.action.url)}</p>`
     : "";
@@ -62,7 +62,7 @@ ${c.facts
 ${c.preheader ? `<div style="display:none;max-height:0;max-width:0;overflow:hidden;opacity:0;mso-hide:all">${esc(c.preheader)}</div>\n` : ""}<table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" style="background:#f1f5f9"><tr><td align="center" class="outer" style="padding:28px 12px">
 <!--[if mso]><table role="presentation" width="600" cellpadding="0" cellspacing="0" border="0"><tr><td><![endif]-->
 <table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" style="width:100%;max-width:600px;font-family:${FONT};color:#1f2033">
-<tr><td style="padding:0 4px 14px;font-size:20px;line-height:1.2;font-weight:800"><span style="display:inline-block;background:#f84464;color:#ffffff;border-radius:6px;padding:2px 8px">M</span>&nbsp;Marquee</td></tr>
+<tr><td style="padding:0 4px 14px;font-size:20px;line-height:1.2;font-weight:800"><span style="display:inline-block;background:#d41f44;color:#ffffff;border-radius:6px;padding:2px 8px">M</span>&nbsp;Marquee</td></tr>
 <tr><td class="card" style="background:#ffffff;border-radius:12px;padding:32px">
 <h1 style="margin:0 0 16px;font-size:24px;line-height:1.25;font-weight:800">${esc(c.title)}</h1>
 ${c.paragraphs.map(p).join("\n")}
