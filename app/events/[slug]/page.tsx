@@ -49,17 +49,19 @@ export default async function EventPage({ params, searchParams }: Props) {
   if (!/^[A-Za-z0-9-]{1,120}$/.test(slug)) notFound();
   const sp = await searchParams;
   const filter: ShowFilter = { language: param(sp, "language"), format: param(sp, "format") };
+  const chosenDate = param(sp, "date");
   const event = await load(slug);
   const { city } = await preferredCity(param(sp, "city"));
   const [st, credits] = await Promise.all([
-    getEventShowtimes(event.id, { city: city.id, date: param(sp, "date"), ...filter }),
+    getEventShowtimes(event.id, { city: city.id, date: chosenDate, ...filter }),
     getEventCredits(event.id),
   ]);
   const groups = groupByVenue(st.venues);
   const filtered = filter.language !== undefined || filter.format !== undefined;
-  // Every link on the page keeps the city, day and filters it does not change.
-  const href = (over: ShowFilter & { date?: string | null }) => {
-    const next = { city: city.id, date: st.date ?? undefined, ...filter, ...over };
+  // Every link on the page keeps the city, the day the user chose (if any) and the filters it does
+  // not change; with no day chosen, a filter opens on the first day that has matching shows.
+  const href = (over: ShowFilter & { date?: string }) => {
+    const next = { city: city.id, date: chosenDate, ...filter, ...over };
     const qs = new URLSearchParams(Object.entries(next).filter((e): e is [string, string] => typeof e[1] === "string"));
     return `/events/${event.slug}?${qs}`;
   };
