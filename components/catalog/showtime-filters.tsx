@@ -23,7 +23,7 @@ export function ShowtimeFilters({ languages, formats, active, href }: { language
         const chosen = active[d.key]?.toLowerCase();
         return (
           <div key={d.key} role="group" aria-label={d.label} className="flex min-w-0 items-center gap-2">
-            <span className="w-16 shrink-0 text-xs font-semibold uppercase tracking-wide text-slate-500 sm:w-auto">{d.label}</span>
+            <span className="w-20 shrink-0 text-xs font-semibold uppercase tracking-wide text-slate-500 sm:w-auto">{d.label}</span>
             <ul className="scrollbar-none -mr-4 flex gap-2 overflow-x-auto pr-4 sm:mr-0 sm:flex-wrap sm:pr-0">
               {d.options.map((o) => {
                 const on = o.toLowerCase() === chosen;

@@ -74,7 +74,7 @@ export default async function EventPage({ params, searchParams }: Props) {
     <article>
       <section className="-mx-4 -mt-6 mb-6 bg-gradient-to-r from-ink-900 to-ink-800 px-4 py-5 text-white sm:mb-8 sm:py-8">
         {/* Poster beside the title on every screen, so on a phone the Book button is above the fold. */}
-        <div className="mx-auto grid max-w-7xl grid-cols-[6rem_minmax(0,1fr)] gap-x-4 gap-y-4 sm:grid-cols-[14rem_minmax(0,1fr)] sm:gap-x-6">
+        <div className="mx-auto grid max-w-7xl grid-cols-[6rem_minmax(0,1fr)] gap-x-4 gap-y-4 sm:grid-cols-[14rem_minmax(0,1fr)] sm:grid-rows-[auto_1fr] sm:gap-x-6">
           {event.posterUrl ? (
             // eslint-disable-next-line @next/next/no-img-element
             <img src={event.posterUrl} alt={`${event.title} poster`} className="w-24 self-start rounded-xl shadow-lg ring-1 ring-white/10 sm:row-span-2 sm:w-56" />
