@@ -6,7 +6,7 @@ import type { Quote } from "@/lib/booking/quote";
 type CheckoutState = {
   quote: Quote;
   setQuote: (q: Quote) => void;
-  /** Seconds left on the hold, or null before the first tick in the browser. */
+  /** Seconds left on the hold (0 once it has lapsed). */
   left: number;
   backHref: string;
 };
