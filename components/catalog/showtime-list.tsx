@@ -25,7 +25,7 @@ function ShowtimeChip({ s, hall, admission, timeZone }: { s: Showtime; hall: str
   const kind = [s.format, s.language].filter(Boolean).join(" ");
   if (timed && s.availableSeats === 0) {
     return (
-      <span className="flex flex-col items-center rounded-lg bg-slate-50 px-3 py-1.5 text-sm text-slate-400 ring-1 ring-slate-200" aria-label={`${time} entry slot, ${hall}, sold out`}>
+      <span className="flex flex-col items-center rounded-lg bg-slate-50 px-3 py-1.5 text-sm text-slate-400 ring-1 ring-slate-200" aria-label={`${time} entry slot, sold out, ${hall}`}>
         <span className="font-semibold line-through">{time}</span>
         <span className="text-[11px] uppercase">Sold out</span>
       </span>
@@ -37,10 +37,10 @@ function ShowtimeChip({ s, hall, admission, timeZone }: { s: Showtime; hall: str
       className={`flex min-h-11 flex-col items-center justify-center rounded-lg bg-white px-3 py-1.5 text-sm ring-1 hover:bg-slate-50 ${tone}`}
       aria-label={
         s.onSaleAt
-          ? `${time}, ${hall}, ${kind}, on sale ${formatInZone(s.onSaleAt, timeZone, { day: "numeric", month: "short", hour: "numeric", minute: "2-digit" })}`
+          ? `${time}, ${kind}, on sale ${formatInZone(s.onSaleAt, timeZone, { day: "numeric", month: "short", hour: "numeric", minute: "2-digit" })}, ${hall}`
           : timed
-            ? `${time} entry slot, ${hall}, ${s.availableSeats} of ${s.totalSeats} places left, ${formatMoney(s.minPriceMinor, s.currency)}`
-            : `${time}, ${hall}, ${kind}, ${s.availableSeats} of ${s.totalSeats} seats left, from ${formatMoney(s.minPriceMinor, s.currency)}`
+            ? `${time} entry slot, ${s.availableSeats} of ${s.totalSeats} places left, ${formatMoney(s.minPriceMinor, s.currency)}, ${hall}`
+            : `${time}, ${kind}, ${s.availableSeats} of ${s.totalSeats} seats left, from ${formatMoney(s.minPriceMinor, s.currency)}, ${hall}`
       }
     >
       <span className="font-semibold">{time}</span>
