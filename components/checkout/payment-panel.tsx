@@ -3,7 +3,8 @@ import { useRouter } from "next/navigation";
 import { useEffect, useId, useRef, useState, useTransition } from "react";
 import { payAction, paymentStatusAction, quoteAction } from "@/app/actions/checkout";
 import { formatMoney } from "@/lib/format/money";
-import type { Quote } from "@/lib/booking/quote";
+import { cancelPolicyText, type CancelPolicy } from "@/lib/booking/cancel-policy";
+import { useCheckout } from "./checkout-state";
 import { StripePayment } from "./stripe-payment";
 
 type Method = "CARD" | "UPI" | "WALLET" | "SAVED";
@@ -22,16 +23,23 @@ function Line({ label, value, strong, tone }: { label: string; value: string; st
   );
 }
 
-/** Promo code, price lines and the payment form for a held booking; waits for confirmation. */
+/**
+ * Promo code, price lines and the payment form for a held booking; waits for confirmation. A
+ * failed payment leaves the form as it was typed, with the reason beside it, ready to try again.
+ */
 export function PaymentPanel({
   bookingId,
-  initialQuote,
+  policy,
+  timeZone,
   saved,
   testValues,
   stripeKey,
 }: {
   bookingId: string;
-  initialQuote: Quote;
+  /** The show's cancellation policy (lib/booking/cancel-policy.ts), stated above Pay. */
+  policy: CancelPolicy;
+  /** The venue's, for the cancellation cutoff. */
+  timeZone: string;
   saved: SavedOption[];
   testValues: TestValues | null;
   /** Set when payments go through Stripe: card/UPI/wallet details are taken by Stripe's Payment Element. */
@@ -39,7 +47,7 @@ export function PaymentPanel({
 }) {
   const router = useRouter();
   const ids = useId();
-  const [quote, setQuote] = useState(initialQuote);
+  const { quote, setQuote } = useCheckout();
   const [code, setCode] = useState("");
   const [promoNote, setPromoNote] = useState<{ ok: boolean; text: string } | null>(null);
   const [method, setMethod] = useState<Method>(saved.length ? "SAVED" : "CARD");
@@ -94,6 +102,7 @@ export function PaymentPanel({
   }
 
   function pay(form: FormData) {
+    if (pending || waiting) return;
     setError(null);
     const get = (k: string) => String(form.get(k) ?? "").trim();
     const payment: Record<string, unknown> = { bookingId, method, promoCode: appliedCode };
@@ -131,184 +140,199 @@ export function PaymentPanel({
     </label>
   );
 
-  if (stripeIntent && stripeKey && !waiting) {
-    return (
-      <section className="rounded-xl bg-white p-5 shadow-sm ring-1 ring-black/5" aria-label="Pay with Stripe">
-        <StripePayment
-          publishableKey={stripeKey}
-          clientSecret={stripeIntent.clientSecret}
-          returnUrl={`${window.location.origin}/account/bookings/${bookingId}?confirmed=1`}
-          onPaid={() => setWaiting(stripeIntent.paymentId)}
-        />
-      </section>
-    );
-  }
-
-  if (waiting) {
-    return (
-      <div role="status" className="flex items-center gap-3 rounded-xl bg-white p-5 shadow-sm ring-1 ring-black/5">
-        <span aria-hidden="true" className="size-5 animate-spin rounded-full border-2 border-brand-500 border-t-transparent" />
-        <div>
-          <p className="font-semibold">Confirming your payment…</p>
-          <p className="text-sm text-slate-600">Keep this page open; your e-ticket appears here in a moment.</p>
-        </div>
-      </div>
-    );
-  }
+  const stripeStep = stripeIntent && stripeKey && !waiting;
+  const policyText = cancelPolicyText(policy, { timeZone, refundMinor: quote.totalMinor, currency: quote.currency });
 
   return (
     <div className="space-y-4">
-      <section aria-labelledby={`${ids}-promo`} className="rounded-xl bg-white p-5 shadow-sm ring-1 ring-black/5">
-        <h2 id={`${ids}-promo`} className="text-lg font-semibold">
-          Promo code
-        </h2>
+      {stripeStep ? (
+        <section className="rounded-xl bg-white p-5 shadow-sm ring-1 ring-black/5" aria-label="Pay with Stripe">
+          <StripePayment
+            publishableKey={stripeKey}
+            clientSecret={stripeIntent.clientSecret}
+            returnUrl={`${window.location.origin}/account/bookings/${bookingId}?confirmed=1`}
+            onPaid={() => setWaiting(stripeIntent.paymentId)}
+          />
+        </section>
+      ) : null}
+      {waiting ? (
+        <div role="status" className="flex items-center gap-3 rounded-xl bg-white p-5 shadow-sm ring-1 ring-black/5">
+          <span aria-hidden="true" className="size-5 animate-spin rounded-full border-2 border-brand-500 border-t-transparent" />
+          <div>
+            <p className="font-semibold">Confirming your payment…</p>
+            <p className="text-sm text-slate-600">Keep this page open; your e-ticket appears here in a moment.</p>
+          </div>
+        </div>
+      ) : null}
+      {/* Hidden, not unmounted, while a payment is under way: if it fails, what was typed is still there. */}
+      <div className="space-y-4" hidden={Boolean(waiting || stripeStep)}>
+        <section aria-labelledby={`${ids}-promo`} className="rounded-xl bg-white p-5 shadow-sm ring-1 ring-black/5">
+          <h2 id={`${ids}-promo`} className="text-lg font-semibold">
+            Promo code
+          </h2>
+          <form
+            className="mt-2 flex gap-2"
+            onSubmit={(e) => {
+              e.preventDefault();
+              applyPromo(code);
+            }}
+          >
+            <label htmlFor={`${ids}-code`} className="sr-only">
+              Promo code
+            </label>
+            <input id={`${ids}-code`} value={code} onChange={(e) => setCode(e.target.value.toUpperCase())} placeholder="e.g. MOVIEBUFF" autoComplete="off" maxLength={40} className={`${input} uppercase`} />
+            <button type="submit" disabled={applying || !code.trim()} className="rounded-lg px-4 py-2 font-semibold text-brand-700 ring-1 ring-brand-200 hover:bg-brand-50 disabled:opacity-50">
+              {applying ? "Checking…" : "Apply"}
+            </button>
+            {appliedCode ? (
+              <button
+                type="button"
+                onClick={() => {
+                  setCode("");
+                  applyPromo("");
+                }}
+                className="px-2 text-sm text-slate-600 underline"
+              >
+                Remove
+              </button>
+            ) : null}
+          </form>
+          {promoNote ? (
+            <p role={promoNote.ok ? "status" : "alert"} className={`mt-2 text-sm ${promoNote.ok ? "text-emerald-700" : "text-red-700"}`}>
+              {promoNote.text}
+            </p>
+          ) : null}
+          <dl className="mt-4 space-y-1 border-t border-slate-100 pt-3" aria-label="Price">
+            <Line label={`Tickets (${quote.seatCount})`} value={money(quote.subtotalMinor)} />
+            {quote.discountMinor > 0 ? <Line label={`Discount (${appliedCode})`} value={`− ${money(quote.discountMinor)}`} tone="good" /> : null}
+            <Line label="Convenience fee" value={money(quote.feesMinor)} />
+            <Line label="GST on fee (18%)" value={money(quote.taxMinor)} />
+            <Line label="Total" value={money(quote.totalMinor)} strong />
+          </dl>
+        </section>
+
+        {/* onSubmit, not a form action: React resets a form after its action, which would empty the card fields on a decline. */}
         <form
-          className="mt-2 flex gap-2"
           onSubmit={(e) => {
             e.preventDefault();
-            applyPromo(code);
+            pay(new FormData(e.currentTarget));
           }}
+          className="space-y-4 rounded-xl bg-white p-5 shadow-sm ring-1 ring-black/5"
+          aria-labelledby={`${ids}-pay`}
         >
-          <label htmlFor={`${ids}-code`} className="sr-only">
-            Promo code
-          </label>
-          <input id={`${ids}-code`} value={code} onChange={(e) => setCode(e.target.value.toUpperCase())} placeholder="e.g. MOVIEBUFF" autoComplete="off" maxLength={40} className={`${input} uppercase`} />
-          <button type="submit" disabled={applying || !code.trim()} className="rounded-lg px-4 py-2 font-semibold text-brand-700 ring-1 ring-brand-200 hover:bg-brand-50 disabled:opacity-50">
-            {applying ? "Checking…" : "Apply"}
+          <h2 id={`${ids}-pay`} className="text-lg font-semibold">
+            Pay
+          </h2>
+          <fieldset>
+            <legend className="sr-only">Payment method</legend>
+            <div className="flex flex-wrap gap-2">
+              {saved.length ? tab("SAVED", "Saved") : null}
+              {stripeKey ? tab("CARD", "Card, UPI or wallet") : null}
+              {stripeKey ? null : tab("CARD", "Card")}
+              {stripeKey ? null : tab("UPI", "UPI")}
+              {stripeKey ? null : tab("WALLET", "Wallet")}
+            </div>
+          </fieldset>
+
+          {method === "SAVED" ? (
+            <fieldset className="space-y-2">
+              <legend className="text-sm font-semibold">Your saved methods</legend>
+              {saved.map((s, i) => (
+                <label key={s.id} className="flex items-center gap-2 text-sm">
+                  <input type="radio" name="savedMethodId" value={s.id} defaultChecked={i === 0} /> {s.label}
+                </label>
+              ))}
+            </fieldset>
+          ) : null}
+          {method === "CARD" && stripeKey ? <p className="text-sm text-slate-600">You enter your card, UPI or wallet on Stripe&apos;s secure form next.</p> : null}
+          {method === "CARD" && !stripeKey ? (
+            <div className="grid gap-3 sm:grid-cols-4">
+              <div className="sm:col-span-4">
+                <label htmlFor={`${ids}-num`} className="mb-1 block text-sm font-semibold">
+                  Card number
+                </label>
+                <input id={`${ids}-num`} name="cardNumber" aria-invalid={error ? true : undefined} aria-describedby={error ? `${ids}-error` : undefined} inputMode="numeric" autoComplete="cc-number" placeholder="1234 5678 9012 3456" required className={input} />
+              </div>
+              <div className="sm:col-span-2">
+                <label htmlFor={`${ids}-exp`} className="mb-1 block text-sm font-semibold">
+                  Expiry (MM/YY)
+                </label>
+                <input id={`${ids}-exp`} name="expiry" inputMode="numeric" autoComplete="cc-exp" placeholder="MM/YY" pattern="\d{1,2}\s*/\s*\d{2,4}" required className={input} />
+              </div>
+              <div className="sm:col-span-2">
+                <label htmlFor={`${ids}-cvc`} className="mb-1 block text-sm font-semibold">
+                  CVC
+                </label>
+                <input id={`${ids}-cvc`} name="cvc" inputMode="numeric" autoComplete="cc-csc" placeholder="123" pattern="\d{3,4}" required className={input} />
+              </div>
+              <div className="sm:col-span-4">
+                <label htmlFor={`${ids}-name`} className="mb-1 block text-sm font-semibold">
+                  Name on card
+                </label>
+                <input id={`${ids}-name`} name="cardName" autoComplete="cc-name" className={input} />
+              </div>
+              <label className="flex items-center gap-2 text-sm sm:col-span-4">
+                <input type="checkbox" name="save" /> Save this card for next time (we keep only the brand and last four digits)
+              </label>
+            </div>
+          ) : null}
+          {method === "UPI" && !stripeKey ? (
+            <div>
+              <label htmlFor={`${ids}-vpa`} className="mb-1 block text-sm font-semibold">
+                UPI ID
+              </label>
+              <input id={`${ids}-vpa`} name="vpa" aria-invalid={error ? true : undefined} aria-describedby={error ? `${ids}-error` : undefined} placeholder="name@bank" autoComplete="off" required className={input} />
+            </div>
+          ) : null}
+          {method === "WALLET" && !stripeKey ? (
+            <div className="grid gap-3 sm:grid-cols-2">
+              <div>
+                <label htmlFor={`${ids}-wallet`} className="mb-1 block text-sm font-semibold">
+                  Wallet
+                </label>
+                <select id={`${ids}-wallet`} name="wallet" className={input}>
+                  <option value="paytm">Paytm</option>
+                  <option value="phonepe">PhonePe</option>
+                  <option value="amazonpay">Amazon Pay</option>
+                </select>
+              </div>
+              <div>
+                <label htmlFor={`${ids}-phone`} className="mb-1 block text-sm font-semibold">
+                  Wallet mobile number
+                </label>
+                <input id={`${ids}-phone`} name="walletPhone" aria-invalid={error ? true : undefined} aria-describedby={error ? `${ids}-error` : undefined} inputMode="tel" autoComplete="tel" required className={input} />
+              </div>
+            </div>
+          ) : null}
+
+          {error ? (
+            <p id={`${ids}-error`} role="alert" className="rounded-lg bg-red-50 px-3 py-2 text-sm text-red-700 ring-1 ring-red-200">
+              {error}
+            </p>
+          ) : null}
+          <p
+            data-testid="cancel-policy"
+            className={`flex gap-2 rounded-lg px-3 py-2 text-sm ring-1 ${policy.cancellable ? "bg-emerald-50 text-emerald-900 ring-emerald-200" : "bg-amber-50 text-amber-900 ring-amber-200"}`}
+          >
+            <span aria-hidden="true">{policy.cancellable ? "↺" : "!"}</span>
+            <span>{policyText}</span>
+          </p>
+          <button type="submit" disabled={pending} className="w-full rounded-lg bg-brand-500 px-4 py-3 text-lg font-bold text-white hover:bg-brand-600 disabled:opacity-60">
+            {pending ? "Paying…" : `Pay ${money(quote.totalMinor)}`}
           </button>
-          {appliedCode ? (
-            <button
-              type="button"
-              onClick={() => {
-                setCode("");
-                applyPromo("");
-              }}
-              className="px-2 text-sm text-slate-600 underline"
-            >
-              Remove
-            </button>
+          {testValues ? (
+            <details className="rounded-lg bg-slate-50 p-3 text-xs text-slate-600 ring-1 ring-slate-200">
+              <summary className="cursor-pointer font-semibold">Demo payment gateway: test values</summary>
+              <p className="mt-2">No real money moves. Any future expiry and any CVC work.</p>
+              <ul className="mt-1 list-disc space-y-0.5 pl-5">
+                <li>Card {testValues.card.succeeds} succeeds; {testValues.card.declined} is declined; {testValues.card.delayed} succeeds after a few seconds.</li>
+                <li>UPI {testValues.upi.succeeds} succeeds; {testValues.upi.declined} is declined; {testValues.upi.delayed} is delayed.</li>
+                <li>Wallet number {testValues.wallet.succeeds} succeeds; {testValues.wallet.declined} is declined; {testValues.wallet.delayed} is delayed.</li>
+              </ul>
+            </details>
           ) : null}
         </form>
-        {promoNote ? (
-          <p role={promoNote.ok ? "status" : "alert"} className={`mt-2 text-sm ${promoNote.ok ? "text-emerald-700" : "text-red-700"}`}>
-            {promoNote.text}
-          </p>
-        ) : null}
-        <dl className="mt-4 space-y-1 border-t border-slate-100 pt-3" aria-label="Price">
-          <Line label={`Tickets (${quote.seatCount})`} value={money(quote.subtotalMinor)} />
-          {quote.discountMinor > 0 ? <Line label={`Discount (${appliedCode})`} value={`− ${money(quote.discountMinor)}`} tone="good" /> : null}
-          <Line label="Convenience fee" value={money(quote.feesMinor)} />
-          <Line label="GST on fee (18%)" value={money(quote.taxMinor)} />
-          <Line label="Total" value={money(quote.totalMinor)} strong />
-        </dl>
-      </section>
-
-      <form action={pay} className="space-y-4 rounded-xl bg-white p-5 shadow-sm ring-1 ring-black/5" aria-labelledby={`${ids}-pay`}>
-        <h2 id={`${ids}-pay`} className="text-lg font-semibold">
-          Pay
-        </h2>
-        <fieldset>
-          <legend className="sr-only">Payment method</legend>
-          <div className="flex flex-wrap gap-2">
-            {saved.length ? tab("SAVED", "Saved") : null}
-            {stripeKey ? tab("CARD", "Card, UPI or wallet") : null}
-            {stripeKey ? null : tab("CARD", "Card")}
-            {stripeKey ? null : tab("UPI", "UPI")}
-            {stripeKey ? null : tab("WALLET", "Wallet")}
-          </div>
-        </fieldset>
-
-        {method === "SAVED" ? (
-          <fieldset className="space-y-2">
-            <legend className="text-sm font-semibold">Your saved methods</legend>
-            {saved.map((s, i) => (
-              <label key={s.id} className="flex items-center gap-2 text-sm">
-                <input type="radio" name="savedMethodId" value={s.id} defaultChecked={i === 0} /> {s.label}
-              </label>
-            ))}
-          </fieldset>
-        ) : null}
-        {method === "CARD" && stripeKey ? <p className="text-sm text-slate-600">You enter your card, UPI or wallet on Stripe&apos;s secure form next.</p> : null}
-        {method === "CARD" && !stripeKey ? (
-          <div className="grid gap-3 sm:grid-cols-4">
-            <div className="sm:col-span-4">
-              <label htmlFor={`${ids}-num`} className="mb-1 block text-sm font-semibold">
-                Card number
-              </label>
-              <input id={`${ids}-num`} name="cardNumber" inputMode="numeric" autoComplete="cc-number" placeholder="1234 5678 9012 3456" required className={input} />
-            </div>
-            <div className="sm:col-span-2">
-              <label htmlFor={`${ids}-exp`} className="mb-1 block text-sm font-semibold">
-                Expiry (MM/YY)
-              </label>
-              <input id={`${ids}-exp`} name="expiry" inputMode="numeric" autoComplete="cc-exp" placeholder="MM/YY" pattern="\d{1,2}\s*/\s*\d{2,4}" required className={input} />
-            </div>
-            <div className="sm:col-span-2">
-              <label htmlFor={`${ids}-cvc`} className="mb-1 block text-sm font-semibold">
-                CVC
-              </label>
-              <input id={`${ids}-cvc`} name="cvc" inputMode="numeric" autoComplete="cc-csc" placeholder="123" pattern="\d{3,4}" required className={input} />
-            </div>
-            <div className="sm:col-span-4">
-              <label htmlFor={`${ids}-name`} className="mb-1 block text-sm font-semibold">
-                Name on card
-              </label>
-              <input id={`${ids}-name`} name="cardName" autoComplete="cc-name" className={input} />
-            </div>
-            <label className="flex items-center gap-2 text-sm sm:col-span-4">
-              <input type="checkbox" name="save" /> Save this card for next time (we keep only the brand and last four digits)
-            </label>
-          </div>
-        ) : null}
-        {method === "UPI" && !stripeKey ? (
-          <div>
-            <label htmlFor={`${ids}-vpa`} className="mb-1 block text-sm font-semibold">
-              UPI ID
-            </label>
-            <input id={`${ids}-vpa`} name="vpa" placeholder="name@bank" autoComplete="off" required className={input} />
-          </div>
-        ) : null}
-        {method === "WALLET" && !stripeKey ? (
-          <div className="grid gap-3 sm:grid-cols-2">
-            <div>
-              <label htmlFor={`${ids}-wallet`} className="mb-1 block text-sm font-semibold">
-                Wallet
-              </label>
-              <select id={`${ids}-wallet`} name="wallet" className={input}>
-                <option value="paytm">Paytm</option>
-                <option value="phonepe">PhonePe</option>
-                <option value="amazonpay">Amazon Pay</option>
-              </select>
-            </div>
-            <div>
-              <label htmlFor={`${ids}-phone`} className="mb-1 block text-sm font-semibold">
-                Wallet mobile number
-              </label>
-              <input id={`${ids}-phone`} name="walletPhone" inputMode="tel" autoComplete="tel" required className={input} />
-            </div>
-          </div>
-        ) : null}
-
-        {error ? (
-          <p role="alert" className="rounded-lg bg-red-50 px-3 py-2 text-sm text-red-700 ring-1 ring-red-200">
-            {error}
-          </p>
-        ) : null}
-        <button type="submit" disabled={pending} className="w-full rounded-lg bg-brand-500 px-4 py-3 text-lg font-bold text-white hover:bg-brand-600 disabled:opacity-60">
-          {pending ? "Paying…" : `Pay ${money(quote.totalMinor)}`}
-        </button>
-        {testValues ? (
-          <details className="rounded-lg bg-slate-50 p-3 text-xs text-slate-600 ring-1 ring-slate-200">
-            <summary className="cursor-pointer font-semibold">Demo payment gateway: test values</summary>
-            <p className="mt-2">No real money moves. Any future expiry and any CVC work.</p>
-            <ul className="mt-1 list-disc space-y-0.5 pl-5">
-              <li>Card {testValues.card.succeeds} succeeds; {testValues.card.declined} is declined; {testValues.card.delayed} succeeds after a few seconds.</li>
-              <li>UPI {testValues.upi.succeeds} succeeds; {testValues.upi.declined} is declined; {testValues.upi.delayed} is delayed.</li>
-              <li>Wallet number {testValues.wallet.succeeds} succeeds; {testValues.wallet.declined} is declined; {testValues.wallet.delayed} is delayed.</li>
-            </ul>
-          </details>
-        ) : null}
-      </form>
+      </div>
     </div>
   );
 }

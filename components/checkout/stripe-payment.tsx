@@ -46,7 +46,7 @@ export function StripePayment({ publishableKey, clientSecret, returnUrl, onPaid 
     stripes.set(publishableKey, stripe);
   }
   return (
-    <Elements stripe={stripe} options={{ clientSecret, appearance: { theme: "stripe", variables: { colorPrimary: "#f84464" } } }}>
+    <Elements stripe={stripe} options={{ clientSecret, appearance: { theme: "stripe", variables: { colorPrimary: "#d41f44" } } }}>
       <Form returnUrl={returnUrl} onPaid={onPaid} />
     </Elements>
   );

@@ -17,6 +17,27 @@ export class Checkout {
   get error() {
     return this.page.getByRole("alert");
   }
+  /** The phone's sticky bar: the order, its total and the hold's clock. */
+  get orderBar() {
+    return this.page.getByRole("region", { name: "Your order" });
+  }
+  /** The hold's clock that is showing (the phone's bar or the desktop summary). */
+  get timer() {
+    return this.page.getByTestId("hold-timer").filter({ visible: true });
+  }
+  get summary() {
+    return this.page.getByRole("complementary").filter({ has: this.seats });
+  }
+  /** "Cancellable until … for a full refund of …" or why it cannot be, above Pay. */
+  get policy() {
+    return this.page.getByTestId("cancel-policy");
+  }
+  get payButton() {
+    return this.page.getByRole("button", { name: /^Pay ₹/ });
+  }
+  get cardNumber() {
+    return this.page.getByLabel("Card number");
+  }
 
   /** The last line of the price breakdown. */
   async total() {
@@ -33,7 +54,7 @@ export class Checkout {
     await this.page.getByLabel("Card number").fill(card.number);
     await this.page.getByLabel("Expiry (MM/YY)").fill(`${card.expMonth}/${card.expYear % 100}`);
     await this.page.getByLabel("CVC").fill(card.cvc);
-    await this.page.getByRole("button", { name: /^Pay ₹/ }).click();
+    await this.payButton.click();
   }
 
   /** Paid: on the booking's page with ?confirmed=1; answers the booking page's URL. */

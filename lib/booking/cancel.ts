@@ -8,21 +8,14 @@ import { AppError, notFound, statusWords } from "@/lib/errors";
 import { kickDispatcher } from "@/lib/notifications/dispatcher";
 import { invalidateAvailability } from "@/lib/seating/availability";
 import { freeBookedSeats } from "@/lib/seating/seat-state";
+import { cancelPolicy } from "./cancel-policy";
 import { bookingNotice, type BookingNoticeKind } from "./notices";
 import { transitionSql } from "./state";
 import { and, eq } from "drizzle-orm";
 import { bookings, shows } from "@/db/schema";
 
-export type CancelPolicy = { cancellable: boolean; refundable: boolean; cutoff: Date; reason?: string };
-
-/** What the show's policy allows right now. */
-export function cancelPolicy(show: { startsAt: Date; refundCutoffHours: number }, now = new Date()): CancelPolicy {
-  const cutoff = new Date(show.startsAt.getTime() - show.refundCutoffHours * 3_600_000);
-  if (now >= cutoff) {
-    return { cancellable: false, refundable: false, cutoff, reason: `Bookings can be cancelled until ${show.refundCutoffHours} hours before the show.` };
-  }
-  return { cancellable: true, refundable: true, cutoff };
-}
+// The policy is worded and tested in cancel-policy.ts; callers that cancel import it from here.
+export { cancelPolicy, type CancelPolicy } from "./cancel-policy";
 
 /**
  * What cancelling does about the money, inside the cancellation's transaction: records the

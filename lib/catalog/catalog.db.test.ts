@@ -103,6 +103,19 @@ describe("event listing", () => {
     const elsewhere = await getEventShowtimes(ids.popularMovie!, { city: other.id, now });
     expect(elsewhere.venues).toEqual([]);
   });
+
+  it("filters an event's show times by language, offering every language playing", async () => {
+    const english = await getEventShowtimes(ids.popularMovie!, { city: city.id, now, language: "english" });
+    expect(english.dates).toEqual([addDays(today, 3)]);
+    expect(english.date).toBe(addDays(today, 3));
+    expect(english.venues.flatMap((v) => v.shows.map((s) => s.language))).toEqual(["English"]);
+    expect(english).toMatchObject({ playing: true, languages: ["English", "Hindi"] });
+    // A language nothing plays in: no dates, but the event still plays here.
+    const tamil = await getEventShowtimes(ids.popularMovie!, { city: city.id, now, language: "Tamil" });
+    expect(tamil).toMatchObject({ dates: [], date: null, venues: [], playing: true });
+    const elsewhere = await getEventShowtimes(ids.popularMovie!, { city: other.id, now });
+    expect(elsewhere).toMatchObject({ playing: false, languages: [], formats: [] });
+  });
 });
 
 describe("venues", () => {

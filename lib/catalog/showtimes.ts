@@ -4,6 +4,7 @@ import { db, type Executor } from "@/db/client";
 import { queryRows } from "@/db/rows";
 import { zonedYmd } from "@/lib/time/zone";
 import { DEFAULT_TIME_ZONE, requireCity } from "./cities";
+import { matchesShowFilter, showFilterOptions, type ShowFilter } from "./showtime-groups";
 import { whenRange } from "./when";
 
 export type Showtime = {
@@ -31,10 +32,16 @@ export type VenueShowtimes = {
 };
 
 export type EventShowtimes = {
-  /** Local dates (venue time) that have shows, for the date strip. */
+  /** Local dates (venue time) that have shows matching the filter, for the date strip. */
   dates: string[];
   date: string | null;
+  /** One entry per venue hall (section); the event page groups them by venue (showtime-groups.ts). */
   venues: VenueShowtimes[];
+  /** Whether the event has upcoming shows in the city at all, whatever the filter. */
+  playing: boolean;
+  /** Languages and formats of all upcoming shows in the city, whatever the filter: the chips. */
+  languages: string[];
+  formats: string[];
 };
 
 type Row = Showtime & {
@@ -50,12 +57,13 @@ type Row = Showtime & {
 };
 
 /**
- * Upcoming scheduled shows of an event, optionally in one city, grouped by venue for one local
- * date (the requested one, or the first that has shows), with seats left per show.
+ * Upcoming scheduled shows of an event, optionally in one city and of one language and/or format,
+ * grouped by venue hall for one local date (the requested one, or the first that has matching
+ * shows), with seats left per show.
  */
 export async function getEventShowtimes(
   eventId: string,
-  opts: { city?: string; date?: string; now?: Date; ex?: Executor } = {},
+  opts: { city?: string; date?: string; now?: Date; ex?: Executor } & ShowFilter = {},
 ): Promise<EventShowtimes> {
   const ex = opts.ex ?? db;
   const city = opts.city ? await requireCity(opts.city, ex) : undefined;
@@ -99,8 +107,12 @@ export async function getEventShowtimes(
       LIMIT 2000`,
   );
 
+  // The chips offer everything playing; the filter then narrows dates and times alike.
+  const { languages, formats } = showFilterOptions(rows);
+  const filter = { language: opts.language, format: opts.format };
   const byDate = new Map<string, Row[]>();
   for (const r of rows) {
+    if (!matchesShowFilter(r, filter)) continue;
     r.startsAt = new Date(r.startsAt);
     r.endsAt = new Date(r.endsAt);
     const day = zonedYmd(r.startsAt, r.timeZone);
@@ -138,6 +150,9 @@ export async function getEventShowtimes(
   return {
     dates,
     date,
+    playing: rows.length > 0,
+    languages,
+    formats,
     venues: [...venues.values()].sort((a, b) => a.venue.name.localeCompare(b.venue.name) || a.section.name.localeCompare(b.section.name)),
   };
 }

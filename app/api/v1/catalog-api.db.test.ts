@@ -82,6 +82,15 @@ describe("catalog API", () => {
     const shows = await call(eventShows, `/api/v1/events/${eventId}/shows?city=${cityId}`, { eventId });
     expect(shows.body.venues[0].shows[0].id).toBe(showId);
     expect((await call(eventShows, `/api/v1/events/${eventId}/shows?date=2026-13-45`, { eventId })).status).toBe(400);
+    // Language and format filters: the chips' options come whatever the filter, the times narrow.
+    expect(shows.body).toMatchObject({ playing: true, formats: ["2D"] });
+    const in2d = await call(eventShows, `/api/v1/events/${eventId}/shows?city=${cityId}&format=2d`, { eventId });
+    expect(in2d.body.venues[0].shows[0].id).toBe(showId);
+    const inImax = await call(eventShows, `/api/v1/events/${eventId}/shows?city=${cityId}&format=IMAX%203D`, { eventId });
+    expect(inImax.body).toMatchObject({ playing: true, dates: [], venues: [], formats: ["2D"] });
+    const bad = await call(eventShows, `/api/v1/events/${eventId}/shows?language=%3Cscript%3E`, { eventId });
+    expect(bad).toMatchObject({ status: 400, body: { error: { code: "VALIDATION_FAILED" } } });
+    expect((await call(eventShows, `/api/v1/events/${eventId}/shows?format=${"x".repeat(40)}`, { eventId })).status).toBe(400);
   });
 
   it("gets a show and its pricing; a malformed id is 400 and an unknown one 404", async () => {

@@ -8,7 +8,10 @@ import { activeGatewayName } from "@/lib/payments/gateways";
 import { TEST_VALUES } from "@/lib/payments/gateways/local-methods";
 import { describeMethod, listSavedMethods } from "@/lib/payments/saved-methods";
 import { ChangeSeatsButton } from "@/components/checkout/change-seats-button";
+import { CheckoutProvider } from "@/components/checkout/checkout-state";
 import { HoldCountdown } from "@/components/checkout/hold-countdown";
+import { OrderBar, QuoteTotal } from "@/components/checkout/order-bar";
+import { cancelPolicy } from "@/lib/booking/cancel";
 import { requirePageUser } from "@/lib/auth/require-page-user";
 import { getShow } from "@/lib/catalog/shows";
 import { formatMoney } from "@/lib/format/money";
@@ -52,41 +55,18 @@ export default async function CheckoutPage({ params }: { params: Promise<{ booki
   const [quote, saved] = live ? await Promise.all([quoteBooking(user.id, hold.id), listSavedMethods(user.id)]) : [null, []];
   const when = formatInZone(show.startsAt, venue.timeZone, { weekday: "short", day: "numeric", month: "short", hour: "numeric", minute: "2-digit" });
 
-  return (
-    <div className="mx-auto grid max-w-4xl gap-6 md:grid-cols-[1fr_320px]">
-      <section aria-labelledby="checkout-title" className="space-y-4">
-        <Link href={backHref} className="text-sm text-brand-600 hover:underline">
-          ‹ Seat map
-        </Link>
-        <h1 id="checkout-title" className="text-2xl font-bold">
-          Checkout
-        </h1>
-        {live ? (
-          <HoldCountdown expiresAt={hold.expiresAt!.toISOString()} backHref={`${backHref}&expired=1`} />
-        ) : (
-          <div role="alert" className="rounded-xl bg-amber-50 p-4 text-amber-900 ring-1 ring-amber-200">
-            <p className="font-semibold">
-              {hold.status === "EXPIRED" || hold.status === "LOCKED" || hold.status === "PAYMENT_PENDING"
-                ? "This hold has ended and its seats were released."
-                : `This booking is ${hold.status.toLowerCase().replace("_", " ")}.`}
-            </p>
-            <Link href={backHref} className="mt-2 inline-block font-medium underline">
-              Pick seats again
-            </Link>
-          </div>
-        )}
-        {live && quote ? (
-          <PaymentPanel
-            bookingId={hold.id}
-            initialQuote={quote}
-            saved={saved.filter((m) => m.provider === gateway).map((m) => ({ id: m.id, label: describeMethod(m) }))}
-            testValues={gateway === "local" ? TEST_VALUES : null}
-            stripeKey={gateway === "stripe" ? (env().STRIPE_PUBLISHABLE_KEY ?? null) : null}
-          />
-        ) : null}
-      </section>
+  // The same rule cancelling applies (lib/booking/cancel.ts), stated before paying.
+  const policy = cancelPolicy(show);
+  const seatCount = `${hold.seats.length} ${hold.seats.length === 1 ? "ticket" : "tickets"}`;
 
-      <aside aria-labelledby="summary-title" className="h-fit rounded-xl bg-white p-5 shadow-sm ring-1 ring-black/5">
+  const summary = (
+    <aside aria-labelledby="summary-title" className="space-y-4 md:sticky md:top-4 md:col-start-2 md:row-start-1">
+      {live ? (
+        <div className="hidden md:block">
+          <HoldCountdown />
+        </div>
+      ) : null}
+      <div className="rounded-xl bg-white p-5 shadow-sm ring-1 ring-black/5">
         <h2 id="summary-title" className="font-semibold">
           {event.title}
         </h2>
@@ -110,15 +90,71 @@ export default async function CheckoutPage({ params }: { params: Promise<{ booki
             <dt className="text-slate-600">Tickets ({hold.seats.length})</dt>
             <dd>{formatMoney(hold.subtotalMinor, hold.currency)}</dd>
           </div>
+          {live && quote ? (
+            <div className="flex justify-between font-semibold">
+              <dt>Total with fees</dt>
+              <dd className="tabular-nums">
+                <QuoteTotal />
+              </dd>
+            </div>
+          ) : null}
         </dl>
-        <p className="mt-1 text-xs text-slate-500">Fees, tax and any promo code are shown with the payment.</p>
+        <p className="mt-1 text-xs text-slate-500">Fees, tax and any promo code are itemised with the payment.</p>
         <p className="mt-1 text-xs text-slate-500">Booking reference {hold.reference}</p>
         {live ? (
           <div className="mt-4 flex flex-col gap-2">
             <ChangeSeatsButton bookingId={hold.id} backHref={backHref} />
           </div>
         ) : null}
-      </aside>
+      </div>
+    </aside>
+  );
+
+  const page = (
+    <div className="mx-auto max-w-5xl">
+      <Link href={backHref} className="text-sm text-brand-600 hover:underline">
+        ‹ Seat map
+      </Link>
+      <h1 id="checkout-title" className="mb-3 text-2xl font-bold">
+        Checkout
+      </h1>
+      {/* On a phone: what you buy, then how you pay, with the order and the clock stuck on top. */}
+      {live ? <OrderBar title={event.title} detail={`${seatCount} · ${when} · ${venue.name}`} /> : null}
+      <div className="mt-3 grid gap-4 md:grid-cols-[minmax(0,1fr)_320px] md:items-start md:gap-6">
+        {summary}
+        <section aria-labelledby="checkout-title" className="space-y-4 md:col-start-1 md:row-start-1">
+          {live ? null : (
+            <div role="alert" className="rounded-xl bg-amber-50 p-4 text-amber-900 ring-1 ring-amber-200">
+              <p className="font-semibold">
+                {hold.status === "EXPIRED" || hold.status === "LOCKED" || hold.status === "PAYMENT_PENDING"
+                  ? "This hold has ended and its seats were released."
+                  : `This booking is ${hold.status.toLowerCase().replace("_", " ")}.`}
+              </p>
+              <Link href={backHref} className="mt-2 inline-block font-medium underline">
+                Pick seats again
+              </Link>
+            </div>
+          )}
+          {live && quote ? (
+            <PaymentPanel
+              bookingId={hold.id}
+              policy={policy}
+              timeZone={venue.timeZone}
+              saved={saved.filter((m) => m.provider === gateway).map((m) => ({ id: m.id, label: describeMethod(m) }))}
+              testValues={gateway === "local" ? TEST_VALUES : null}
+              stripeKey={gateway === "stripe" ? (env().STRIPE_PUBLISHABLE_KEY ?? null) : null}
+            />
+          ) : null}
+        </section>
+      </div>
     </div>
+  );
+
+  return live && quote ? (
+    <CheckoutProvider initialQuote={quote} expiresAt={hold.expiresAt!.toISOString()} backHref={`${backHref}&expired=1`}>
+      {page}
+    </CheckoutProvider>
+  ) : (
+    page
   );
 }
