@@ -25,7 +25,7 @@ export function HoldCountdown({ compact = false }: { compact?: boolean }) {
   const ss = String(left % 60).padStart(2, "0");
   const urgent = left <= 60;
   const clock = (
-    <p suppressHydrationWarning className={`font-mono font-bold tabular-nums ${compact ? "text-lg" : "text-2xl"}`} aria-label={`${mm} minutes ${ss} seconds left`} data-testid="hold-timer">
+    <p role="timer" suppressHydrationWarning className={`font-mono font-bold tabular-nums ${compact ? "text-lg" : "text-2xl"}`} aria-label={`${mm} minutes ${ss} seconds left`} data-testid="hold-timer">
       {/* The server's second and the browser's differ: the first tick corrects it, so no hydration warning. */}
       <span aria-hidden="true" suppressHydrationWarning>
         {mm}:{ss}
