@@ -33,7 +33,7 @@ function Stale({ href, code }: { href: string; code?: string }) {
   ) : null;
 }
 
-export type CancelShowFacts = { bookings: number; places: number; refund: string; holds: number };
+export type CancelShowFacts = { bookings: number; places: number; refundMinor: number; refund: string; holds: number };
 
 /** Step two of cancelling a show: what it does, then the one button that does it. */
 export function CancelShowConfirm({ showId, reason, facts, reviewHref }: { showId: string; reason: string; facts: CancelShowFacts; reviewHref: string }) {
@@ -43,7 +43,11 @@ export function CancelShowConfirm({ showId, reason, facts, reviewHref }: { showI
       <h3 id="cancel-confirm-title" className="font-semibold text-red-800">Confirm: cancel this show?</h3>
       <ul className="list-disc space-y-1 pl-5 text-sm">
         <li data-testid="cancel-bookings">
-          {facts.bookings === 0 ? "No confirmed bookings to refund." : `${facts.bookings} confirmed booking(s) (${facts.places} place(s)) refunded in full: ${facts.refund} back to buyers.`}
+          {facts.bookings === 0
+            ? "No confirmed bookings to refund."
+            : facts.refundMinor
+              ? `${facts.bookings} confirmed booking(s) (${facts.places} place(s)) refunded in full: ${facts.refund} back to buyers.`
+              : `${facts.bookings} confirmed booking(s) (${facts.places} place(s)) cancelled; no payment is on record for them, so nothing is refunded.`}
         </li>
         <li>{facts.holds ? `${facts.holds} hold(s) or payment(s) in progress released.` : "No holds in progress."}</li>
         <li>Every ticket holder is emailed this reason: “{reason}”.</li>
@@ -61,7 +65,7 @@ export function CancelShowConfirm({ showId, reason, facts, reviewHref }: { showI
       ) : null}
       <div className="flex flex-col gap-2 sm:flex-row">
         <button disabled={pending} className={danger}>
-          {pending ? "Cancelling…" : facts.bookings ? `Yes, cancel and refund ${facts.refund}` : "Yes, cancel the show"}
+          {pending ? "Cancelling…" : facts.refundMinor ? `Yes, cancel and refund ${facts.refund}` : "Yes, cancel the show"}
         </button>
         <Link href={`/admin/shows/${showId}`} className={plain}>Keep the show</Link>
       </div>

@@ -116,7 +116,7 @@ export default async function AdminShowPage({ params, searchParams }: { params: 
               <CancelShowConfirm
                 showId={showId}
                 reason={reasonCheck.data.reason}
-                facts={{ bookings: preview.bookings, places: preview.places, refund: formatMoney(preview.refundMinor, preview.currency), holds: preview.holds }}
+                facts={{ bookings: preview.bookings, places: preview.places, refundMinor: preview.refundMinor, refund: formatMoney(preview.refundMinor, preview.currency), holds: preview.holds }}
                 reviewHref={`/admin/shows/${showId}?${new URLSearchParams({ step: "cancel", reason: reasonCheck.data.reason })}#cancel`}
               />
             ) : (
