@@ -65,7 +65,9 @@ test("refunding a booking shows the amount first and refunds exactly that; cance
   await builder.startGrid(hallName, 2, 6);
   await builder.create();
   const day = new Date(Date.now() + 21 * 86_400_000).toISOString().slice(0, 10);
-  const showId = await new ShowScheduler(staff).scheduleOne(hallName, day, "20:00", { Regular: "275.50" });
+  const scheduler = new ShowScheduler(staff);
+  await scheduler.goto();
+  const showId = await scheduler.scheduleOne(hallName, day, "20:00", { Regular: "275.50" });
 
   // A buyer books; staff refund it through the confirm step, which names what the buyer paid.
   const map = new SeatMap(buyer);
