@@ -27,9 +27,19 @@ export function ReviewStart({ path, step, reasonLabel, button, reason, error }: 
 }
 
 function Stale({ href, code }: { href: string; code?: string }) {
-  // A preview gone stale is re-read from the server: a full load, not a cached client render.
+  // A preview gone stale is re-read from the server. The link is this very page (plus #fragment),
+  // which a browser would only scroll to: reload instead, so the preview and its form start afresh.
   return code === "CONFLICT" || code === "INVALID_STATE" ? (
-    <a href={href} className="text-sm font-semibold text-brand-700 underline">Review it again</a>
+    <a
+      href={href}
+      onClick={(e) => {
+        e.preventDefault();
+        window.location.reload();
+      }}
+      className="text-sm font-semibold text-brand-700 underline"
+    >
+      Review it again
+    </a>
   ) : null;
 }
 

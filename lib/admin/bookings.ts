@@ -89,9 +89,9 @@ export async function bookingHistory(user: User, bookingId: string) {
           SELECT created_at AS at, 'booking' AS kind, 'Booking started (' || reference || ')' AS what FROM bookings WHERE id = ${bookingId}::uuid
           UNION ALL SELECT confirmed_at, 'booking', 'Confirmed' FROM bookings WHERE id = ${bookingId}::uuid AND confirmed_at IS NOT NULL
           UNION ALL SELECT cancelled_at, 'booking', 'Cancelled / released' FROM bookings WHERE id = ${bookingId}::uuid AND cancelled_at IS NOT NULL
-          UNION ALL SELECT created_at, 'payment', method || ' payment ' || lower(status::text) || ' — ' || amount_minor / 100.0 || ' ' || currency || coalesce(' (' || failure_code || ')', '') FROM payments WHERE booking_id = ${bookingId}::uuid
+          UNION ALL SELECT created_at, 'payment', method || ' payment ' || lower(status::text) || ' — ' || to_char(amount_minor / 100.0, 'FM999999990.00') || ' ' || currency || coalesce(' (' || failure_code || ')', '') FROM payments WHERE booking_id = ${bookingId}::uuid
           UNION ALL SELECT received_at, 'webhook', type || ': ' || outcome FROM payment_events WHERE booking_id = ${bookingId}::uuid
-          UNION ALL SELECT created_at, 'refund', 'Refund ' || lower(status::text) || ' — ' || amount_minor / 100.0 || ' ' || currency || ' (' || reason || ')' FROM refunds WHERE booking_id = ${bookingId}::uuid
+          UNION ALL SELECT created_at, 'refund', 'Refund ' || lower(status::text) || ' — ' || to_char(amount_minor / 100.0, 'FM999999990.00') || ' ' || currency || ' (' || reason || ')' FROM refunds WHERE booking_id = ${bookingId}::uuid
           UNION ALL SELECT created_at, 'scan', result::text || ' on ' || device_id || coalesce(' — ' || reason, '') FROM scan_log WHERE booking_id = ${bookingId}::uuid
           UNION ALL SELECT a.created_at, 'staff', a.action || ' by ' || u.email || coalesce(' — ' || (a.details->>'reason'), '') FROM audit_log a JOIN users u ON u.id = a.user_id WHERE a.entity_id = ${bookingId}
         ) h ORDER BY at`,

@@ -15,7 +15,7 @@ export default async function AuditPage() {
   return (
     <div className="space-y-3">
       <h1 className="text-2xl font-bold">Audit log</h1>
-      <p className="text-sm text-slate-600">Times are India Standard Time, the platform&apos;s zone; show times in the details are the venue&apos;s.</p>
+      <p className="text-sm text-slate-600">Times are India Standard Time (IST), the platform&apos;s zone: entries are not tied to one venue.</p>
       <div className="overflow-x-auto rounded-2xl bg-white shadow-sm ring-1 ring-black/5">
       <table className="w-full min-w-[720px] text-left text-sm">
         <thead className="text-slate-500">
@@ -32,6 +32,7 @@ export default async function AuditPage() {
           ))}
         </tbody>
       </table>
+      {entries.length === 0 ? <p className="p-6 text-center text-sm text-slate-600">No staff actions recorded yet.</p> : null}
       </div>
     </div>
   );
