@@ -15,7 +15,7 @@ import { getSeatMapLayout } from "@/lib/seating/availability";
 import { createCity, createEvent, createShow, createVenue, hoursFromNow } from "@/lib/testing/fixtures";
 import { deliverWebhooksInProcess } from "@/lib/testing/payments";
 import { createUser } from "@/lib/testing/users";
-import { listBookings, refundPreview, staffCancelBooking } from "./bookings";
+import { bookingHistory, listBookings, refundPreview, staffCancelBooking } from "./bookings";
 import { salesCsv, salesFiltersSchema, salesPage, showSales } from "./sales";
 import { cancelShowPreview } from "./shows";
 
@@ -88,6 +88,8 @@ describe("sales money split", () => {
     await expect(staffCancelBooking(staff, refunded, "Double booked", preview.refundMinor + 1)).rejects.toMatchObject({ code: "CONFLICT" });
     await staffCancelBooking(staff, refunded, "Double booked", preview.refundMinor);
     await expect(staffCancelBooking(staff, refunded, "Again", preview.refundMinor)).rejects.toMatchObject({ code: "INVALID_STATE" });
+    const amount = `${Math.floor(paid!.amount / 100)}.${String(paid!.amount % 100).padStart(2, "0")}`;
+    expect((await bookingHistory(staff, refunded)).history.map((h) => h.what)).toEqual(expect.arrayContaining([`CARD payment refunded — ${amount} INR`, `Refund succeeded — ${amount} INR (staff)`]));
 
     const [a, b] = [(await showSales(staff, { showId: shows[0] }))[0]!, (await showSales(staff, { showId: shows[1] }))[0]!];
     // Show 1: five seats, one booking with ₹50.50 off.
