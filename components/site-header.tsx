@@ -2,6 +2,7 @@ import Link from "next/link";
 import { Suspense } from "react";
 import { preferredCity } from "@/lib/catalog/city-preference";
 import { sessionUser } from "@/lib/auth/current-user";
+import { staffEntryFor } from "@/lib/admin/nav";
 import { signOutAction } from "@/app/actions/auth";
 import { CATEGORIES, CATEGORY_LABELS, CATEGORY_SLUGS } from "@/lib/catalog/filters";
 import { CityPicker } from "./city-picker";
@@ -9,6 +10,7 @@ import { SearchBox } from "./search-box";
 
 export async function SiteHeader() {
   const [{ city, cities }, user] = await Promise.all([preferredCity(), sessionUser()]);
+  const staffEntry = user ? staffEntryFor(user.role) : null;
   return (
     <header className="bg-ink-900 text-white">
       <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-3 px-4 py-3 sm:flex-nowrap sm:gap-6">
@@ -36,6 +38,7 @@ export async function SiteHeader() {
               <div className="absolute right-0 z-40 mt-2 w-48 rounded-lg bg-white py-1 text-sm text-ink-900 shadow-lg ring-1 ring-black/10">
                 <Link href="/account/bookings" className="block px-4 py-2 hover:bg-slate-50">Your bookings</Link>
                 <Link href="/account" className="block px-4 py-2 hover:bg-slate-50">Account</Link>
+                {staffEntry ? <Link href={staffEntry.href} className="block px-4 py-2 hover:bg-slate-50">{staffEntry.label}</Link> : null}
                 <form action={signOutAction}>
                   <button type="submit" className="block w-full px-4 py-2 text-left hover:bg-slate-50">Sign out</button>
                 </form>

@@ -98,15 +98,28 @@ export async function scheduleShowsAction(prev: ActionResult<{ showIds: string[]
   return result;
 }
 
+// Destructive steps come in two: the page shows what will happen (a preview), and only a form
+// carrying what that preview showed goes ahead; if the facts changed since, it refuses (409).
+const count = z.coerce.number().int().min(0).max(10_000_000);
 const cancelShowAction = formAction({
-  input: z.object({ showId: z.uuid(), reason: z.string().trim().min(3, "Give a reason").max(300) }),
+  input: z.discriminatedUnion("confirm", [
+    z.object({ confirm: z.literal("yes"), showId: z.uuid(), reason: z.string().trim().min(3, "Give a reason").max(300), expectBookings: count }),
+    // Taking up a cancellation already made (refunds the gateway refused): nothing new is decided.
+    z.object({ confirm: z.literal("resume"), showId: z.uuid(), reason: z.string().trim().min(3).max(300) }),
+  ], { error: "Review what cancelling the show does, then confirm it." }),
   ...staff,
-  run: ({ showId, reason }, { user }) => cancelShow(user, showId, reason),
+  run: (f, { user }) => (f.confirm === "yes" ? cancelShow(user, f.showId, f.reason, { expectBookings: f.expectBookings }) : cancelShow(user, f.showId, f.reason, { resumeOnly: true })),
 });
 
 export async function cancelShowFormAction(prev: ActionResult<{ refunded: number; released: number; pending: number }> | null, form: FormData) {
   const result = await cancelShowAction(prev, form);
-  if (result.ok) revalidatePath(`/admin/shows/${form.get("showId")}`);
+  if (result.ok) {
+    const showId = String(form.get("showId"));
+    revalidatePath(`/admin/shows/${showId}`);
+    revalidatePath("/admin");
+    // Off the review URL, so a reload does not offer to cancel again; the counts go along to be said.
+    redirect(`/admin/shows/${showId}?cancelled=${result.data.refunded}.${result.data.released}.${result.data.pending}`);
+  }
   return result;
 }
 
@@ -124,14 +137,22 @@ export async function blockSeatsFormAction(prev: ActionResult<{ changed: number 
 }
 
 const refundAction = formAction({
-  input: staffCancelSchema.extend({ bookingId: z.uuid() }),
+  input: staffCancelSchema.extend({
+    bookingId: z.uuid(),
+    confirm: z.literal("yes", { error: "Review the refund, then confirm it." }),
+    expectRefundMinor: count,
+  }),
   ...staff,
-  run: ({ bookingId, reason }, { user }) => staffCancelBooking(user, bookingId, reason),
+  run: ({ bookingId, reason, expectRefundMinor }, { user }) => staffCancelBooking(user, bookingId, reason, expectRefundMinor),
 });
 
 export async function refundBookingFormAction(prev: ActionResult<{ status: string; refundId: string | null }> | null, form: FormData) {
   const result = await refundAction(prev, form);
-  if (result.ok) revalidatePath(`/admin/bookings/${form.get("bookingId")}`);
+  if (result.ok) {
+    const bookingId = String(form.get("bookingId"));
+    revalidatePath(`/admin/bookings/${bookingId}`);
+    redirect(`/admin/bookings/${bookingId}?refunded=${result.data.status.toLowerCase()}`);
+  }
   return result;
 }
 

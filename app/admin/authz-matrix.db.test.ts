@@ -12,6 +12,8 @@ import { listEventsForStaff } from "@/lib/admin/events";
 import { listPromos, promoRedemptions } from "@/lib/admin/promos";
 import { createCity, createEvent, createShow, createVenue, hoursFromNow } from "@/lib/testing/fixtures";
 import { createUser } from "@/lib/testing/users";
+import { ADMIN_NAV, navFor, staffEntryFor } from "@/lib/admin/nav";
+import type { Role } from "@/lib/auth/accounts";
 
 let signedIn: User | null = null;
 vi.mock("@/lib/auth/current-user", () => ({ sessionUser: async () => signedIn }));
@@ -117,9 +119,9 @@ const ACTIONS: [string, Record<Who, "denied" | "allowed">, (who: Who) => Promise
   ["searchPeopleAction", ALL_BUT_CUSTOMER, () => credits.searchPeopleAction({ q: "matrix" })],
   ["savePersonAction", ADMIN_ONLY, () => credits.savePersonAction(null, form({ personId: w.personId!, name: "Matrix Person", kind: "PERSON", bio: "" }))],
   ["scheduleShowsAction", VENUE_SCOPED, () => admin.scheduleShowsAction(null, form({ eventId: w.eventId!, sectionId: w.sectionId!, from: "2031-01-05", to: "2031-01-05", times: "19:00", REGULAR: "200", PREMIUM: "300" }))],
-  ["cancelShowFormAction", VENUE_SCOPED, (who) => admin.cancelShowFormAction(null, form({ showId: w[`cancel-${who}`]!, reason: "Matrix test" }))],
+  ["cancelShowFormAction", VENUE_SCOPED, (who) => admin.cancelShowFormAction(null, form({ showId: w[`cancel-${who}`]!, reason: "Matrix test", confirm: "yes", expectBookings: "0" }))],
   ["blockSeatsFormAction", VENUE_SCOPED, () => admin.blockSeatsFormAction(null, form({ showId: w.showId!, labels: "A1", blocked: "true" }))],
-  ["refundBookingFormAction", VENUE_SCOPED, () => admin.refundBookingFormAction(null, form({ bookingId: w.bookingId!, reason: "Matrix test" }))],
+  ["refundBookingFormAction", VENUE_SCOPED, () => admin.refundBookingFormAction(null, form({ bookingId: w.bookingId!, reason: "Matrix test", confirm: "yes", expectRefundMinor: "0" }))],
   ["saveHallAction (edit)", VENUE_SCOPED, () => admin.saveHallAction(null, form({ sectionId: w.sectionId!, layout: w.layout! }))],
   ["saveHallAction (create)", VENUE_SCOPED, (who) => admin.saveHallAction(null, form({ venueId: w.venueId!, layout: JSON.stringify({ ...JSON.parse(w.layout!), name: `Hall ${who}` }) }))],
 ];
@@ -186,5 +188,64 @@ describe("admin authorisation matrix", () => {
     expect(await promoRedemptions(users.otherStaff, w.promoId!)).toEqual([]);
     expect((await listPromos(users.otherStaff)).find((p) => p.id === w.promoId)).toMatchObject({ redemptions: 0, discountMinor: 0 });
     expect((await listPromos(users.staff)).find((p) => p.id === w.promoId)).toMatchObject({ redemptions: 1, discountMinor: 100 });
+  });
+});
+
+describe("links each role is shown", () => {
+  const open = async (href: string) => {
+    if (href === "/checkin") return (await page(() => import("@/app/checkin/page")))(props());
+    const entry = STAFF_PAGES.find(([name]) => name === href);
+    if (!entry) throw new Error(`${href} is linked but not in the matrix above`);
+    return entry[2]();
+  };
+
+  it.each(["customer", "scanner", "staff", "admin"] as Role[])("%s: every nav and header link opens, and every admin page left out would refuse", async (role) => {
+    signedIn = role === "scanner" ? await createUser("scanner") : role === "customer" ? users.customer : role === "staff" ? users.staff : users.admin;
+    const entry = staffEntryFor(role);
+    const shown = [...new Set([...navFor(role).map((l) => l.href), ...(entry ? [entry.href] : [])])];
+    for (const href of shown) expect(`${role} ${href}: ${await outcome(() => open(href))}`).toBe(`${role} ${href}: allowed`);
+    for (const l of ADMIN_NAV.filter((l) => l.href.startsWith("/admin") && !shown.includes(l.href))) {
+      expect(`${role} ${l.href}: ${await outcome(() => open(l.href))}`).toBe(`${role} ${l.href}: denied`);
+    }
+    // What each role is given, spelled out: door staff only the check-in page, staff no audit log.
+    const expected: Record<string, string[]> = {
+      customer: [],
+      scanner: ["/checkin"],
+      staff: ["/admin", "/admin/bookings", "/admin/venues", "/admin/events", "/admin/shows/new", "/admin/halls", "/admin/promos", "/checkin"],
+      admin: ["/admin", "/admin/bookings", "/admin/venues", "/admin/events", "/admin/shows/new", "/admin/halls", "/admin/promos", "/admin/audit", "/checkin"],
+    };
+    expect(shown).toEqual(expected[role]);
+  });
+});
+
+describe("destructive actions need their confirm step", () => {
+  it("refuses to cancel a show without a reviewed count, or with a count that changed, and cancels with the right one", async () => {
+    signedIn = users.staff;
+    const showId = (await createShow({ eventId: w.eventId!, venue: { id: w.venueId!, cityId: w.cityId! }, sectionId: w.sectionId!, startsAt: hoursFromNow(96) })).id;
+    const status = async () => (await queryRows<{ status: string }>(db, sql`SELECT status FROM shows WHERE id = ${showId}::uuid`))[0]!.status;
+    const noConfirm = await admin.cancelShowFormAction(null, form({ showId, reason: "Storm warning" }));
+    expect(noConfirm).toMatchObject({ ok: false, code: "VALIDATION_FAILED" });
+    const resumeScheduled = await admin.cancelShowFormAction(null, form({ showId, reason: "Storm warning", confirm: "resume" }));
+    expect(resumeScheduled).toMatchObject({ ok: false, code: "INVALID_STATE" });
+    await db.execute(sql`INSERT INTO bookings (reference, user_id, show_id, status, currency, total_minor, confirmed_at) VALUES (${`MQ${Date.now()}C`}, ${users.customer.id}::uuid, ${showId}::uuid, 'CONFIRMED', 'INR', 1000, now())`);
+    const stale = await admin.cancelShowFormAction(null, form({ showId, reason: "Storm warning", confirm: "yes", expectBookings: "0" }));
+    expect(stale).toMatchObject({ ok: false, code: "CONFLICT", details: { bookings: 1, expected: 0 } });
+    expect(await status()).toBe("SCHEDULED");
+    await expect(admin.cancelShowFormAction(null, form({ showId, reason: "Storm warning", confirm: "yes", expectBookings: "1" }))).rejects.toThrow(`NEXT_REDIRECT /admin/shows/${showId}?cancelled=`);
+    expect(await status()).toBe("CANCELLED");
+  });
+
+  it("refuses a refund without the confirm step or for an amount other than the one reviewed", async () => {
+    signedIn = users.staff;
+    const showId = (await createShow({ eventId: w.eventId!, venue: { id: w.venueId!, cityId: w.cityId! }, sectionId: w.sectionId!, startsAt: hoursFromNow(100) })).id;
+    const [b] = await queryRows<{ id: string }>(
+      db,
+      sql`INSERT INTO bookings (reference, user_id, show_id, status, currency, total_minor, confirmed_at) VALUES (${`MQ${Date.now()}R`}, ${users.customer.id}::uuid, ${showId}::uuid, 'CONFIRMED', 'INR', 1000, now()) RETURNING id`,
+    );
+    expect(await admin.refundBookingFormAction(null, form({ bookingId: b!.id, reason: "Asked to" }))).toMatchObject({ ok: false, code: "VALIDATION_FAILED" });
+    expect(await admin.refundBookingFormAction(null, form({ bookingId: b!.id, reason: "Asked to", confirm: "yes", expectRefundMinor: "1000" }))).toMatchObject({ ok: false, code: "CONFLICT" });
+    expect(await admin.refundBookingFormAction(null, form({ bookingId: b!.id, reason: "Asked to", confirm: "yes", expectRefundMinor: "-5" }))).toMatchObject({ ok: false, code: "VALIDATION_FAILED" });
+    const [still] = await queryRows<{ status: string }>(db, sql`SELECT status FROM bookings WHERE id = ${b!.id}::uuid`);
+    expect(still!.status).toBe("CONFIRMED");
   });
 });

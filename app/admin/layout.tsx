@@ -1,19 +1,14 @@
-import Link from "next/link";
+import { sessionUser } from "@/lib/auth/current-user";
+import { navFor } from "@/lib/admin/nav";
+import { AdminNav } from "@/components/admin/admin-nav";
 
-export default function AdminLayout({ children }: { children: React.ReactNode }) {
+export default async function AdminLayout({ children }: { children: React.ReactNode }) {
+  // Only links the signed-in role may open (a staff member sees no audit log); pages check again.
+  const user = await sessionUser();
+  const links = user ? navFor(user.role).map(({ href, label }) => ({ href, label })) : [];
   return (
     <div className="space-y-4">
-      <nav aria-label="Admin" className="flex flex-wrap gap-2 text-sm">
-        <Link href="/admin" className="rounded-lg px-3 py-1.5 font-medium ring-1 ring-slate-300 hover:bg-white">Sales</Link>
-        <Link href="/admin/venues" className="rounded-lg px-3 py-1.5 font-medium ring-1 ring-slate-300 hover:bg-white">Venues</Link>
-        <Link href="/admin/events" className="rounded-lg px-3 py-1.5 font-medium ring-1 ring-slate-300 hover:bg-white">Events</Link>
-        <Link href="/admin/promos" className="rounded-lg px-3 py-1.5 font-medium ring-1 ring-slate-300 hover:bg-white">Promo codes</Link>
-        <Link href="/admin/halls" className="rounded-lg px-3 py-1.5 font-medium ring-1 ring-slate-300 hover:bg-white">Halls</Link>
-        <Link href="/admin/shows/new" className="rounded-lg px-3 py-1.5 font-medium ring-1 ring-slate-300 hover:bg-white">Schedule shows</Link>
-        <Link href="/admin/bookings" className="rounded-lg px-3 py-1.5 font-medium ring-1 ring-slate-300 hover:bg-white">Bookings</Link>
-        <Link href="/admin/audit" className="rounded-lg px-3 py-1.5 font-medium ring-1 ring-slate-300 hover:bg-white">Audit log</Link>
-        <Link href="/checkin" className="rounded-lg px-3 py-1.5 font-medium ring-1 ring-slate-300 hover:bg-white">Check-in</Link>
-      </nav>
+      {links.length ? <AdminNav links={links} /> : null}
       {children}
     </div>
   );

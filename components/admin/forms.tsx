@@ -1,6 +1,6 @@
 "use client";
 import { useActionState, useState } from "react";
-import { blockSeatsFormAction, cancelShowFormAction, refundBookingFormAction, scheduleShowsAction } from "@/app/actions/admin";
+import { blockSeatsFormAction, cancelShowFormAction, scheduleShowsAction } from "@/app/actions/admin";
 import { FormError } from "@/components/ui/field";
 import type { HallOption } from "@/lib/admin/catalog";
 import { SlotSeriesFields, ZONE_KIND_LABEL, ZonePriceFields } from "./schedule-zones";
@@ -137,40 +137,17 @@ export function BlockSeatsForm({ showId }: { showId: string }) {
   );
 }
 
-/** `resume`: the show is cancelled already; running the cancellation again retries what is left. */
-export function CancelShowForm({ showId, resume = false }: { showId: string; resume?: boolean }) {
+/** The show is cancelled already: running the cancellation again retries the refunds still outstanding. */
+export function ResumeCancellationForm({ showId }: { showId: string }) {
   const [state, action, pending] = useActionState(cancelShowFormAction, null);
-  if (state?.ok) return <p role="status" className="rounded-lg bg-emerald-50 p-3 text-sm text-emerald-800">Show cancelled: {state.data.refunded} booking(s) refunded, {state.data.released} hold(s) released. Everyone affected has been emailed.{state.data.pending ? ` ${state.data.pending} booking(s) are not refunded yet: run the cancellation again to retry.` : ""}</p>;
   return (
     <form action={action} className="space-y-2">
       <input type="hidden" name="showId" value={showId} />
-      {resume ? (
-        <input type="hidden" name="reason" value="Resuming the cancellation" />
-      ) : (
-        <>
-          <label htmlFor="reason" className={label}>Reason (told to ticket holders)</label>
-          <input id="reason" name="reason" className={input} required />
-        </>
-      )}
+      <input type="hidden" name="confirm" value="resume" />
+      <input type="hidden" name="reason" value="Resuming the cancellation" />
       {state && !state.ok ? <FormError message={state.message} /> : null}
       <button disabled={pending} className="rounded-lg bg-red-600 px-4 py-2 text-sm font-semibold text-white hover:bg-red-700 disabled:opacity-60">
-        {pending ? (resume ? "Retrying…" : "Cancelling…") : resume ? "Retry the refunds still outstanding" : "Cancel show and refund everyone"}
-      </button>
-    </form>
-  );
-}
-
-export function RefundForm({ bookingId }: { bookingId: string }) {
-  const [state, action, pending] = useActionState(refundBookingFormAction, null);
-  if (state?.ok) return <p role="status" className="rounded-lg bg-emerald-50 p-3 text-sm text-emerald-800">Cancelled — status {state.data.status.toLowerCase()}.</p>;
-  return (
-    <form action={action} className="space-y-2">
-      <input type="hidden" name="bookingId" value={bookingId} />
-      <label htmlFor="refund-reason" className={label}>Reason</label>
-      <input id="refund-reason" name="reason" className={input} required />
-      {state && !state.ok ? <FormError message={state.message} /> : null}
-      <button disabled={pending} className="rounded-lg bg-red-600 px-4 py-2 text-sm font-semibold text-white disabled:opacity-60">
-        {pending ? "Refunding…" : "Cancel and refund in full"}
+        {pending ? "Retrying…" : "Retry the refunds still outstanding"}
       </button>
     </form>
   );

@@ -63,8 +63,83 @@ export class ShowScheduler {
 export class AdminShow {
   constructor(readonly page: Page) {}
 
-  async cancel(reason: string) {
-    await this.page.getByLabel("Reason (told to ticket holders)").fill(reason);
-    await this.page.getByRole("button", { name: "Cancel show and refund everyone" }).click();
+  async goto(showId: string) {
+    await open(this.page, `/admin/shows/${showId}`);
   }
+
+  get confirmPanel() {
+    return this.page.getByRole("form", { name: "Confirm: cancel this show?" });
+  }
+
+  /** Step one: the reason, then the preview of what cancelling does (nothing cancelled yet). */
+  async reviewCancel(reason: string) {
+    await this.page.getByLabel("Reason (told to ticket holders)").fill(reason);
+    await this.page.getByRole("button", { name: "Review cancellation" }).click();
+    await expect(this.confirmPanel).toBeVisible();
+  }
+
+  /** Step two: the one button that cancels (its name carries the amount refunded). */
+  async confirmCancel() {
+    await this.confirmPanel.getByRole("button", { name: /^Yes, cancel/ }).click();
+  }
+
+  /** Both steps. */
+  async cancel(reason: string) {
+    await this.reviewCancel(reason);
+    await this.confirmCancel();
+  }
+}
+
+export class AdminBooking {
+  constructor(readonly page: Page) {}
+
+  async goto(bookingId: string) {
+    await open(this.page, `/admin/bookings/${bookingId}`);
+  }
+
+  get confirmPanel() {
+    return this.page.getByRole("form", { name: /^Confirm: cancel / });
+  }
+
+  async reviewRefund(reason: string) {
+    await this.page.getByLabel("Reason", { exact: true }).fill(reason);
+    await this.page.getByRole("button", { name: "Review refund" }).click();
+    await expect(this.confirmPanel).toBeVisible();
+  }
+
+  async confirmRefund() {
+    await this.confirmPanel.getByRole("button", { name: /^Yes, / }).click();
+  }
+}
+
+/** A link's route with ids made generic, so a walk opens a few of each kind, not every show. */
+const routeOf = (path: string) => path.replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi, ":id").replace(/\?.*$/, "");
+
+/**
+ * Opens every staff link reachable from `start` (under /admin and /checkin, two of each route at
+ * most, `limit` pages in all) and answers each page's path with the HTTP status it answered.
+ */
+export async function walkStaffLinks(page: Page, start: string, limit = 40): Promise<{ path: string; status: number; from: string }[]> {
+  const queue: { path: string; from: string }[] = [{ path: start, from: "(start)" }];
+  const seen = new Set<string>([start]);
+  const perRoute = new Map<string, number>();
+  const visited: { path: string; status: number; from: string }[] = [];
+  while (queue.length && visited.length < limit) {
+    const { path, from } = queue.shift()!;
+    const res = await page.goto(path);
+    visited.push({ path, status: res?.status() ?? 0, from });
+    const here = new URL(page.url());
+    const hrefs = await page.locator("a[href]:not([download])").evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href));
+    for (const href of hrefs) {
+      const url = new URL(href);
+      if (url.origin !== here.origin || !/^\/(admin|checkin)(\/|$)/.test(url.pathname)) continue;
+      const next = url.pathname + url.search;
+      const route = routeOf(next);
+      if (seen.has(next) || (perRoute.get(route) ?? 0) >= 2) continue;
+      seen.add(next);
+      perRoute.set(route, (perRoute.get(route) ?? 0) + 1);
+      queue.push({ path: next, from: path });
+    }
+  }
+  return visited;
 }

@@ -140,7 +140,7 @@ describe("seats, cancellations, bookings and sales", () => {
     const story = await bookingHistory(staff, paid.bookingId);
     expect(story.history.map((h) => h.kind)).toEqual(expect.arrayContaining(["booking", "payment", "webhook"]));
     const sales = await showSales(staff, { showId: showIds[0]! });
-    expect(sales[0]).toMatchObject({ sold: 2, bookings: 1, seats: 18, available: 16, revenueMinor: 2 * 25000 + 2 * 3000 + 1080 });
+    expect(sales[0]).toMatchObject({ sold: 2, bookings: 1, seats: 18, available: 16, revenueMinor: 2 * 25000, feeMinor: 2 * 3000, gstMinor: 1080, grossMinor: 2 * 25000 + 2 * 3000 + 1080 });
     expect(salesCsv(sales)).toMatch(/^show_id,event,.*\r\n".*","Hamlet",/);
     await staffCancelBooking(staff, paid.bookingId, "Customer called the box office");
     const after = await bookingHistory(staff, paid.bookingId);

@@ -101,7 +101,14 @@ export async function setPromoActive(user: User, id: string, active: boolean): P
   });
 }
 
-export type PromoSummary = { id: string; code: string; description: string; kind: string; value: number; active: boolean; endsAt: Date | null; maxUsesTotal: number | null; redemptions: number; discountMinor: number };
+export type PromoSummary = {
+  id: string; code: string; description: string; kind: string; value: number; active: boolean; startsAt: Date | null; endsAt: Date | null; maxUsesTotal: number | null;
+  /** Redemptions everywhere: what the use limit counts. */
+  usesTotal: number;
+  /** Redemptions the caller may see (staff: at their venues) and what they gave away. */
+  redemptions: number;
+  discountMinor: number;
+};
 
 /** Redemptions the caller may see, as SQL over the aliases `r` (promo_redemptions): staff only their venues' bookings. */
 async function redemptionScope(user: User) {
@@ -114,7 +121,8 @@ export async function listPromos(user: User): Promise<PromoSummary[]> {
   const scoped = await redemptionScope(user);
   return queryRows(
     db,
-    sql`SELECT p.id, p.code, p.description, p.kind, p.value, p.active, p.ends_at AS "endsAt", p.max_uses_total AS "maxUsesTotal",
+    sql`SELECT p.id, p.code, p.description, p.kind, p.value, p.active, p.starts_at AS "startsAt", p.ends_at AS "endsAt", p.max_uses_total AS "maxUsesTotal",
+               (SELECT count(*) FROM promo_redemptions r WHERE r.promo_code_id = p.id)::int AS "usesTotal",
                (SELECT count(*) FROM promo_redemptions r WHERE r.promo_code_id = p.id ${scoped})::int AS redemptions,
                coalesce((SELECT sum(discount_minor) FROM promo_redemptions r WHERE r.promo_code_id = p.id ${scoped}), 0)::int AS "discountMinor"
         FROM promo_codes p ORDER BY p.created_at DESC`,
@@ -132,11 +140,13 @@ export async function promoRedemptions(user: User, id: string) {
 export async function getPromo(id: string) {
   const [p] = await queryRows<{
     id: string; code: string; description: string; kind: "PERCENT" | "FLAT"; value: number; maxDiscountMinor: number | null; minOrderMinor: number; startsAt: Date | null; endsAt: Date | null;
-    maxUsesTotal: number | null; maxUsesPerUser: number | null; firstBookingOnly: boolean; restrictions: Record<string, string[]>; active: boolean;
+    maxUsesTotal: number | null; maxUsesPerUser: number | null; firstBookingOnly: boolean; restrictions: Record<string, string[]>; active: boolean; usesTotal: number;
   }>(
     db,
     sql`SELECT id, code, description, kind, value, max_discount_minor AS "maxDiscountMinor", min_order_minor AS "minOrderMinor", starts_at AS "startsAt", ends_at AS "endsAt",
-               max_uses_total AS "maxUsesTotal", max_uses_per_user AS "maxUsesPerUser", first_booking_only AS "firstBookingOnly", restrictions, active FROM promo_codes WHERE id = ${id}::uuid`,
+               max_uses_total AS "maxUsesTotal", max_uses_per_user AS "maxUsesPerUser", first_booking_only AS "firstBookingOnly", restrictions, active,
+               (SELECT count(*) FROM promo_redemptions r WHERE r.promo_code_id = promo_codes.id)::int AS "usesTotal"
+        FROM promo_codes WHERE id = ${id}::uuid`,
   );
   if (!p) throw notFound("Promo code");
   return p;

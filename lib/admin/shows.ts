@@ -179,14 +179,50 @@ export async function scheduleShows(user: User, input: ScheduleInput): Promise<{
  * `pending` counts the bookings not settled yet: left confirmed, refund not through, or a payment
  * still in flight (0 once the cancellation is complete).
  */
-export async function cancelShow(user: User, showId: string, reason: string): Promise<{ refunded: number; released: number; pending: number }> {
+/** What cancelling a show would do, for the confirm step: confirmed bookings refunded in full (and their places), holds released. */
+export type CancelShowPreview = { status: string; bookings: number; places: number; refundMinor: number; currency: string; holds: number };
+
+export async function cancelShowPreview(user: User, showId: string): Promise<CancelShowPreview> {
+  const [p] = await queryRows<CancelShowPreview & { venueId: string }>(
+    db,
+    sql`SELECT s.venue_id AS "venueId", s.status, s.currency,
+               (SELECT count(*) FROM bookings b WHERE b.show_id = s.id AND b.status = 'CONFIRMED')::int AS bookings,
+               (SELECT count(*) FROM booking_seats bs JOIN bookings b ON b.id = bs.booking_id WHERE b.show_id = s.id AND b.status = 'CONFIRMED')::int AS places,
+               -- Each booking's first successful payment, as lib/payments/cancellation.ts refunds it.
+               (SELECT coalesce(sum(p.amount_minor), 0) FROM bookings b
+                  CROSS JOIN LATERAL (SELECT amount_minor FROM payments WHERE booking_id = b.id AND status = 'SUCCEEDED' ORDER BY created_at LIMIT 1) p
+                WHERE b.show_id = s.id AND b.status = 'CONFIRMED')::float8 AS "refundMinor",
+               (SELECT count(*) FROM bookings b WHERE b.show_id = s.id AND b.status IN ('INITIATED', 'LOCKED', 'PAYMENT_PENDING'))::int AS holds
+        FROM shows s WHERE s.id = ${showId}::uuid`,
+  );
+  if (!p) throw notFound("Show");
+  await requireVenueAccess(user, p.venueId);
+  return { status: p.status, bookings: p.bookings, places: p.places, refundMinor: Number(p.refundMinor), currency: p.currency, holds: p.holds };
+}
+
+/**
+ * Cancels a show and refunds every booking. `expectBookings` is the number of confirmed bookings the
+ * confirm step showed: if a booking was confirmed or cancelled since, nothing happens and staff
+ * review again (checked under the show's row lock, so no confirmation slips in between).
+ * `resumeOnly` takes up a show already cancelled (the refunds still outstanding) and refuses a scheduled one.
+ */
+export async function cancelShow(user: User, showId: string, reason: string, opts: { expectBookings?: number; resumeOnly?: boolean } = {}): Promise<{ refunded: number; released: number; pending: number }> {
   const [show] = await queryRows<{ venueId: string; status: string }>(db, sql`SELECT venue_id AS "venueId", status FROM shows WHERE id = ${showId}::uuid`);
   if (!show) throw notFound("Show");
   await requireVenueAccess(user, show.venueId);
   let released = 0;
   await db.transaction(async (tx) => {
     // FOR UPDATE waits for confirmations in flight (they key-share lock the show) and makes later ones see CANCELLED.
-    await tx.execute(sql`SELECT id FROM shows WHERE id = ${showId}::uuid FOR UPDATE`);
+    const [locked] = await queryRows<{ status: string; bookings: number }>(
+      tx,
+      sql`SELECT status, (SELECT count(*) FROM bookings WHERE show_id = ${showId}::uuid AND status = 'CONFIRMED')::int AS bookings FROM shows WHERE id = ${showId}::uuid FOR UPDATE`,
+    );
+    if (locked!.status === "SCHEDULED") {
+      if (opts.resumeOnly) throw new AppError("INVALID_STATE", "This show is not cancelled: review what cancelling it does, then confirm it.");
+      if (opts.expectBookings !== undefined && opts.expectBookings !== locked!.bookings) {
+        throw new AppError("CONFLICT", `The show now has ${locked!.bookings} confirmed booking(s), not ${opts.expectBookings}. Review it again.`, { details: { bookings: locked!.bookings, expected: opts.expectBookings } });
+      }
+    }
     await tx.execute(sql`UPDATE shows SET status = 'CANCELLED' WHERE id = ${showId}::uuid AND status = 'SCHEDULED'`);
     released = await releaseHoldsOfShow(tx, showId);
     await closeWaitlist(tx, showId);

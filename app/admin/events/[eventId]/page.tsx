@@ -9,8 +9,8 @@ import { listCreditsForStaff } from "@/lib/admin/credits";
 import { requireStaffPage } from "@/lib/admin/access";
 import { getEventForStaff } from "@/lib/admin/events";
 import { revenueByDay, showSales } from "@/lib/admin/sales";
+import { MoneySplit } from "@/components/admin/money-split";
 import { RevenueChart } from "@/components/admin/revenue-chart";
-import { formatMoney } from "@/lib/format/money";
 import { AppError } from "@/lib/errors";
 
 export const metadata: Metadata = { title: "Admin · Event" };
@@ -30,7 +30,7 @@ export default async function EventAdmin({ params, searchParams }: { params: Pro
     revenueByDay(user, { eventId, days: 60 }),
     listCreditsForStaff(user, eventId),
   ]);
-  const sum = (k: "sold" | "seats" | "blocked" | "revenueMinor" | "discountMinor" | "refundedMinor" | "bookings") => sales.reduce((n, r) => n + r[k], 0);
+  const sum = (k: "sold" | "seats" | "blocked" | "revenueMinor" | "feeMinor" | "gstMinor" | "grossMinor" | "discountMinor" | "refundedMinor" | "bookings") => sales.reduce((n, r) => n + r[k], 0);
   const sellable = sum("seats") - sum("blocked");
   return (
     <div className="space-y-4">
@@ -51,8 +51,12 @@ export default async function EventAdmin({ params, searchParams }: { params: Pro
           <a href={`/api/v1/admin/sales?format=csv&eventId=${e.id}`} download className="text-sm font-semibold text-brand-700 underline">Export CSV</a>
         </div>
         <p className="mt-1 text-sm text-slate-700">
-          {sum("sold")} of {sellable} seats sold ({sellable ? Math.round((sum("sold") / sellable) * 100) : 0}%) · {sum("bookings")} bookings · revenue {formatMoney(sum("revenueMinor"))} · discounts {formatMoney(sum("discountMinor"))} · refunds {formatMoney(sum("refundedMinor"))}
+          {sum("sold")} of {sellable} seats sold ({sellable ? Math.round((sum("sold") / sellable) * 100) : 0}%) · {sum("bookings")} confirmed bookings
         </p>
+        <MoneySplit
+          className="mt-3"
+          totals={{ currency: sales[0]?.currency ?? "INR", revenueMinor: sum("revenueMinor"), feeMinor: sum("feeMinor"), gstMinor: sum("gstMinor"), grossMinor: sum("grossMinor"), discountMinor: sum("discountMinor"), refundedMinor: sum("refundedMinor") }}
+        />
         <RevenueChart data={daily} />
       </section>
       <div className="grid gap-6 lg:grid-cols-[1fr_300px]">

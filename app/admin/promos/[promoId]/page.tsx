@@ -4,6 +4,9 @@ import { pausePromoAction } from "@/app/actions/admin-catalog";
 import { PromoForm } from "@/components/admin/catalog-forms";
 import { requireStaffPage } from "@/lib/admin/access";
 import { getPromo, promoRedemptions } from "@/lib/admin/promos";
+import { promoState } from "@/lib/admin/promo-state";
+import { venueTime } from "@/lib/admin/time";
+import { PromoStateBadge } from "@/components/admin/promo-state-badge";
 import { formatMoney } from "@/lib/format/money";
 import { AppError } from "@/lib/errors";
 
@@ -22,12 +25,13 @@ export default async function PromoAdmin({ params, searchParams }: { params: Pro
   });
   const used = await promoRedemptions(user, promoId);
   const r = p.restrictions ?? {};
+  const state = promoState(p);
   return (
     <div className="space-y-4">
       {saved ? <p role="status" className="rounded-xl bg-emerald-50 p-3 text-emerald-800 ring-1 ring-emerald-200">Saved.</p> : null}
-      <div className="flex items-center gap-3">
+      <div className="flex flex-wrap items-center gap-3">
         <h1 className="font-mono text-2xl font-bold">{p.code}</h1>
-        <span className="text-sm">{p.active ? "active" : "paused"}</span>
+        <PromoStateBadge state={state} />
         {user.role === "admin" ? (
           <form action={pausePromoAction}>
             <input type="hidden" name="promoId" value={p.id} />
@@ -36,6 +40,10 @@ export default async function PromoAdmin({ params, searchParams }: { params: Pro
           </form>
         ) : null}
       </div>
+      <p className="text-sm text-slate-600">
+        {p.startsAt ? `Starts ${venueTime(p.startsAt, "Asia/Kolkata")}` : "No start date"} · {p.endsAt ? `${state === "ended" ? "Ended" : "Ends"} ${venueTime(p.endsAt, "Asia/Kolkata")}` : "no end date"} · used {p.usesTotal}
+        {p.maxUsesTotal !== null ? ` of ${p.maxUsesTotal}` : ""}
+      </p>
       {user.role === "admin" ? (
         <PromoForm
           initial={{
@@ -62,11 +70,11 @@ export default async function PromoAdmin({ params, searchParams }: { params: Pro
         <h2 id="redemptions" className="font-semibold">Redemptions ({used.length})</h2>
         <ul className="mt-2 divide-y divide-slate-100 text-sm">
           {used.map((u) => (
-            <li key={u.reference} className="flex justify-between py-1.5">
+            <li key={u.reference} className="flex flex-wrap justify-between gap-x-3 py-1.5">
               <span className="font-mono">{u.reference}</span>
               <span>{u.email}</span>
               <span>{formatMoney(u.discountMinor)}</span>
-              <span className="text-slate-500">{new Date(u.at).toLocaleString("en-IN", { timeZone: "Asia/Kolkata", dateStyle: "short", timeStyle: "short" })}</span>
+              <span className="text-slate-500">{venueTime(u.at, "Asia/Kolkata", "stamp")}</span>
             </li>
           ))}
         </ul>

@@ -9,6 +9,9 @@ const query = z.object({
   eventId: z.uuid().optional(),
   from: instant().optional(),
   to: instant().optional(),
+  venueId: z.uuid().optional(),
+  q: z.string().trim().max(100).optional(),
+  when: z.enum(["upcoming", "past", "all"]).default("all"),
   format: z.enum(["json", "csv"]).default("json"),
 });
 
