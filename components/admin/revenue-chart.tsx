@@ -13,7 +13,7 @@ export function RevenueChart({ data }: { data: { day: string; revenueMinor: numb
           <XAxis dataKey="day" fontSize={12} />
           <YAxis fontSize={12} width={60} tickFormatter={(v: number) => `₹${v.toLocaleString("en-IN")}`} />
           <Tooltip formatter={(v) => [`₹${Number(v).toLocaleString("en-IN")}`, "Ticket revenue"]} />
-          <Bar dataKey="revenue" fill="#f84464" radius={[4, 4, 0, 0]} />
+          <Bar dataKey="revenue" fill="#d41f44" radius={[4, 4, 0, 0]} />
         </BarChart>
       </ResponsiveContainer>
     </div>
