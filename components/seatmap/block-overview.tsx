@@ -56,6 +56,8 @@ export const BlockOverview = memo(function BlockOverview({ layout, blocks, statu
         const f = facts[k]!;
         const rows = b.firstRow === b.lastRow ? `Row ${b.firstRow}` : `Rows ${b.firstRow}–${b.lastRow}`;
         const price = f.min > f.max ? "" : f.min === f.max ? money(f.min) : `${money(f.min)}–${money(f.max)}`;
+        // Drawn as "from" the cheapest: a narrow block has no room for a range (its accessible name has it).
+        const from = f.min > f.max ? "" : f.min === f.max ? money(f.min) : `from ${money(f.min)}`;
         const soldOut = f.free === 0;
         const chosen = selectedIn[k] ?? 0;
         return (
@@ -65,7 +67,7 @@ export const BlockOverview = memo(function BlockOverview({ layout, blocks, statu
             data-block={b.key}
             onClick={() => onPick(k)}
             aria-label={`${b.name}, ${b.firstRow === b.lastRow ? `row ${b.firstRow}` : `rows ${b.firstRow} to ${b.lastRow}`}: ${soldOut ? "sold out" : `${f.free} ${f.free === 1 ? "seat" : "seats"} free`}${price ? `, ${price}` : ""}${chosen ? `, ${chosen} selected` : ""}`}
-            className={`absolute flex flex-col items-center justify-center gap-0.5 overflow-hidden rounded-lg p-1 text-center text-xs leading-tight ring-1 transition-colors ${
+            className={`absolute flex flex-col items-center justify-start gap-0.5 overflow-hidden rounded-lg px-1 py-2 text-center text-xs leading-tight ring-1 transition-colors ${
               soldOut ? "bg-slate-100 text-slate-500 ring-slate-200" : "bg-white text-ink-900 ring-slate-300 hover:bg-brand-50 hover:ring-brand-500/50"
             } ${chosen ? "ring-2 ring-brand-500" : ""}`}
             style={{
@@ -78,7 +80,7 @@ export const BlockOverview = memo(function BlockOverview({ layout, blocks, statu
             <span className="text-sm font-semibold">{b.name}</span>
             <span className="text-slate-500">{rows}</span>
             <span className={soldOut ? "" : "font-medium text-emerald-700"}>{soldOut ? "Sold out" : `${f.free} free`}</span>
-            {price ? <span className="text-slate-600">{price}</span> : null}
+            {from ? <span className="text-slate-600">{from}</span> : null}
             {chosen ? <span className="rounded bg-brand-500 px-1 font-semibold text-white">{chosen} selected</span> : null}
           </button>
         );

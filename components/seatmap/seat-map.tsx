@@ -140,7 +140,8 @@ export function SeatMap({ layout, availability: initialAvailability, heldByMe, i
     return first !== undefined ? indexById.get(first)! : Math.max(0, status.indexOf("A"));
   });
   // The seat to bring into view once it is drawn (best available may pick seats in another block).
-  const revealRef = useRef<{ seat: number; focus: boolean } | null>(null);
+  // Or, back on the overview, the block to put focus on (its tab is gone with the block).
+  const revealRef = useRef<{ seat: number; focus: boolean } | { block: string } | null>(null);
 
   // When a poll shows a selected seat gone, drop it and say so. Done while rendering (React's
   // "adjust state when a prop changes"), not in an effect, so the stale selection never paints.
@@ -195,7 +196,10 @@ export function SeatMap({ layout, availability: initialAvailability, heldByMe, i
       setBlock(b);
       zoom.reset();
     }
-    if (b === null) return;
+    if (b === null) {
+      if (block !== null && focus) revealRef.current = { block: blocks[block]!.key };
+      return;
+    }
     const inBlock = blocks[b]!.seats;
     const target = seat ?? inBlock.find((i) => canHave(status.charAt(i), seats[i]!.id, mine)) ?? inBlock[0]!;
     setActive(target);
@@ -206,6 +210,10 @@ export function SeatMap({ layout, availability: initialAvailability, heldByMe, i
     const reveal = revealRef.current;
     if (!reveal) return;
     revealRef.current = null;
+    if ("block" in reveal) {
+      scrollRef.current?.querySelector<HTMLElement>(`[data-block="${reveal.block}"]`)?.focus();
+      return;
+    }
     const el = seatElement(reveal.seat);
     if (!el) return;
     if (reveal.focus) el.focus({ preventScroll: true });
@@ -361,7 +369,7 @@ export function SeatMap({ layout, availability: initialAvailability, heldByMe, i
           <SeatLegend layout={layout} />
         </div>
         {/* The overview is itself the choice of block: the tabs appear once a block is open. */}
-        {byBlocks && !overview ? <BlockTabs blocks={blocks} current={block} selectedIn={selectedIn} onPick={(b) => showBlock(b, undefined, b !== null)} /> : null}
+        {byBlocks && !overview ? <BlockTabs blocks={blocks} current={block} selectedIn={selectedIn} onPick={(b) => showBlock(b, undefined, true)} /> : null}
 
         <div className="relative">
           {/* A size container: the fitted seat size is worked out from its width in CSS (use-seat-zoom.ts).

@@ -43,7 +43,8 @@ export function SummaryBar({ labels, total, notice, pending, bestCount, onBestCo
       <div className="grid grid-cols-[minmax(0,1fr)_auto_auto_auto] items-center gap-x-2 gap-y-2 sm:gap-x-3 sm:gap-y-3">
         <div className="col-start-1 row-start-1 min-w-0 sm:col-span-3">
           <p className="text-sm text-slate-600">{count === 0 ? "No seats selected" : `${count} ${count === 1 ? "seat" : "seats"} selected`}</p>
-          <p className="truncate font-semibold text-ink-900" title={labels.join(", ")}>
+          {/* A phone has no room for the hint: the empty map says as much. */}
+          <p className={`truncate font-semibold text-ink-900 ${count === 0 ? "max-sm:hidden" : ""}`} title={labels.join(", ")}>
             {count === 0 ? "Tap seats on the map, or let us pick the best ones" : labels.join(", ")}
           </p>
         </div>
@@ -65,7 +66,7 @@ export function SummaryBar({ labels, total, notice, pending, bestCount, onBestCo
             id={countId}
             value={bestCount}
             onChange={(e) => onBestCount(Number(e.target.value))}
-            className="rounded-lg border border-slate-300 bg-white py-2 pr-6 pl-2 text-sm text-ink-900 sm:pr-7"
+            className="w-22 rounded-lg border border-slate-300 bg-white py-2 pr-6 pl-2 text-sm text-ink-900 sm:w-auto sm:pr-7"
           >
             {COUNTS.map((n) => (
               <option key={n} value={n}>
@@ -99,7 +100,7 @@ export function SummaryBar({ labels, total, notice, pending, bestCount, onBestCo
           type="button"
           onClick={onClear}
           disabled={count === 0 || pending}
-          className="col-start-2 row-start-1 rounded-lg px-2 py-2 text-sm font-medium text-slate-600 hover:bg-slate-100 disabled:opacity-50 sm:col-start-3 sm:row-start-2 sm:px-3"
+          className={`col-start-2 row-start-1 rounded-lg px-2 py-2 ${count === 0 ? "max-sm:hidden" : ""} text-sm font-medium text-slate-600 hover:bg-slate-100 disabled:opacity-50 sm:col-start-3 sm:row-start-2 sm:px-3`}
         >
           Clear
         </button>
