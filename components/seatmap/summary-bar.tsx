@@ -66,7 +66,7 @@ export function SummaryBar({ labels, total, notice, pending, bestCount, onBestCo
             id={countId}
             value={bestCount}
             onChange={(e) => onBestCount(Number(e.target.value))}
-            className="w-22 rounded-lg border border-slate-300 bg-white py-2 pr-6 pl-2 text-sm text-ink-900 sm:w-auto sm:pr-7"
+            className="w-24 rounded-lg border border-slate-300 bg-white py-2 pr-2 pl-2 text-sm text-ink-900 sm:w-auto sm:pr-7"
           >
             {COUNTS.map((n) => (
               <option key={n} value={n}>
