@@ -19,12 +19,13 @@ export async function SiteHeader() {
           Marquee
         </Link>
         <div className="order-3 w-full sm:order-none sm:flex-1">
-          <Suspense>
+          {/* Fallbacks the size of what streams in later, so the header does not grow under the page (CLS). */}
+          <Suspense fallback={<div aria-hidden="true" className="h-9.5 w-full max-w-xl" />}>
             <SearchBox city={city.id} />
           </Suspense>
         </div>
         <div className="ml-auto flex items-center gap-4">
-          <Suspense>
+          <Suspense fallback={<div aria-hidden="true" className="h-8 w-[137px]" />}>
             <CityPicker cities={cities.map((c) => ({ id: c.id, name: c.name }))} current={city.id} />
           </Suspense>
           {user ? (

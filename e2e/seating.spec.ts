@@ -1,7 +1,7 @@
 import type { APIRequestContext } from "@playwright/test";
 import { expect, test } from "./fixtures";
 import { apiToken, findShow } from "./api";
-import { SeatMap } from "./pages/seat-map";
+import { SeatMap, bigHallShow } from "./pages/seat-map";
 import { SignInPage } from "./pages/signin";
 
 /** A show a day or more ahead with plenty of free seats; `skip` picks a different one per test. */
@@ -130,4 +130,37 @@ test("a companion seat is sold only with its wheelchair space, and the map says 
   await asBuyer.getByRole("button", { name: "Best available" }).click();
   await expect(seatMap.map.getByRole("button", { name: /, wheelchair space, .*selected$/ })).toHaveCount(1);
   await expect(seatMap.map.getByRole("button", { name: /, companion seat, .*selected$/ })).toHaveCount(1);
+});
+
+test("a big hall on a desktop: its blocks, then one block's seats, walked with the keyboard within the block", async ({ page, request }) => {
+  const showId = await bigHallShow(request);
+  const seatMap = new SeatMap(page);
+  await seatMap.goto(showId);
+  await expect(page.locator("[data-seat]")).toHaveCount(0);
+
+  // Enter on a block opens it and puts focus on one of its seats.
+  await seatMap.blocks.getByRole("button", { name: /^Centre left,/ }).focus();
+  await page.keyboard.press("Enter");
+  const map = page.getByRole("group", { name: "Seat map, Centre left" });
+  await expect(map).toBeVisible();
+  const focused = () => page.evaluate(() => document.activeElement?.getAttribute("aria-label") ?? "");
+  await expect.poll(focused).toMatch(/^Row A seat \d+, /);
+
+  // Home and End stop at the block's own ends of the row; the arrows stay inside the block.
+  await page.keyboard.press("Home");
+  const home = await focused();
+  await page.keyboard.press("ArrowLeft");
+  expect(await focused()).toBe(home);
+  await page.keyboard.press("End");
+  const end = await focused();
+  expect(end).not.toBe(home);
+  await page.keyboard.press("ArrowRight");
+  expect(await focused()).toBe(end);
+  await page.keyboard.press("ArrowDown");
+  await expect.poll(focused).toMatch(/^Row B seat /);
+  const number = (name: string) => Number(/seat (\d+),/.exec(name)![1]);
+  // A block's row is its share of the hall's row: 20 seats here, numbered on from the block to its left.
+  expect(number(end) - number(home)).toBe(19);
+  await page.keyboard.press("Enter");
+  await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute("aria-pressed"))).toBe("true");
 });

@@ -6,9 +6,11 @@ import type { ActionResult } from "@/lib/http/action";
 import { suggestSeats } from "@/lib/seating/best-available";
 import { companionProblem } from "@/lib/seating/companions";
 import { MAX_SEATS_PER_BOOKING, type SeatAvailability, type SeatMapLayout } from "@/lib/seating/types";
+import { BlockOverview, BlockTabs } from "./block-overview";
+import { blockOfSeat, opensOnBlocks, seatBlocks } from "./blocks";
 import { SeatLegend } from "./legend";
 import { buildSeatRows, nextSeat } from "./navigation";
-import { SeatGrid, StageMarker, describeSeats } from "./seat-grid";
+import { SeatGrid, StageDirection, StageMarker, describeSeats, type GridArea } from "./seat-grid";
 import { SEAT_VIEW_LABEL, type SeatView } from "./seat-styles";
 import { seatsParamValue } from "./seats-param";
 import { SummaryBar, type Notice } from "./summary-bar";
@@ -34,6 +36,7 @@ export type SeatMapProps = {
 };
 
 const MAP_PADDING_PX = 32; // p-4 on both sides of the grid
+const NONE: readonly number[] = [];
 
 /** Whether the viewer can have this seat: it is free, or it is their own hold. */
 const canHave = (code: string, id: string, mine: ReadonlySet<string>) => code === "A" || (code === "H" && mine.has(id));
@@ -65,6 +68,8 @@ function seatIdsOf(details: Record<string, unknown> | undefined): string[] {
  * A show's seat map: the hall drawn to scale, live availability (polled every second), selection
  * up to MAX_SEATS_PER_BOOKING, "best available", and Continue, which holds the seats and goes to
  * checkout. Keyboard: one tab stop, arrows between seats, Home/End, Enter/Space to toggle.
+ * A big hall opens on its blocks (blocks.ts) and draws one block at a time; the selection, best
+ * available and Continue still cover the whole hall.
  */
 export function SeatMap({ layout, availability: initialAvailability, heldByMe, initialSelection, signedIn, onSale, holdAction, keepZones }: SeatMapProps) {
   const { seats, showId, currency } = layout;
@@ -74,10 +79,13 @@ export function SeatMap({ layout, availability: initialAvailability, heldByMe, i
   const helpId = useId();
   const scrollRef = useRef<HTMLDivElement>(null);
   const mapRef = useRef<HTMLDivElement>(null);
+  const stageRef = useRef<HTMLParagraphElement>(null);
 
   const indexById = useMemo(() => new Map(seats.map((s, i) => [s.id, i])), [seats]);
   const text = useMemo(() => describeSeats(layout), [layout]);
-  const nav = useMemo(() => buildSeatRows(seats), [seats]);
+  const blocks = useMemo(() => seatBlocks(seats), [seats]);
+  const byBlocks = opensOnBlocks(seats.length, blocks);
+  const blockOf = useMemo(() => blockOfSeat(blocks, seats.length), [blocks, seats.length]);
   const labelOf = (id: string) => seats[indexById.get(id) ?? -1]?.label ?? id;
 
   const { availability, refetch } = useLiveAvailability(initialAvailability, seats.length, onSale);
@@ -100,6 +108,23 @@ export function SeatMap({ layout, availability: initialAvailability, heldByMe, i
     return { ids: ids.slice(0, MAX_SEATS_PER_BOOKING), lost };
   });
   const [selected, setSelected] = useState<string[]>(start.ids);
+  // The block drawn (null: the overview), for a hall that opens on its blocks. A selection
+  // brought along (after signing in, or a hold being changed) opens on the block of its first seat.
+  const [block, setBlock] = useState<number | null>(() => (byBlocks && start.ids[0] !== undefined ? blockOf[indexById.get(start.ids[0])!]! : null));
+  const allSeats = useMemo(() => seats.map((_, i) => i), [seats]);
+  const shown = byBlocks ? (block === null ? NONE : blocks[block]!.seats) : allSeats;
+  const area: GridArea = useMemo(
+    () => (byBlocks && block !== null ? blocks[block]! : { rowStart: 0, rowEnd: layout.rowCount - 1, colStart: 0, colEnd: layout.colCount - 1 }),
+    [byBlocks, block, blocks, layout.rowCount, layout.colCount],
+  );
+  // Arrow keys move among the seats drawn: positions in `shown`, turned back into seat indexes.
+  const nav = useMemo(() => buildSeatRows(shown.map((i) => seats[i]!)), [shown, seats]);
+  const shownSeats = useMemo(() => shown.map((i) => seats[i]!), [shown, seats]);
+  const posInShown = useMemo(() => {
+    const pos = new Int32Array(seats.length).fill(-1);
+    shown.forEach((i, p) => (pos[i] = p));
+    return pos;
+  }, [shown, seats.length]);
   const [notice, setNotice] = useState<Notice | null>(() =>
     start.lost.length
       ? { tone: "info", text: `${start.lost.length === 1 ? "Seat" : "Seats"} ${listLabels(start.lost)} ${start.lost.length === 1 ? "is" : "are"} no longer available.` }
@@ -114,6 +139,9 @@ export function SeatMap({ layout, availability: initialAvailability, heldByMe, i
     const first = start.ids[0];
     return first !== undefined ? indexById.get(first)! : Math.max(0, status.indexOf("A"));
   });
+  // The seat to bring into view once it is drawn (best available may pick seats in another block).
+  // Or, back on the overview, the block to put focus on (its tab is gone with the block).
+  const revealRef = useRef<{ seat: number; focus: boolean } | { block: string } | null>(null);
 
   // When a poll shows a selected seat gone, drop it and say so. Done while rendering (React's
   // "adjust state when a prop changes"), not in an effect, so the stale selection never paints.
@@ -130,6 +158,7 @@ export function SeatMap({ layout, availability: initialAvailability, heldByMe, i
   }
 
   const selectedSet = useMemo(() => new Set(selected), [selected]);
+  const mineOrSelected = useMemo(() => new Set([...mine, ...selected]), [mine, selected]);
   const views = useMemo(() => seats.map((s, i) => viewOf(status.charAt(i), selectedSet.has(s.id), mine.has(s.id))), [seats, status, selectedSet, mine]);
   const ordered = useMemo(() => [...selected].sort((a, b) => (indexById.get(a) ?? 0) - (indexById.get(b) ?? 0)), [selected, indexById]);
   const labels = ordered.map(labelOf);
@@ -150,7 +179,46 @@ export function SeatMap({ layout, availability: initialAvailability, heldByMe, i
     if (url !== `${pathname}${search}${hash}`) window.history.replaceState(null, "", url);
   }, [seatsValue, onSale]);
 
-  const zoom = useSeatZoom(scrollRef, layout.colCount + 2, MAP_PADDING_PX);
+  const zoom = useSeatZoom(scrollRef, area.colEnd - area.colStart + 3, MAP_PADDING_PX);
+
+  const selectedIn = useMemo(() => {
+    const counts = blocks.map(() => 0);
+    for (const id of selected) {
+      const b = blockOf[indexById.get(id) ?? -1];
+      if (b !== undefined && b >= 0) counts[b]!++;
+    }
+    return counts;
+  }, [blocks, blockOf, selected, indexById]);
+
+  /** Draws block `b` (null: the overview), fitted and from its top left; `seat` is then brought into view. */
+  function showBlock(b: number | null, seat?: number, focus = false) {
+    if (b !== block) {
+      setBlock(b);
+      zoom.reset();
+    }
+    if (b === null) {
+      if (block !== null && focus) revealRef.current = { block: blocks[block]!.key };
+      return;
+    }
+    const inBlock = blocks[b]!.seats;
+    const target = seat ?? inBlock.find((i) => canHave(status.charAt(i), seats[i]!.id, mine)) ?? inBlock[0]!;
+    setActive(target);
+    revealRef.current = { seat: target, focus };
+  }
+
+  useEffect(() => {
+    const reveal = revealRef.current;
+    if (!reveal) return;
+    revealRef.current = null;
+    if ("block" in reveal) {
+      scrollRef.current?.querySelector<HTMLElement>(`[data-block="${reveal.block}"]`)?.focus();
+      return;
+    }
+    const el = seatElement(reveal.seat);
+    if (!el) return;
+    if (reveal.focus) el.focus({ preventScroll: true });
+    el.scrollIntoView({ block: "nearest", inline: "center", behavior: "smooth" });
+  });
 
   const seatElement = (i: number) => mapRef.current?.querySelector<HTMLElement>(`[data-seat="${i}"]`) ?? null;
   const seatFrom = (target: EventTarget) => {
@@ -206,8 +274,11 @@ export function SeatMap({ layout, availability: initialAvailability, heldByMe, i
     setNotice(null);
     setAnnouncement(`Best available: ${listLabels(ids.map(labelOf))}. ${summarise(ids)}`);
     const first = indexById.get(ids[0]!)!;
-    setActive(first);
-    seatElement(first)?.scrollIntoView({ block: "nearest", inline: "center", behavior: "smooth" });
+    if (byBlocks) showBlock(blockOf[first]!, first);
+    else {
+      setActive(first);
+      revealRef.current = { seat: first, focus: false };
+    }
   }
 
   function clear() {
@@ -259,78 +330,103 @@ export function SeatMap({ layout, availability: initialAvailability, heldByMe, i
     });
   }
 
-  const frontRow = nav.rows[0]?.[0];
+  // Seats come sorted by row: the first is in the front row.
+  const frontRow = seats[0]?.rowLabel;
+  const overview = byBlocks && block === null;
   const help = [
     onSale ? `Choose up to ${MAX_SEATS_PER_BOOKING} seats.` : "Tickets are not on sale; the map shows which seats were taken.",
+    byBlocks ? "The hall is shown one block at a time; choose a block first." : "",
     seats.some((s) => s.type === "COMPANION") ? "A companion seat is sold only with the wheelchair space beside it." : "",
-    frontRow === undefined ? "" : `Row ${seats[frontRow]!.rowLabel} is nearest the ${layout.stageLabel.toLowerCase()}.`,
+    frontRow === undefined ? "" : `Row ${frontRow} is nearest the ${layout.stageLabel.toLowerCase()}.`,
     "Use the arrow keys to move between seats and Home or End to jump to the ends of a row.",
     onSale ? "Press Enter or Space to select or deselect a seat." : "",
   ].join(" ");
 
   return (
     <div className="mt-6">
-      <section aria-labelledby={headingId} className="rounded-xl bg-white shadow-sm ring-1 ring-black/5">
+      <section aria-labelledby={headingId} className="flex flex-col rounded-xl bg-white shadow-sm ring-1 ring-black/5">
         <div className="flex flex-wrap items-center justify-between gap-2 px-4 pt-4 pb-3">
           <h2 id={headingId} className="text-lg font-semibold">
             {onSale ? "Choose your seats" : "Seat map"}
           </h2>
-          <div role="group" aria-label="Zoom" className="flex items-center gap-1">
-            <ZoomButton label="Zoom out" onClick={zoom.zoomOut} disabled={!zoom.canZoomOut}>
-              −
-            </ZoomButton>
-            <ZoomButton label="Fit the whole hall" onClick={zoom.fit} pressed={zoom.fitted}>
-              <span className="px-1 text-sm font-medium">Fit</span>
-            </ZoomButton>
-            <ZoomButton label="Zoom in" onClick={zoom.zoomIn} disabled={!zoom.canZoomIn}>
-              +
-            </ZoomButton>
-          </div>
-        </div>
-        <div className="border-t border-slate-100">
-          <SeatLegend layout={layout} />
-        </div>
-
-        <div ref={scrollRef} className="max-h-[70vh] touch-pan-x touch-pan-y overflow-auto overscroll-contain [scrollbar-gutter:stable] border-y border-slate-100 bg-slate-50/60">
-          {seats.length === 0 ? (
-            <p className="p-6 text-center text-slate-600">The seat map for this show is not available.</p>
-          ) : (
-            <div
-              className="group/map mx-auto w-max p-4"
-              style={{ "--seat": `${zoom.size}px` } as CSSProperties}
-              data-numbers={zoom.size >= NUMBERS_FROM_PX ? "" : undefined}
-            >
-              <StageMarker kind={layout.kind} label={layout.stageLabel} />
-              {/* One listener for every seat (event delegation): seats carry only data-seat. */}
-              <div
-                ref={mapRef}
-                role="group"
-                aria-label="Seat map"
-                aria-describedby={helpId}
-                onClick={(e) => {
-                  const i = seatFrom(e.target);
-                  if (i < 0) return;
-                  setActive(i);
-                  if (onSale) toggle(i);
-                }}
-                onKeyDown={(e) => {
-                  const i = seatFrom(e.target);
-                  if (i < 0) return;
-                  const next = nextSeat(nav, seats, i, e.key, e.ctrlKey || e.metaKey);
-                  if (next === null) return;
-                  e.preventDefault();
-                  setActive(next);
-                  seatElement(next)?.focus();
-                }}
-                onFocus={(e) => {
-                  const i = seatFrom(e.target);
-                  if (i >= 0) setActive(i);
-                }}
-              >
-                <SeatGrid layout={layout} text={text} views={views} active={active} interactive={onSale} />
-              </div>
+          {/* Kept in place (only hidden) on the overview, so the map below does not move when a block opens. */}
+          {(
+            <div role="group" aria-label="Zoom" aria-hidden={overview || undefined} className={`flex items-center gap-1 ${overview ? "invisible" : ""}`}>
+              <ZoomButton label="Zoom out" onClick={zoom.zoomOut} disabled={!zoom.canZoomOut}>
+                −
+              </ZoomButton>
+              <ZoomButton label={byBlocks ? "Fit the whole block" : "Fit the whole hall"} onClick={zoom.fit} pressed={zoom.fitted}>
+                <span className="px-1 text-sm font-medium">Fit</span>
+              </ZoomButton>
+              <ZoomButton label="Zoom in" onClick={zoom.zoomIn} disabled={!zoom.canZoomIn}>
+                +
+              </ZoomButton>
             </div>
           )}
+        </div>
+        {/* Below the map on a phone, so the seats are on screen when the page opens. */}
+        <div className="border-t border-slate-100 max-sm:order-last">
+          <SeatLegend layout={layout} />
+        </div>
+        {/* The overview is itself the choice of block: the tabs appear once a block is open. */}
+        {byBlocks && !overview ? <BlockTabs blocks={blocks} current={block} selectedIn={selectedIn} onPick={(b) => showBlock(b, undefined, true)} /> : null}
+
+        <div className="relative">
+          {/* A size container: the fitted seat size is worked out from its width in CSS (use-seat-zoom.ts).
+              Panning is the browser's, pinching the map's own (use-seat-zoom.ts), so a pinch never zooms the page. */}
+          <div
+            ref={scrollRef}
+            data-testid="seat-map-viewport"
+            className="max-h-[min(70vh,calc(100svh-16rem))] touch-pan-x touch-pan-y overflow-auto overscroll-contain [container-type:inline-size] [scrollbar-gutter:stable] border-y border-slate-100 bg-slate-50"
+          >
+            {seats.length === 0 ? (
+              <p className="p-6 text-center text-slate-600">The seat map for this show is not available.</p>
+            ) : overview ? (
+              <div className="p-4" style={{ "--seat": "12px" } as CSSProperties}>
+                <StageMarker kind={layout.kind} label={layout.stageLabel} />
+                <BlockOverview layout={layout} blocks={blocks} status={status} mine={mineOrSelected} selectedIn={selectedIn} onPick={(b) => showBlock(b, undefined, true)} />
+              </div>
+            ) : (
+              <div
+                className="group/map mx-auto w-max p-4"
+                style={{ "--seat": zoom.css } as CSSProperties}
+                data-numbers={zoom.size >= NUMBERS_FROM_PX ? "" : undefined}
+              >
+                <StageMarker kind={layout.kind} label={layout.stageLabel} labelRef={stageRef} />
+                {/* One listener for every seat (event delegation): seats carry only data-seat. */}
+                <div
+                  ref={mapRef}
+                  role="group"
+                  aria-label={byBlocks && block !== null ? `Seat map, ${blocks[block]!.name}` : "Seat map"}
+                  aria-describedby={helpId}
+                  onClick={(e) => {
+                    const i = seatFrom(e.target);
+                    if (i < 0) return;
+                    setActive(i);
+                    if (onSale) toggle(i);
+                  }}
+                  onKeyDown={(e) => {
+                    const i = seatFrom(e.target);
+                    const p = i < 0 ? -1 : posInShown[i]!;
+                    if (p < 0) return;
+                    const step = nextSeat(nav, shownSeats, p, e.key, e.ctrlKey || e.metaKey);
+                    if (step === null) return;
+                    e.preventDefault();
+                    const next = shown[step]!;
+                    setActive(next);
+                    seatElement(next)?.focus();
+                  }}
+                  onFocus={(e) => {
+                    const i = seatFrom(e.target);
+                    if (i >= 0) setActive(i);
+                  }}
+                >
+                  <SeatGrid layout={layout} text={text} views={views} shown={shown} area={area} active={active} interactive={onSale} />
+                </div>
+              </div>
+            )}
+          </div>
+          {overview || seats.length === 0 ? null : <StageDirection label={layout.stageLabel} scrollRef={scrollRef} labelRef={stageRef} watch={block} />}
         </div>
         <p id={helpId} className="sr-only">
           {help}

@@ -1,7 +1,20 @@
 // A show's seat map (/shows/[showId]) and its summary bar.
-import { expect, type Page } from "@playwright/test";
+import { expect, type APIRequestContext, type Page } from "@playwright/test";
 import { open } from "./app";
 import { Checkout } from "./checkout";
+
+/** A seeded sports show on sale in a stadium stand of 2,000+ seats, with most of them free. */
+export async function bigHallShow(request: APIRequestContext): Promise<string> {
+  for (const city of ["hyderabad", "mumbai", "delhi", "bengaluru", "chennai", "kolkata"]) {
+    const { items } = await (await request.get(`/api/v1/events?city=${city}&category=sports`)).json();
+    for (const event of items) {
+      const day = await (await request.get(`/api/v1/events/${event.id}/shows?city=${city}`)).json();
+      for (const v of day.venues)
+        for (const s of v.shows) if (s.totalSeats >= 2000 && s.availableSeats > 1000 && (!s.onSaleAt || Date.parse(s.onSaleAt) < Date.now())) return s.id as string;
+    }
+  }
+  throw new Error("no seeded show in a hall of 2,000+ seats");
+}
 
 export class SeatMap {
   constructor(readonly page: Page) {}
@@ -11,6 +24,24 @@ export class SeatMap {
   }
   get heading() {
     return this.page.getByRole("heading", { name: "Choose your seats" });
+  }
+  /** The scroll container the map is drawn in (pinched and panned as one). */
+  get viewport() {
+    return this.page.getByTestId("seat-map-viewport");
+  }
+  /** The sticky bar at the bottom: the selection, its total and Continue. */
+  get summary() {
+    return this.page.getByTestId("seat-summary");
+  }
+  /** A big hall's overview: one button per block. */
+  get blocks() {
+    return this.page.getByRole("group", { name: "Blocks" });
+  }
+
+  /** Opens a block of a big hall from its overview ("Centre left"). */
+  async openBlock(name: string) {
+    await this.blocks.getByRole("button", { name: new RegExp(`^${name},`) }).click();
+    await expect(this.page.getByRole("group", { name: `Seat map, ${name}` })).toBeVisible();
   }
 
   async goto(showId: string) {

@@ -84,7 +84,9 @@ export default async function ShowPage({ params, searchParams }: Props) {
             {show.format || show.language ? <> · {[show.format, show.language].filter(Boolean).join(" · ")}</> : null}
           </p>
           <p className="text-sm text-slate-600">
-            {venue.name}, {section.name} — {venue.address}
+            {venue.name}, {section.name}
+            {/* The street address is on the venue's and the event's pages; a phone keeps the room for the seats. */}
+            <span className="max-sm:hidden"> — {venue.address}</span>
           </p>
         </div>
         {cheapest !== null ? <p className="text-sm text-slate-600">From {formatMoney(cheapest, show.currency)} · times in {tz}</p> : null}
