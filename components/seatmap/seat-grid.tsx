@@ -147,7 +147,7 @@ export function StageMarker({ kind, label, labelRef }: { kind: SeatMapLayout["ki
         <p ref={labelRef} className="text-xs font-semibold uppercase tracking-[0.3em] text-slate-500">
           {label}
         </p>
-        <p className="text-[11px] text-slate-400">All eyes this way</p>
+        <p className="text-[11px] text-slate-600">All eyes this way</p>
       </div>
     );
   }

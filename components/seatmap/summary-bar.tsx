@@ -53,7 +53,7 @@ export function SummaryBar({ labels, total, notice, pending, bestCount, onBestCo
           {total}
         </p>
         <form
-          className="col-span-4 row-start-2 flex items-center gap-1.5 sm:col-span-2"
+          className="col-span-4 row-start-2 flex min-w-0 items-center gap-1.5 sm:col-span-2"
           onSubmit={(e) => {
             e.preventDefault();
             onBest();
@@ -66,7 +66,7 @@ export function SummaryBar({ labels, total, notice, pending, bestCount, onBestCo
             id={countId}
             value={bestCount}
             onChange={(e) => onBestCount(Number(e.target.value))}
-            className="w-24 rounded-lg border border-slate-300 bg-white py-2 pr-2 pl-2 text-sm text-ink-900 sm:w-auto sm:pr-7"
+            className="w-24 min-w-0 shrink rounded-lg border border-slate-300 bg-white py-2 pr-1 pl-2 text-sm text-ink-900 sm:w-auto sm:pr-7"
           >
             {COUNTS.map((n) => (
               <option key={n} value={n}>
@@ -75,7 +75,7 @@ export function SummaryBar({ labels, total, notice, pending, bestCount, onBestCo
             ))}
           </select>
           {maxAccessible > 0 || accessibleCount > 0 ? (
-            <div role="group" aria-labelledby={wheelchairId} className="flex items-center gap-1 rounded-lg py-1 pr-1 pl-2 text-sm ring-1 ring-slate-300">
+            <div role="group" aria-labelledby={wheelchairId} className="flex shrink-0 items-center gap-1 rounded-lg py-1 pr-1 pl-2 text-sm ring-1 ring-slate-300">
               <span id={wheelchairId} className="text-slate-600">
                 <span aria-hidden="true">♿ </span>
                 {/* The sign says it on a phone; the words stay for screen readers. */}
@@ -92,7 +92,7 @@ export function SummaryBar({ labels, total, notice, pending, bestCount, onBestCo
               </StepButton>
             </div>
           ) : null}
-          <button type="submit" disabled={pending} className="rounded-lg px-2.5 py-2 text-sm font-semibold whitespace-nowrap text-brand-600 ring-1 ring-brand-500/40 hover:bg-brand-50 disabled:opacity-60 sm:px-3">
+          <button type="submit" disabled={pending} className="shrink-0 rounded-lg px-2.5 py-2 text-sm font-semibold whitespace-nowrap text-brand-600 ring-1 ring-brand-500/40 hover:bg-brand-50 disabled:opacity-60 sm:px-3">
             Best available
           </button>
         </form>
