@@ -26,6 +26,17 @@ export function ReviewStart({ path, step, reasonLabel, button, reason, error }: 
   );
 }
 
+/** Why the last try was refused, with the way back to a fresh preview when it went stale. */
+function Refused({ state, reviewHref }: { state: { ok: boolean; message?: string; code?: string } | null; reviewHref: string }) {
+  if (!state || state.ok) return null;
+  return (
+    <div className="space-y-1">
+      <FormError message={state.message ?? "That did not work."} />
+      <Stale href={reviewHref} code={state.code} />
+    </div>
+  );
+}
+
 function Stale({ href, code }: { href: string; code?: string }) {
   // A preview gone stale is re-read from the server. The link is this very page (plus #fragment),
   // which a browser would only scroll to: reload instead, so the preview and its form start afresh.
@@ -67,12 +78,7 @@ export function CancelShowConfirm({ showId, reason, facts, reviewHref }: { showI
       <input type="hidden" name="reason" value={reason} />
       <input type="hidden" name="confirm" value="yes" />
       <input type="hidden" name="expectBookings" value={facts.bookings} />
-      {state && !state.ok ? (
-        <div className="space-y-1">
-          <FormError message={state.message} />
-          <Stale href={reviewHref} code={state.code} />
-        </div>
-      ) : null}
+      <Refused state={state} reviewHref={reviewHref} />
       <div className="flex flex-col gap-2 sm:flex-row">
         <button disabled={pending} className={danger}>
           {pending ? "Cancelling…" : facts.refundMinor ? `Yes, cancel and refund ${facts.refund}` : "Yes, cancel the show"}
@@ -100,12 +106,7 @@ export function RefundConfirm({ bookingId, reference, reason, facts, reviewHref 
       <input type="hidden" name="reason" value={reason} />
       <input type="hidden" name="confirm" value="yes" />
       <input type="hidden" name="expectRefundMinor" value={facts.refundMinor} />
-      {state && !state.ok ? (
-        <div className="space-y-1">
-          <FormError message={state.message} />
-          <Stale href={reviewHref} code={state.code} />
-        </div>
-      ) : null}
+      <Refused state={state} reviewHref={reviewHref} />
       <div className="flex flex-col gap-2 sm:flex-row">
         <button disabled={pending} className={danger}>{pending ? "Refunding…" : facts.refundMinor ? `Yes, refund ${facts.refund}` : "Yes, cancel the booking"}</button>
         <Link href={`/admin/bookings/${bookingId}`} className={plain}>Keep the booking</Link>
