@@ -5,8 +5,9 @@ import type { Card } from "../api";
 export class Checkout {
   constructor(readonly page: Page) {}
 
+  /** The hold's note that is showing: the desktop summary's sentence, or the phone's sticky bar. */
   get held() {
-    return this.page.getByText("Your seats are held for you.");
+    return this.page.getByText(/^(Your seats are held for you\.|Seats held)$/).filter({ visible: true });
   }
   get seats() {
     return this.page.getByRole("list", { name: "Seats" });
