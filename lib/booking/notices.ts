@@ -8,7 +8,7 @@ import { env } from "@/lib/env.js";
 import { formatMoney } from "@/lib/format/money";
 import { enqueue } from "@/lib/notifications/outbox";
 import { bookingEmail, bookingSms, type BookingEmailKind, type RefundFacts } from "@/lib/notifications/templates";
-import { refundTiming } from "@/lib/payments/refund-timing";
+import { refundTiming } from "@/lib/notifications/refund-timing";
 import { formatInZone } from "@/lib/time/zone";
 import { seatLabelsOf } from "@/db/sql";
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { refundTiming } from "@/lib/payments/refund-timing";
+import { refundTiming } from "@/lib/notifications/refund-timing";
 import { bookingEmail, bookingSms, passwordResetEmail, reminderEmail, verifyEmail, waitlistOfferEmail, type BookingEmailKind } from "./templates";
 
 const facts = { name: "Priya", reference: "MQ7KX2P9Q4", title: "Coldplay", venue: "DY Patil", when: "Sat 6 Dec, 7:00 pm", total: "₹7,500", url: "https://marquee.test/b/1" };

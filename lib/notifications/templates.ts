@@ -105,7 +105,7 @@ export function verifyEmail(name: string, url: string) {
   });
 }
 
-/** What was refunded and when the payer sees it (lib/payments/refund-timing.ts words the timing). */
+/** What was refunded and when the payer sees it (lib/notifications/refund-timing.ts words the timing). */
 export type RefundFacts = { amount: string; destination: string; arrives: string };
 
 export type BookingFacts = {

@@ -1,5 +1,6 @@
-// When a refund reaches the payer, as the gateway that took the payment can promise it. Pure (no
-// server-only imports) so the booking notices can word their emails with it.
+// When a refund reaches the payer, as the gateway that took the payment can promise it: wording
+// for the emails, so it lives with them (lib/booking words its notices with it; booking must not
+// import payments, see lib/architecture.test.ts). Pure, no imports.
 
 /** Where the money goes back to, by the payment's method. */
 const DESTINATION: Record<string, string> = {
