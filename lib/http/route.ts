@@ -5,6 +5,7 @@ import type { Role, User } from "@/lib/auth/accounts";
 import { requireRole } from "@/lib/auth/authorize";
 import { bearerToken, hasSessionCookie, requestUser } from "@/lib/auth/current-user";
 import { clientIp, enforceRateLimit, type PolicyName } from "@/lib/ratelimit";
+import type { ApiScope } from "@/lib/api/scopes";
 import { assertSameOrigin } from "./origin";
 import { AppError, toAppError } from "@/lib/errors";
 import { httpStatus, type ErrorBody } from "./errors";
@@ -23,6 +24,8 @@ type Spec = {
   roles?: readonly Role[];
   /** Rate-limit policy per user (or IP when anonymous); "api" unless said otherwise. */
   rateLimit?: PolicyName | false;
+  /** The partner API key scope that may call this route; none: API keys are refused (403). */
+  scope?: ApiScope;
 };
 type Out<S, K extends keyof Spec> = S extends Record<K, infer T> ? (T extends z.ZodType ? z.output<T> : undefined) : undefined;
 type UserOf<S> = S extends { auth: "required" } ? User : S extends { roles: readonly Role[] } ? User : User | null;

@@ -16,7 +16,7 @@ const query = z.object({
 });
 
 /** Sales per show (staff: their venues; admins: all), as JSON or CSV; for one show, its zones' fill too. */
-export const GET = route({ roles: ["staff", "admin"], query }, async ({ user, query }) => {
+export const GET = route({ scope: "venue:manage", roles: ["staff", "admin"], query }, async ({ user, query }) => {
   const rows = await showSales(user, { ...query, limit: 1000 });
   if (query.format === "csv") {
     return new Response(salesCsv(rows), { headers: { "content-type": "text/csv; charset=utf-8", "content-disposition": 'attachment; filename="marquee-sales.csv"', "cache-control": "private, no-store" } });

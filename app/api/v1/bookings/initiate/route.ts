@@ -12,7 +12,7 @@ const body = z.object({ showId: z.uuid("must be a show id (UUID)") });
  * 409 NOT_ON_SALE_YET; while its waiting room is open, 403 QUEUE_PASS_* without a valid pass.
  */
 export const POST = route(
-  { auth: "required", body, rateLimit: "holdSeats" },
+  { scope: "bookings:write", auth: "required", body, rateLimit: "holdSeats" },
   async ({ req, user, body }) => {
     await requireAdmission(user.id, body.showId, passFromRequest(req, body.showId));
     return { booking: bookingJson(await initiateBooking(user.id, body.showId)) };

@@ -4,7 +4,7 @@ import { eventJson } from "../../_serializers/events";
 import { eventIdParams } from "@/lib/catalog/params";
 import { route } from "@/lib/http/route";
 
-export const GET = route({ params: eventIdParams }, async ({ params }) => {
+export const GET = route({ scope: "catalog:read", params: eventIdParams }, async ({ params }) => {
   const event = await getEvent(params.eventId);
   return { event: eventJson(event, await getEventCredits(event.id)) };
 });

@@ -8,7 +8,7 @@ import { idempotencyKeySchema, processPayment, processSchema } from "@/lib/payme
  * Pays for a held booking. `Idempotency-Key` is required: the same key answers the same payment
  * (never a second charge); the same key with a different body is 409 IDEMPOTENCY_KEY_REUSED.
  */
-export const POST = route({ auth: "required", body: processSchema, rateLimit: "payments" }, async ({ req, user, body }) => {
+export const POST = route({ scope: "bookings:write", auth: "required", body: processSchema, rateLimit: "payments" }, async ({ req, user, body }) => {
   const header = req.headers.get("idempotency-key");
   if (!header) throw new AppError("VALIDATION_FAILED", "Send an Idempotency-Key header (a unique value per payment attempt).", { details: { fieldErrors: { "Idempotency-Key": ["required"] } } });
   const key = parseInput(idempotencyKeySchema, header, "Idempotency-Key");

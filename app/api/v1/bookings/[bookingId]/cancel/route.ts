@@ -7,7 +7,7 @@ import { getBooking } from "@/lib/booking/queries";
 const params = z.object({ bookingId: z.uuid("must be a booking id (UUID)") });
 
 /** Releases a hold, or cancels a confirmed booking and refunds it under the show's policy. */
-export const POST = route({ auth: "required", params }, async ({ user, params }) => {
+export const POST = route({ scope: "bookings:write", auth: "required", params }, async ({ user, params }) => {
   await cancelOrRelease(user.id, params.bookingId);
   return { booking: bookingJson(await getBooking(user.id, params.bookingId)) };
 });

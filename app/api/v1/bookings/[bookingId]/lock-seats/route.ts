@@ -22,7 +22,7 @@ const body = z
  * SEATS_UNAVAILABLE names the taken seats, 409 ZONE_SOLD_OUT the zones short of places. While the
  * show's waiting room is open the request carries its pass (X-Queue-Pass, or the browser's cookie).
  */
-export const POST = route({ auth: "required", params, body, rateLimit: "holdSeats" }, async ({ req, user, params, body }) => {
+export const POST = route({ scope: "bookings:write", auth: "required", params, body, rateLimit: "holdSeats" }, async ({ req, user, params, body }) => {
   const queuePass = (showId: string) => passFromRequest(req, showId);
   return { booking: bookingJson(await holdSeats(user.id, params.bookingId, body.seatIds, body.zones, { queuePass })) };
 });

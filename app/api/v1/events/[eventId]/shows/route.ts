@@ -3,7 +3,7 @@ import { eventIdParams, showtimesQuerySchema } from "@/lib/catalog/params";
 import { getEventShowtimes } from "@/lib/catalog/showtimes";
 import { route } from "@/lib/http/route";
 
-export const GET = route({ params: eventIdParams, query: showtimesQuerySchema }, async ({ params, query }) => {
+export const GET = route({ scope: "catalog:read", params: eventIdParams, query: showtimesQuerySchema }, async ({ params, query }) => {
   const event = await getEvent(params.eventId);
   return { eventId: event.id, ...(await getEventShowtimes(event.id, query)) };
 });

@@ -18,7 +18,7 @@ const query = z
  * picks, for a client to pass to lock-seats. A suggestion only, nothing is held; `seats` is empty
  * when nothing fits.
  */
-export const GET = route({ params: showIdParams, query }, async ({ params, query }) => {
+export const GET = route({ scope: "catalog:read", params: showIdParams, query }, async ({ params, query }) => {
   const [layout, snapshot] = await Promise.all([getSeatMapLayout(params.showId), getAvailability(params.showId)]);
   const status = snapshot.status.slice(0, layout.seats.length);
   const picked = new Set(suggestSeats(layout, status, query.count, query.accessible) ?? []);

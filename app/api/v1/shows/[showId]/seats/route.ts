@@ -11,6 +11,6 @@ const query = z.object({ view: z.enum(["full", "status"]).default("full") });
  */
 // Not rate limited: answers come from a per-process snapshot (at most half a second old), so a
 // poll costs less than counting it would.
-export const GET = route({ params: showIdParams, query, rateLimit: false }, ({ req, params, query }) =>
+export const GET = route({ scope: "catalog:read", params: showIdParams, query, rateLimit: false }, ({ req, params, query }) =>
   seatsResponse(params.showId, query.view, req.headers.get("if-none-match")),
 );

@@ -12,11 +12,11 @@ const joinBody = z.object({
 });
 
 /** The caller's waitlist entries for the show, live ones first. */
-export const GET = route({ auth: "required", params: showIdParams, rateLimit: "waitlist" }, async ({ user, params }) => ({
+export const GET = route({ scope: "bookings:write", auth: "required", params: showIdParams, rateLimit: "waitlist" }, async ({ user, params }) => ({
   items: (await myWaitlistEntries(user.id, params.showId)).map(waitlistEntryJson),
 }));
 
 /** Joins the waitlist of a sold-out show (or zone); joining again answers the same entry. 409 NOT_SOLD_OUT while tickets are on sale. */
-export const POST = route({ auth: "required", params: showIdParams, body: joinBody, rateLimit: "waitlist" }, async ({ user, params, body }) => ({
+export const POST = route({ scope: "bookings:write", auth: "required", params: showIdParams, body: joinBody, rateLimit: "waitlist" }, async ({ user, params, body }) => ({
   entry: waitlistEntryJson(await joinWaitlist(user.id, params.showId, { quantity: body.quantity, zoneId: body.zoneId ?? null })),
 }));

@@ -10,7 +10,7 @@ import { etagOf, notModified } from "@/lib/http/etag";
  * work out their own wait from their place; a proxy or CDN may keep it for a second. ETag/304.
  */
 // Not rate limited: one shared answer per show and second, cheaper than counting the poll.
-export const GET = route({ params: showIdParams, rateLimit: false }, async ({ req, params }) => {
+export const GET = route({ scope: "catalog:read", params: showIdParams, rateLimit: false }, async ({ req, params }) => {
   const state = await roomState(params.showId);
   const etag = etagOf(state);
   const headers = { ETag: etag, "Cache-Control": "public, max-age=1" };
