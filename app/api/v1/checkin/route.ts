@@ -1,4 +1,5 @@
-import { checkIn, checkinSchema } from "@/lib/checkin/checkin";
+import { checkIn } from "@/lib/checkin/checkin";
+import * as checkin from "@/lib/api/contract/checkin";
 import { route } from "@/lib/http/route";
 
 /**
@@ -6,4 +7,4 @@ import { route } from "@/lib/http/route";
  * `{result, reason, ticket, admittedNow, admittedSoFar, total, remaining, …}` (scanner, staff,
  * admin). `admit` (default: everyone not yet admitted) above what remains is 409 ADMIT_EXCEEDS_REMAINING.
  */
-export const POST = route({ scope: "venue:manage", roles: ["scanner", "staff", "admin"], body: checkinSchema, rateLimit: "checkin" }, async ({ user, body }) => checkIn(user, body));
+export const POST = route(checkin.checkIn, async ({ user, body }) => checkIn(user, body));

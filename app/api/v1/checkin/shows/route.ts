@@ -1,4 +1,5 @@
 import { doorShows } from "@/lib/checkin/checkin";
 import { route } from "@/lib/http/route";
+import * as checkin from "@/lib/api/contract/checkin";
 
-export const GET = route({ scope: "venue:manage", roles: ["scanner", "staff", "admin"] }, async ({ user }) => ({ shows: await doorShows(user) }));
+export const GET = route(checkin.shows, async ({ user }) => ({ shows: await doorShows(user) }));

@@ -1,9 +1,9 @@
-import { z } from "zod";
-import { updateVenue, venueUpdateSchema } from "@/lib/admin/venues";
+import { updateVenue } from "@/lib/admin/venues";
 import { route } from "@/lib/http/route";
+import * as staff from "@/lib/api/contract/staff";
 
-const params = z.object({ venueId: z.uuid("must be a venue id (UUID)") });
-
-export const PATCH = route({ scope: "venue:manage", roles: ["staff", "admin"], params, body: venueUpdateSchema }, async ({ user, params, body }) => ({
-  venue: await updateVenue(user, params.venueId, body),
-}));
+export const PATCH = route(staff.updateVenue, async ({ user, params, body }) => {
+  // The search vector is an index detail (as in the events serializer), not part of a venue.
+  const { searchVector: _index, ...venue } = await updateVenue(user, params.venueId, body);
+  return { venue };
+});

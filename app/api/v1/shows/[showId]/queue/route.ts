@@ -1,6 +1,6 @@
 import { NextResponse } from "next/server";
-import { showIdParams } from "@/lib/catalog/shows";
 import { route } from "@/lib/http/route";
+import * as queue from "@/lib/api/contract/queue";
 import { setPassCookie } from "@/lib/onsale/http";
 import { joinQueue, queueStatus, type QueueStatus } from "@/lib/onsale/room";
 import { clientIp, enforceRateLimit } from "@/lib/ratelimit";
@@ -22,7 +22,7 @@ function answer(status: QueueStatus, init: { status?: number; ifNoneMatch?: stri
  * that changes nothing costs no body. Most of a wait is better spent polling …/queue/room, which
  * is the same for everyone: the place in line does not move once the on-sale has started.
  */
-export const GET = route({ scope: "bookings:write", auth: "required", params: showIdParams }, async ({ req, user, params }) =>
+export const GET = route(queue.queueStatus, async ({ req, user, params }) =>
   answer(await queueStatus(user.id, params.showId), { ifNoneMatch: req.headers.get("if-none-match") }),
 );
 
@@ -33,7 +33,7 @@ export const GET = route({ scope: "bookings:write", auth: "required", params: sh
  */
 // Counted per address (queueJoin) rather than by the general per-user API limit: a join is once
 // per account anyway, and one limiter round trip is a good share of a join's cost in an on-sale.
-export const POST = route({ scope: "bookings:write", auth: "required", params: showIdParams, rateLimit: false }, async ({ req, user, params }) => {
+export const POST = route(queue.joinQueue, async ({ req, user, params }) => {
   await enforceRateLimit("queueJoin", `ip:${clientIp(req.headers)}`);
   return answer(await joinQueue(user.id, params.showId), { status: 201 });
 });

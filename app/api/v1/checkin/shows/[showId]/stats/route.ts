@@ -1,5 +1,5 @@
 import { doorStats } from "@/lib/checkin/checkin";
-import { showIdParams } from "@/lib/catalog/shows";
 import { route } from "@/lib/http/route";
+import * as checkin from "@/lib/api/contract/checkin";
 
-export const GET = route({ scope: "venue:manage", roles: ["scanner", "staff", "admin"], params: showIdParams, rateLimit: false }, async ({ user, params }) => ({ stats: await doorStats(user, params.showId) }));
+export const GET = route(checkin.stats, async ({ user, params }) => ({ stats: await doorStats(user, params.showId) }));

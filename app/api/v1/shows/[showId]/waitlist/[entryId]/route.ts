@@ -1,13 +1,11 @@
-import { z } from "zod";
 import { waitlistEntryJson } from "@/app/api/v1/_serializers/waitlist";
 import { notFound } from "@/lib/errors";
 import { route } from "@/lib/http/route";
+import * as queue from "@/lib/api/contract/queue";
 import { leaveWaitlist, myWaitlistEntries } from "@/lib/waitlist/entries";
 
-const params = z.object({ showId: z.uuid("must be a show id (UUID)"), entryId: z.uuid("must be a waitlist entry id (UUID)") });
-
 /** Leaves the waitlist; an offer left is released to the next in line. Someone else's entry: 404. */
-export const DELETE = route({ scope: "bookings:write", auth: "required", params, rateLimit: "waitlist" }, async ({ user, params }) => {
+export const DELETE = route(queue.leaveWaitlist, async ({ user, params }) => {
   const mine = await myWaitlistEntries(user.id, params.showId);
   if (!mine.some((e) => e.id === params.entryId)) throw notFound("Waitlist entry");
   return { entry: waitlistEntryJson(await leaveWaitlist(user.id, params.entryId)) };

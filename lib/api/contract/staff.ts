@@ -1,0 +1,256 @@
+// Venue staff operations: sales, a show's on-sale and waiting room, and venue details. Staff see
+// and change their own venues only (others' answer 404, as if they did not exist); admins all.
+import { z } from "zod";
+import { instant } from "@/lib/time/input";
+import { op } from "./op";
+import { BODY_ERRORS, ROLE_ERRORS, ShowStatus, count, currency, dateTime, minor, showIdParams, uuid } from "./fields";
+
+const TAG = "Staff";
+const STAFF = ["staff", "admin"] as const;
+
+/** A venue's IANA time zone, as Intl knows it (the database's list is checked by updateVenue). */
+export const timeZoneSchema = z.string().refine((tz) => {
+  try {
+    new Intl.DateTimeFormat("en", { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}, "Not a time zone (e.g. Asia/Kolkata)");
+
+export const venueUpdateSchema = z
+  .object({
+    name: z.string().trim().min(2).max(120).optional(),
+    address: z.string().trim().min(5).max(300).optional(),
+    lat: z.coerce.number().min(-90).max(90).optional(),
+    lng: z.coerce.number().min(-180).max(180).optional(),
+    timeZone: timeZoneSchema.optional(),
+  })
+  .refine((v) => Object.keys(v).length > 0, "Nothing to change");
+
+/** One show's sales (lib/admin/sales.ts's ShowSales). */
+export const ShowSales = z
+  .object({
+    showId: uuid("a show id"),
+    eventId: uuid("an event id"),
+    title: z.string(),
+    venue: z.string(),
+    section: z.string(),
+    startsAt: dateTime(),
+    timeZone: z.string(),
+    status: ShowStatus,
+    currency: currency(),
+    seats: count(),
+    sold: count(),
+    held: count(),
+    blocked: count(),
+    available: count(),
+    zonePlaces: count().meta({ description: "Of the counts above, general admission places: in the hall, sold, held." }),
+    zoneSold: count(),
+    zoneHeld: count(),
+    occupancy: z.number().min(0).max(1).meta({ description: "sold / sellable" }),
+    bookings: count(),
+    revenueMinor: minor().meta({ description: "Ticket revenue of confirmed bookings: subtotal − discount, without the fee and its GST." }),
+    feeMinor: minor(),
+    gstMinor: minor(),
+    grossMinor: minor().meta({ description: "What confirmed bookings paid: revenue + fee + GST." }),
+    discountMinor: minor(),
+    refundedMinor: minor(),
+  })
+  .meta({ id: "ShowSales" });
+
+export const ZoneFill = z.object({
+  zoneId: uuid("a zone id"),
+  name: z.string(),
+  kind: z.enum(["STANDING", "TIMED_ENTRY"]),
+  priceMinor: minor().nullable().meta({ description: "null: not on sale at this show." }),
+  capacity: count(),
+  sold: count(),
+  held: count(),
+  blocked: count(),
+  available: count(),
+  revenueMinor: minor(),
+});
+
+export const sales = op({
+  method: "GET",
+  path: "/admin/sales",
+  operationId: "listSales",
+  summary: "Sales per show",
+  description:
+    "Sales per show of the caller's venues (admins: all), at most 1000 rows, filtered by show, event, venue, start time (`from`, `to`), title (`q`) and `when`. With `showId` (and a row to show) the answer has its zones' fill too. `format=csv` answers the same rows as a `text/csv` attachment instead of JSON.",
+  tag: TAG,
+  query: z.object({
+    showId: z.uuid().optional(),
+    eventId: z.uuid().optional(),
+    from: instant().optional(),
+    to: instant().optional(),
+    venueId: z.uuid().optional(),
+    q: z.string().trim().max(100).optional(),
+    when: z.enum(["upcoming", "past", "all"]).default("all"),
+    format: z.enum(["json", "csv"]).default("json"),
+  }),
+  roles: STAFF,
+  scope: "venue:manage",
+  responses: {
+    200: {
+      description: "The rows as JSON (`format=json`, the default); with `format=csv`, a text/csv attachment (marquee-sales.csv) of the same rows.",
+      schema: z.object({ items: z.array(ShowSales), zones: z.array(ZoneFill).optional() }),
+    },
+  },
+  errors: [...ROLE_ERRORS],
+});
+
+const WAITLIST_STATUSES = ["WAITING", "OFFERED", "CLAIMED", "LAPSED", "LEFT", "CLOSED"] as const;
+
+/** The on-sale and its waiting room as staff see it (lib/admin/on-sale.ts's RoomStats). */
+export const OnSaleStats = z
+  .object({
+    settings: z
+      .object({
+        showId: uuid("a show id"),
+        onSaleAt: dateTime(),
+        waitingRoom: z.boolean(),
+        admitPerMinute: z.number().int().min(1),
+        paused: z.boolean(),
+        closedAt: dateTime().nullable(),
+        closedReason: z.enum(["SOLD_OUT", "ENDED"]).nullable(),
+      })
+      .nullable()
+      .meta({ description: "null: the show has no on-sale (on sale as usual)." }),
+    phase: z.enum(["NONE", "BEFORE", "OPEN", "CLOSED"]),
+    queueLength: count(),
+    admittedThrough: count(),
+    waiting: count(),
+    minutesToClear: count().nullable().meta({ description: "Minutes until everyone waiting now is through at the current rate; null while paused, closed or without an on-sale." }),
+    store: z.enum(["redis", "postgres"]).meta({ description: "Where the line is kept." }),
+    timeZone: z.string(),
+  })
+  .meta({ id: "OnSaleStats" });
+
+const onSaleAnswer = z.object({ onSale: OnSaleStats });
+
+export const getOnSale = op({
+  method: "GET",
+  path: "/admin/shows/{showId}/on-sale",
+  operationId: "getOnSale",
+  summary: "A show's on-sale, waiting room and waitlist",
+  description: "The on-sale settings, the room's phase, line length, places through and time to clear, and the show's waitlist: entries by status and the line in order (live entries first, at most 500).",
+  tag: TAG,
+  params: showIdParams,
+  roles: STAFF,
+  scope: "venue:manage",
+  responses: {
+    200: {
+      description: "The on-sale and the waitlist.",
+      schema: z.object({
+        onSale: OnSaleStats,
+        waitlist: z.object({
+          counts: z.object(Object.fromEntries(WAITLIST_STATUSES.map((s) => [s, count()])) as Record<(typeof WAITLIST_STATUSES)[number], ReturnType<typeof count>>),
+          entries: z.array(
+            z.object({
+              id: uuid("a waitlist entry id"),
+              email: z.string(),
+              name: z.string(),
+              zoneName: z.string().nullable(),
+              quantity: z.number().int().min(1),
+              status: z.enum(WAITLIST_STATUSES),
+              bookingReference: z.string().nullable(),
+              createdAt: dateTime(),
+              offeredAt: dateTime().nullable(),
+              offerExpiresAt: dateTime().nullable(),
+              closedAt: dateTime().nullable(),
+            }),
+          ),
+        }),
+      }),
+    },
+  },
+  errors: [...ROLE_ERRORS, "NOT_FOUND"],
+});
+
+export const setOnSale = op({
+  method: "PUT",
+  path: "/admin/shows/{showId}/on-sale",
+  operationId: "setOnSale",
+  summary: "Set a show's on-sale and waiting room",
+  description:
+    "Sets when tickets go on sale (before it, holds answer 409 NOT_ON_SALE_YET) and whether a waiting room lets buyers through at `admitPerMinute`. Saving reopens a room that was ended or sold out. Only a SCHEDULED show (409 `INVALID_STATE`), and the on-sale must be before the show starts (400).",
+  tag: TAG,
+  params: showIdParams,
+  body: z.object({
+    onSaleAt: instant(),
+    waitingRoom: z.boolean().default(false),
+    admitPerMinute: z.number().int("must be a whole number").min(1, "at least 1 a minute").max(100_000, "at most 100,000 a minute").default(200),
+    paused: z.boolean().default(false),
+  }),
+  roles: STAFF,
+  scope: "venue:manage",
+  responses: { 200: { description: "The on-sale as saved.", schema: onSaleAnswer } },
+  errors: [...ROLE_ERRORS, ...BODY_ERRORS, "NOT_FOUND", "INVALID_STATE"],
+});
+
+export const deleteOnSale = op({
+  method: "DELETE",
+  path: "/admin/shows/{showId}/on-sale",
+  operationId: "deleteOnSale",
+  summary: "End a waiting room, or remove the on-sale",
+  description: "`?end=room` ends the waiting room: everyone may buy from now on. Without it the on-sale is removed altogether (the show is on sale as usual).",
+  tag: TAG,
+  params: showIdParams,
+  query: z.object({ end: z.enum(["room"]).optional() }),
+  roles: STAFF,
+  scope: "venue:manage",
+  responses: { 200: { description: "The on-sale after the change.", schema: onSaleAnswer } },
+  errors: [...ROLE_ERRORS, "NOT_FOUND"],
+});
+
+export const listVenues = op({
+  method: "GET",
+  path: "/admin/venues",
+  operationId: "listManagedVenues",
+  summary: "Venues you manage",
+  description: "Admins: every venue; staff: the venues they are assigned to. By name.",
+  tag: TAG,
+  roles: STAFF,
+  scope: "venue:manage",
+  responses: {
+    200: {
+      description: "The venues.",
+      schema: z.object({ items: z.array(z.object({ id: uuid("a venue id"), name: z.string(), cityId: z.string(), address: z.string() })) }),
+    },
+  },
+  errors: [...ROLE_ERRORS],
+});
+
+export const updateVenue = op({
+  method: "PATCH",
+  path: "/admin/venues/{venueId}",
+  operationId: "updateVenue",
+  summary: "Change a venue's details",
+  description: "Name, address, position and time zone; send only what changes (an empty body is 400). A venue outside the caller's is 404. The change is audited.",
+  tag: TAG,
+  params: z.object({ venueId: uuid("a venue id") }),
+  body: venueUpdateSchema,
+  roles: STAFF,
+  scope: "venue:manage",
+  responses: {
+    200: {
+      description: "The venue as saved.",
+      schema: z.object({
+        venue: z.object({
+          id: uuid("a venue id"),
+          cityId: z.string(),
+          name: z.string(),
+          slug: z.string(),
+          address: z.string(),
+          lat: z.number(),
+          lng: z.number(),
+          timeZone: z.string(),
+          createdAt: dateTime(),
+        }),
+      }),
+    },
+  },
+  errors: [...ROLE_ERRORS, ...BODY_ERRORS, "NOT_FOUND"],
+});
