@@ -4,7 +4,6 @@
 import type { Operation } from "./op";
 import * as meta from "./meta";
 import * as events from "./events";
-import * as venues from "./venues";
 import * as shows from "./shows";
 import * as users from "./users";
 // Filled in by i22-contracts (bookings, payments, queue/waitlist, check-in, staff).
@@ -32,6 +31,6 @@ export function isOperation(x: unknown): x is Operation {
   return Boolean(x && typeof x === "object" && "operationId" in x && "method" in x && "path" in x && "responses" in x);
 }
 
-const MODULES: Record<string, unknown>[] = [events, venues, shows, users, bookings, payments, queue, waitlist, checkin, admin, meta];
+const MODULES: Record<string, unknown>[] = [events, shows, users, bookings, payments, queue, waitlist, checkin, admin, meta];
 
 export const OPERATIONS: readonly Operation[] = MODULES.flatMap((m) => Object.values(m).filter(isOperation));
