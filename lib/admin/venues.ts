@@ -1,7 +1,7 @@
 import "server-only";
 import { asc, eq, inArray } from "drizzle-orm";
 import { z } from "zod";
-import { timeZoneSchema, venueUpdateSchema } from "@/lib/api/contract/staff";
+import { timeZoneSchema, venueUpdateSchema } from "@/lib/api/contract/admin";
 import { db } from "@/db/client";
 import { cities, venues } from "@/db/schema";
 import { AppError } from "@/lib/errors";

@@ -27,6 +27,15 @@ type Spec = {
   /** The partner API key scope that may call this route; none: API keys are refused (403). */
   scope?: ApiScope;
 };
+/**
+ * Tests install this (lib/testing/setup-db.ts) to hold every answer against the OpenAPI document;
+ * nothing sets it in production, where it costs one property read per request.
+ */
+type ResponseHook = (spec: unknown, req: NextRequest, res: Response) => Promise<void> | void;
+declare global {
+  var __marqueeOnResponse: ResponseHook | undefined;
+}
+
 type Out<S, K extends keyof Spec> = S extends Record<K, infer T> ? (T extends z.ZodType ? z.output<T> : undefined) : undefined;
 type UserOf<S> = S extends { auth: "required" } ? User : S extends { roles: readonly Role[] } ? User : User | null;
 
@@ -72,6 +81,13 @@ export function route<S extends Spec>(
   opts: { status?: number; headers?: Record<string, string> } = {},
 ) {
   return async (req: NextRequest, context: { params: Promise<Record<string, string | string[]>> }) => {
+    const res = await answer(req, context);
+    // Outside the try: a drift the hook finds fails the test that made the call.
+    if (globalThis.__marqueeOnResponse) await globalThis.__marqueeOnResponse(spec, req, res.clone());
+    return res;
+  };
+
+  async function answer(req: NextRequest, context: { params: Promise<Record<string, string | string[]>> }): Promise<Response> {
     try {
       // A browser request riding on the session cookie must come from our own pages.
       if (!SAFE_METHODS.has(req.method) && !bearerToken(req) && hasSessionCookie(req)) assertSameOrigin(req);
@@ -98,5 +114,5 @@ export function route<S extends Spec>(
     } catch (err) {
       return errorResponse(err);
     }
-  };
+  }
 }

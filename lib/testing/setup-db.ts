@@ -22,6 +22,10 @@ if (baseUrl) {
 const { migrateDatabase, closeDatabase } = await import("@/db/client");
 await migrateDatabase();
 
+// Every API test is also a drift test: each answer is held against the OpenAPI document.
+const { installApiDriftCheck } = await import("@/lib/testing/api-drift");
+installApiDriftCheck();
+
 afterAll(async () => {
   await closeDatabase();
   if (baseUrl && dropName) {

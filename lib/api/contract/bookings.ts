@@ -2,7 +2,7 @@
 // answers are app/api/v1/_serializers/bookings.ts's shapes, field for field.
 import { z } from "zod";
 import { op } from "./op";
-import { AUTH_ERRORS, BODY_ERRORS, BookingStatus, PlaceType, QUEUE_PASS_ERRORS, bookingIdParams, count, currency, dateTime, minor, uuid } from "./fields";
+import { BookingStatus, PlaceType, QUEUE_PASS_ERRORS, bookingIdParams, count, currency, dateTime, minor, uuid } from "./fields";
 
 const TAG = "Bookings";
 
@@ -95,7 +95,7 @@ export const Ticket = z
 
 const bookingAnswer = z.object({ booking: Booking });
 
-export const initiate = op({
+export const initiateBooking = op({
   method: "POST",
   path: "/bookings/initiate",
   operationId: "initiateBooking",
@@ -112,10 +112,10 @@ export const initiate = op({
   scope: "bookings:write",
   rateLimit: "holdSeats",
   responses: { 201: { description: "The open booking.", schema: bookingAnswer } },
-  errors: [...AUTH_ERRORS, ...BODY_ERRORS, "NOT_FOUND", "SHOW_NOT_ON_SALE", "NOT_ON_SALE_YET", ...QUEUE_PASS_ERRORS, "CONFLICT"],
+  errors: ["NOT_FOUND", "SHOW_NOT_ON_SALE", "NOT_ON_SALE_YET", ...QUEUE_PASS_ERRORS, "CONFLICT"],
 });
 
-export const get = op({
+export const getBooking = op({
   method: "GET",
   path: "/bookings/{bookingId}",
   operationId: "getBooking",
@@ -127,7 +127,7 @@ export const get = op({
   auth: "required",
   scope: "bookings:write",
   responses: { 200: { description: "The booking.", schema: z.object({ booking: BookingDetail }) } },
-  errors: [...AUTH_ERRORS, "NOT_FOUND"],
+  errors: ["NOT_FOUND"],
 });
 
 // Counts and duplicates are the domain's to judge (TOO_MANY_SEATS, DUPLICATE_SEATS); this only
@@ -162,8 +162,8 @@ export const lockSeats = op({
   rateLimit: "holdSeats",
   responses: { 200: { description: "The booking, LOCKED, with its seats and `expiresAt`.", schema: bookingAnswer } },
   errors: [
-    ...AUTH_ERRORS,
-    ...BODY_ERRORS,
+    
+    
     "NOT_FOUND",
     "HOLD_EXPIRED",
     "INVALID_STATE",
@@ -185,7 +185,7 @@ export const lockSeats = op({
   ],
 });
 
-export const quote = op({
+export const quoteBooking = op({
   method: "GET",
   path: "/bookings/{bookingId}/quote",
   operationId: "quoteBooking",
@@ -198,10 +198,10 @@ export const quote = op({
   auth: "required",
   scope: "bookings:write",
   responses: { 200: { description: "The price.", schema: z.object({ quote: Quote }) } },
-  errors: [...AUTH_ERRORS, "NOT_FOUND"],
+  errors: ["NOT_FOUND"],
 });
 
-export const confirm = op({
+export const confirmBooking = op({
   method: "POST",
   path: "/bookings/{bookingId}/confirm",
   operationId: "confirmBooking",
@@ -213,10 +213,10 @@ export const confirm = op({
   auth: "required",
   scope: "bookings:write",
   responses: { 200: { description: "The CONFIRMED booking's ticket.", schema: z.object({ booking: Ticket }) } },
-  errors: [...AUTH_ERRORS, "NOT_FOUND", "PAYMENT_REQUIRED"],
+  errors: ["NOT_FOUND", "PAYMENT_REQUIRED"],
 });
 
-export const cancel = op({
+export const cancelBooking = op({
   method: "POST",
   path: "/bookings/{bookingId}/cancel",
   operationId: "cancelBooking",
@@ -228,5 +228,5 @@ export const cancel = op({
   auth: "required",
   scope: "bookings:write",
   responses: { 200: { description: "The booking after the cancellation.", schema: bookingAnswer } },
-  errors: [...AUTH_ERRORS, "NOT_FOUND", "INVALID_STATE", "CANCELLATION_CLOSED"],
+  errors: ["NOT_FOUND", "INVALID_STATE", "CANCELLATION_CLOSED"],
 });

@@ -2,17 +2,18 @@
 // the database's own enum definitions, so a value added there is in the document at once.
 import { z } from "zod";
 import { bookingStatus, paymentStatus, seatType, showStatus } from "@/db/schema";
+import { Currency, DateTime, MinorUnits } from "./shared";
 
 export const uuid = (what: string) => z.uuid(`must be ${what} (UUID)`);
 
 /** An instant as the API writes it: ISO 8601 in UTC (`Date.toISOString()`). */
-export const dateTime = () => z.iso.datetime();
+export const dateTime = () => DateTime;
 
 /** Integer minor units (paise, cents): money is never a float (DESIGN invariant 6). */
-export const minor = () => z.number().int();
+export const minor = () => MinorUnits;
 
-/** ISO 4217 code, upper case. */
-export const currency = () => z.string().regex(/^[A-Z]{3}$/);
+/** ISO 4217 code. */
+export const currency = () => Currency;
 
 export const count = () => z.number().int().min(0);
 
@@ -25,11 +26,9 @@ export const PlaceType = z.enum([...seatType.enumValues, "GA"]);
 export const showIdParams = z.object({ showId: uuid("a show id") });
 export const bookingIdParams = z.object({ bookingId: uuid("a booking id") });
 
-/** Errors of a route that reads a JSON body, besides VALIDATION_FAILED. */
-export const BODY_ERRORS = ["INVALID_JSON", "UNSUPPORTED_MEDIA_TYPE", "PAYLOAD_TOO_LARGE"] as const;
-/** Errors of a route that needs a signed-in caller. */
-export const AUTH_ERRORS = ["UNAUTHORIZED"] as const;
-/** Errors of a route limited to some roles (and to browser sessions from other sites: FORBIDDEN too). */
-export const ROLE_ERRORS = ["UNAUTHORIZED", "FORBIDDEN"] as const;
+// route() implies some codes, and the generator adds them (lib/api/openapi.ts errorCodesOf):
+// UNAUTHORIZED where the caller is identified, FORBIDDEN with roles, NOT_FOUND with path params,
+// INVALID_JSON / UNSUPPORTED_MEDIA_TYPE / PAYLOAD_TOO_LARGE with a body. Contracts list the rest.
+
 /** A waiting room's refusals: the pass is missing, not this account's or show's, or ran out. */
 export const QUEUE_PASS_ERRORS = ["QUEUE_PASS_REQUIRED", "QUEUE_PASS_INVALID", "QUEUE_PASS_EXPIRED"] as const;

@@ -4,7 +4,7 @@
 import { z } from "zod";
 import { paymentMethod } from "@/db/schema";
 import { op } from "./op";
-import { AUTH_ERRORS, BODY_ERRORS, BookingStatus, PaymentStatus, currency, dateTime, minor, uuid } from "./fields";
+import { BookingStatus, PaymentStatus, currency, dateTime, minor, uuid } from "./fields";
 
 const TAG = "Payments";
 
@@ -107,10 +107,10 @@ export const processPayment = op({
   scope: "bookings:write",
   rateLimit: "payments",
   responses: { 200: { description: "The payment (new, or the one this Idempotency-Key already made).", schema: paymentAnswer } },
-  errors: [...AUTH_ERRORS, ...BODY_ERRORS, "NOT_FOUND", "SHOW_NOT_ON_SALE", "INVALID_STATE", "HOLD_EXPIRED", "IDEMPOTENCY_KEY_REUSED", "PROMO_INVALID"],
+  errors: ["NOT_FOUND", "SHOW_NOT_ON_SALE", "INVALID_STATE", "HOLD_EXPIRED", "IDEMPOTENCY_KEY_REUSED", "PROMO_INVALID"],
 });
 
-export const getStatus = op({
+export const getPaymentStatus = op({
   method: "GET",
   path: "/payments/{paymentId}/status",
   operationId: "getPaymentStatus",
@@ -121,10 +121,10 @@ export const getStatus = op({
   auth: "required",
   scope: "bookings:write",
   responses: { 200: { description: "The payment.", schema: paymentAnswer } },
-  errors: [...AUTH_ERRORS, "NOT_FOUND"],
+  errors: ["NOT_FOUND"],
 });
 
-export const webhook = op({
+export const paymentWebhook = op({
   method: "POST",
   path: "/payments/webhook",
   operationId: "paymentWebhook",

@@ -1,5 +1,5 @@
-import { eventFiltersSchema } from "@/lib/catalog/filters";
+import * as catalog from "@/lib/api/contract/events";
 import { listEventsCached } from "@/lib/catalog/events";
 import { route } from "@/lib/http/route";
 
-export const GET = route({ scope: "catalog:read", query: eventFiltersSchema }, ({ query }) => listEventsCached(query));
+export const GET = route(catalog.listEvents, ({ query }) => listEventsCached(query));

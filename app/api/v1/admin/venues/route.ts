@@ -1,5 +1,5 @@
 import { listManagedVenues } from "@/lib/admin/venues";
 import { route } from "@/lib/http/route";
-import * as staff from "@/lib/api/contract/staff";
+import * as admin from "@/lib/api/contract/admin";
 
-export const GET = route(staff.listVenues, async ({ user }) => ({ items: await listManagedVenues(user) }));
+export const GET = route(admin.listManagedVenues, async ({ user }) => ({ items: await listManagedVenues(user) }));

@@ -10,7 +10,7 @@ import { requireAdmission } from "@/lib/onsale/room";
  * 409 NOT_ON_SALE_YET; while its waiting room is open, 403 QUEUE_PASS_* without a valid pass.
  */
 export const POST = route(
-  bookings.initiate,
+  bookings.initiateBooking,
   async ({ req, user, body }) => {
     await requireAdmission(user.id, body.showId, passFromRequest(req, body.showId));
     return { booking: bookingJson(await initiateBooking(user.id, body.showId)) };

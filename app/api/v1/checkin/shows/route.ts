@@ -2,4 +2,4 @@ import { doorShows } from "@/lib/checkin/checkin";
 import { route } from "@/lib/http/route";
 import * as checkin from "@/lib/api/contract/checkin";
 
-export const GET = route(checkin.shows, async ({ user }) => ({ shows: await doorShows(user) }));
+export const GET = route(checkin.listDoorShows, async ({ user }) => ({ shows: await doorShows(user) }));

@@ -1,8 +1,9 @@
+import * as catalog from "@/lib/api/contract/events";
 import { route } from "@/lib/http/route";
-import { autocomplete, autocompleteQuerySchema } from "@/lib/catalog/search";
+import { autocomplete } from "@/lib/catalog/search";
 import { requireCity } from "@/lib/catalog/cities";
 
-export const GET = route({ scope: "catalog:read", query: autocompleteQuerySchema }, async ({ query }) => {
+export const GET = route(catalog.autocompleteEvents, async ({ query }) => {
   if (query.city) await requireCity(query.city);
   return { suggestions: await autocomplete(query) };
 });

@@ -7,7 +7,7 @@ import { handleWebhook } from "@/lib/payments/webhook";
  * Gateway webhooks (Stripe, or the local gateway which signs the same way). The signature is
  * checked over the raw body; 2xx once applied or already applied; a failure answers 5xx so the
  * sender retries. Not a route() handler (the body is read raw for the signature); its contract is
- * lib/api/contract/payments.ts `webhook`.
+ * lib/api/contract/payments.ts `paymentWebhook`.
  */
 export async function POST(req: NextRequest) {
   try {

@@ -1,7 +1,11 @@
-import { getShow, showIdParams } from "@/lib/catalog/shows";
+import * as shows from "@/lib/api/contract/shows";
+import { getShow } from "@/lib/catalog/shows";
 import { route } from "@/lib/http/route";
 
-export const GET = route({ scope: "catalog:read", params: showIdParams }, async ({ params }) => {
+export const GET = route(shows.getShow, async ({ params }) => {
   const { show, event, venue, section, prices } = await getShow(params.showId);
-  return { show: { ...show, event, venue, section: { id: section.id, name: section.name, kind: section.kind }, prices } };
+  // Index columns (search vectors, the credits' text) are not part of the answer.
+  const { nameVector: _n, credits: _c, ...eventJson } = event;
+  const { searchVector: _s, ...venueJson } = venue;
+  return { show: { ...show, event: eventJson, venue: venueJson, section: { id: section.id, name: section.name, kind: section.kind }, prices } };
 });

@@ -1,14 +1,12 @@
-import { z } from "zod";
+import * as users from "@/lib/api/contract/users";
 import { authenticate, publicUser } from "@/lib/auth/accounts";
 import { issueApiToken } from "@/lib/auth/api-token";
 import { AppError } from "@/lib/errors";
 import { limitPasswordAttempt } from "@/lib/auth/sign-in-limit";
 import { route } from "@/lib/http/route";
 
-const body = z.object({ email: z.string().trim().min(1).max(254), password: z.string().min(1).max(128) });
-
 export const POST = route(
-  { body, rateLimit: false },
+  users.loginUser,
   async ({ req, body }) => {
     // The same counters as the browser's sign-in (the credentials provider's authorize()).
     await limitPasswordAttempt(req.headers, body.email);

@@ -1,9 +1,10 @@
-import { publicUser, registerSchema, registerUser } from "@/lib/auth/accounts";
+import * as users from "@/lib/api/contract/users";
+import { publicUser, registerUser } from "@/lib/auth/accounts";
 import { route } from "@/lib/http/route";
 import { clientIp, enforceRateLimit } from "@/lib/ratelimit";
 
 export const POST = route(
-  { body: registerSchema, rateLimit: false },
+  users.registerUser,
   async ({ req, body }) => {
     await enforceRateLimit("signUp", clientIp(req.headers));
     return { user: publicUser(await registerUser(body)) };

@@ -5,7 +5,7 @@ import { bookingJson } from "@/app/api/v1/_serializers/bookings";
 import { getBooking } from "@/lib/booking/queries";
 
 /** Releases a hold, or cancels a confirmed booking and refunds it under the show's policy. */
-export const POST = route(bookings.cancel, async ({ user, params }) => {
+export const POST = route(bookings.cancelBooking, async ({ user, params }) => {
   await cancelOrRelease(user.id, params.bookingId);
   return { booking: bookingJson(await getBooking(user.id, params.bookingId)) };
 });

@@ -3,4 +3,4 @@ import { route } from "@/lib/http/route";
 import * as bookings from "@/lib/api/contract/bookings";
 
 /** The confirmed booking and its ticket once paid; 402 before. */
-export const POST = route(bookings.confirm, async ({ user, params }) => ({ booking: await paidTicket(user.id, params.bookingId) }));
+export const POST = route(bookings.confirmBooking, async ({ user, params }) => ({ booking: await paidTicket(user.id, params.bookingId) }));

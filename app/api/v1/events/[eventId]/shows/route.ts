@@ -1,9 +1,9 @@
+import * as catalog from "@/lib/api/contract/events";
 import { getEvent } from "@/lib/catalog/events";
-import { eventIdParams, showtimesQuerySchema } from "@/lib/catalog/params";
 import { getEventShowtimes } from "@/lib/catalog/showtimes";
 import { route } from "@/lib/http/route";
 
-export const GET = route({ scope: "catalog:read", params: eventIdParams, query: showtimesQuerySchema }, async ({ params, query }) => {
+export const GET = route(catalog.listEventShows, async ({ params, query }) => {
   const event = await getEvent(params.eventId);
   return { eventId: event.id, ...(await getEventShowtimes(event.id, query)) };
 });

@@ -1,16 +1,7 @@
-import { z } from "zod";
-import { showIdParams } from "@/lib/catalog/shows";
+import * as shows from "@/lib/api/contract/shows";
 import { route } from "@/lib/http/route";
 import { getAvailability, getSeatMapLayout } from "@/lib/seating/availability";
 import { suggestSeats } from "@/lib/seating/best-available";
-import { MAX_SEATS_PER_BOOKING } from "@/lib/seating/types";
-
-const query = z
-  .object({
-    count: z.coerce.number().int("must be a whole number").min(1, "at least 1").max(MAX_SEATS_PER_BOOKING, `at most ${MAX_SEATS_PER_BOOKING}`).default(2),
-    accessible: z.coerce.number().int("must be a whole number").min(0, "at least 0").max(MAX_SEATS_PER_BOOKING).default(0),
-  })
-  .refine((q) => q.accessible <= q.count, { message: "accessible must not exceed count", path: ["accessible"] });
 
 /**
  * The seats "best available" suggests for `count` tickets, `accessible` of them wheelchair spaces
@@ -18,7 +9,7 @@ const query = z
  * picks, for a client to pass to lock-seats. A suggestion only, nothing is held; `seats` is empty
  * when nothing fits.
  */
-export const GET = route({ scope: "catalog:read", params: showIdParams, query }, async ({ params, query }) => {
+export const GET = route(shows.getBestAvailableSeats, async ({ params, query }) => {
   const [layout, snapshot] = await Promise.all([getSeatMapLayout(params.showId), getAvailability(params.showId)]);
   const status = snapshot.status.slice(0, layout.seats.length);
   const picked = new Set(suggestSeats(layout, status, query.count, query.accessible) ?? []);

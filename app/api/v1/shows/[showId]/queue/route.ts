@@ -22,7 +22,7 @@ function answer(status: QueueStatus, init: { status?: number; ifNoneMatch?: stri
  * that changes nothing costs no body. Most of a wait is better spent polling …/queue/room, which
  * is the same for everyone: the place in line does not move once the on-sale has started.
  */
-export const GET = route(queue.queueStatus, async ({ req, user, params }) =>
+export const GET = route(queue.getQueueStatus, async ({ req, user, params }) =>
   answer(await queueStatus(user.id, params.showId), { ifNoneMatch: req.headers.get("if-none-match") }),
 );
 

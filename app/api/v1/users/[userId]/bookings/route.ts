@@ -1,8 +1,9 @@
-import { requireSelf, userIdParams } from "@/lib/auth/params";
-import { historyQuerySchema, listUserBookings } from "@/lib/booking/history";
+import * as users from "@/lib/api/contract/users";
+import { requireSelf } from "@/lib/auth/params";
+import { listUserBookings } from "@/lib/booking/history";
 import { route } from "@/lib/http/route";
 
-export const GET = route({ scope: "bookings:write", auth: "required", params: userIdParams, query: historyQuerySchema }, async ({ user, params, query }) => {
+export const GET = route(users.listUserBookings, async ({ user, params, query }) => {
   requireSelf(user, params.userId);
   return listUserBookings(user.id, query);
 });

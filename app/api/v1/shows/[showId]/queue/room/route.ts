@@ -1,5 +1,5 @@
 import { NextResponse } from "next/server";
-import { showIdParams } from "@/lib/catalog/shows";
+import * as shows from "@/lib/api/contract/shows";
 import { route } from "@/lib/http/route";
 import { roomState } from "@/lib/onsale/room";
 import { etagOf, notModified } from "@/lib/http/etag";
@@ -10,7 +10,7 @@ import { etagOf, notModified } from "@/lib/http/etag";
  * work out their own wait from their place; a proxy or CDN may keep it for a second. ETag/304.
  */
 // Not rate limited: one shared answer per show and second, cheaper than counting the poll.
-export const GET = route({ scope: "catalog:read", params: showIdParams, rateLimit: false }, async ({ req, params }) => {
+export const GET = route(shows.getQueueRoom, async ({ req, params }) => {
   const state = await roomState(params.showId);
   const etag = etagOf(state);
   const headers = { ETag: etag, "Cache-Control": "public, max-age=1" };

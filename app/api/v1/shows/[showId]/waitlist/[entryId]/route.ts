@@ -1,11 +1,11 @@
 import { waitlistEntryJson } from "@/app/api/v1/_serializers/waitlist";
 import { notFound } from "@/lib/errors";
 import { route } from "@/lib/http/route";
-import * as queue from "@/lib/api/contract/queue";
+import * as waitlist from "@/lib/api/contract/waitlist";
 import { leaveWaitlist, myWaitlistEntries } from "@/lib/waitlist/entries";
 
 /** Leaves the waitlist; an offer left is released to the next in line. Someone else's entry: 404. */
-export const DELETE = route(queue.leaveWaitlist, async ({ user, params }) => {
+export const DELETE = route(waitlist.leaveWaitlist, async ({ user, params }) => {
   const mine = await myWaitlistEntries(user.id, params.showId);
   if (!mine.some((e) => e.id === params.entryId)) throw notFound("Waitlist entry");
   return { entry: waitlistEntryJson(await leaveWaitlist(user.id, params.entryId)) };

@@ -3,7 +3,7 @@
 import { z } from "zod";
 import { instant } from "@/lib/time/input";
 import { op } from "./op";
-import { BODY_ERRORS, ROLE_ERRORS, ShowStatus, count, currency, dateTime, minor, showIdParams, uuid } from "./fields";
+import { ShowStatus, count, currency, dateTime, minor, showIdParams, uuid } from "./fields";
 
 const TAG = "Staff";
 const STAFF = ["staff", "admin"] as const;
@@ -72,7 +72,7 @@ export const ZoneFill = z.object({
   revenueMinor: minor(),
 });
 
-export const sales = op({
+export const listSales = op({
   method: "GET",
   path: "/admin/sales",
   operationId: "listSales",
@@ -98,7 +98,6 @@ export const sales = op({
       schema: z.object({ items: z.array(ShowSales), zones: z.array(ZoneFill).optional() }),
     },
   },
-  errors: [...ROLE_ERRORS],
 });
 
 const WAITLIST_STATUSES = ["WAITING", "OFFERED", "CLAIMED", "LAPSED", "LEFT", "CLOSED"] as const;
@@ -166,7 +165,7 @@ export const getOnSale = op({
       }),
     },
   },
-  errors: [...ROLE_ERRORS, "NOT_FOUND"],
+  errors: ["NOT_FOUND"],
 });
 
 export const setOnSale = op({
@@ -187,7 +186,7 @@ export const setOnSale = op({
   roles: STAFF,
   scope: "venue:manage",
   responses: { 200: { description: "The on-sale as saved.", schema: onSaleAnswer } },
-  errors: [...ROLE_ERRORS, ...BODY_ERRORS, "NOT_FOUND", "INVALID_STATE"],
+  errors: ["NOT_FOUND", "INVALID_STATE"],
 });
 
 export const deleteOnSale = op({
@@ -202,10 +201,10 @@ export const deleteOnSale = op({
   roles: STAFF,
   scope: "venue:manage",
   responses: { 200: { description: "The on-sale after the change.", schema: onSaleAnswer } },
-  errors: [...ROLE_ERRORS, "NOT_FOUND"],
+  errors: ["NOT_FOUND"],
 });
 
-export const listVenues = op({
+export const listManagedVenues = op({
   method: "GET",
   path: "/admin/venues",
   operationId: "listManagedVenues",
@@ -220,7 +219,6 @@ export const listVenues = op({
       schema: z.object({ items: z.array(z.object({ id: uuid("a venue id"), name: z.string(), cityId: z.string(), address: z.string() })) }),
     },
   },
-  errors: [...ROLE_ERRORS],
 });
 
 export const updateVenue = op({
@@ -252,5 +250,5 @@ export const updateVenue = op({
       }),
     },
   },
-  errors: [...ROLE_ERRORS, ...BODY_ERRORS, "NOT_FOUND"],
+  errors: ["NOT_FOUND"],
 });
