@@ -65,7 +65,8 @@ export function errorCodesOf(o: Operation): ErrorCode[] {
   if (o.scope) codes.add("INSUFFICIENT_SCOPE");
   if (o.params) codes.add("NOT_FOUND");
   if (o.body) for (const c of ["INVALID_JSON", "UNSUPPORTED_MEDIA_TYPE", "PAYLOAD_TOO_LARGE"] as const) codes.add(c);
-  if (o.rateLimit === false) codes.delete("RATE_LIMITED");
+  // Not limited by route(); a handler that counts by its own key (queue joins per address) lists RATE_LIMITED itself.
+  if (o.rateLimit === false && !o.errors?.includes("RATE_LIMITED")) codes.delete("RATE_LIMITED");
   return [...codes].sort();
 }
 
@@ -154,7 +155,7 @@ function operationOf(o: Operation, emitter: SchemaEmitter): OpenApiOperation {
   const limit = policy ? LIMITS[policy] : undefined;
   const notes = [
     describeAccess(o),
-    limit ? `Rate limit: ${limit.limit} requests per ${limit.window} (policy \`${policy}\`).` : "Not rate limited.",
+    limit ? `Rate limit: ${limit.limit} requests per ${limit.window} (policy \`${policy}\`).` : o.errors?.includes("RATE_LIMITED") ? "Rate limited by its own key (see above)." : "Not rate limited.",
   ];
   return {
     operationId: o.operationId,

@@ -55,13 +55,13 @@ export const joinQueue = op({
   operationId: "joinQueue",
   summary: "Join a show's waiting room",
   description:
-    "One place per account; joining again keeps it. Before the on-sale everyone who joins gets a random place when it starts (`draw`); after it, the back of the line. 409 `QUEUE_CLOSED` when the show has no open room (`details.reason`: SOLD_OUT means join the waitlist instead; no room at all means buy straight away). Rate limited per address (30 a minute), not per account.",
+    "One place per account; joining again keeps it. Before the on-sale everyone who joins gets a random place when it starts (`draw`); after it, the back of the line. 409 `QUEUE_CLOSED` when the show has no open room (`details.reason`: SOLD_OUT means join the waitlist instead; no room at all means buy straight away). Rate limited per address (policy `queueJoin`, 30 a minute), not per account: a join is once per account anyway.",
   tag: TAG,
   params: showIdParams,
   auth: "required",
   scope: "bookings:write",
   rateLimit: false,
   responses: { 201: { description: "The caller's place.", schema: queueAnswer, headers: QUEUE_HEADERS } },
-  errors: ["QUEUE_CLOSED"],
+  errors: ["QUEUE_CLOSED", "RATE_LIMITED"],
 });
 
