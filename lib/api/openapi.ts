@@ -131,7 +131,14 @@ function operationOf(o: Operation, emitter: SchemaEmitter): OpenApiOperation {
     responses[status] = {
       description: r.description,
       ...(r.headers ? { headers: Object.fromEntries(Object.entries(r.headers).map(([n, d]) => [n, { description: d, schema: { type: "string" } }])) } : {}),
-      ...(r.schema ? { content: { [r.contentType ?? "application/json"]: { schema: emitter.emit(r.schema, "output") } } } : {}),
+      ...(r.schema || r.alternatives
+        ? {
+            content: {
+              ...(r.schema ? { [r.contentType ?? "application/json"]: { schema: emitter.emit(r.schema, "output") } } : {}),
+              ...Object.fromEntries((r.alternatives ?? []).map((a) => [a.contentType, { schema: { type: "string", ...(a.description ? { description: a.description } : {}) } }])),
+            },
+          }
+        : {}),
     };
   }
   const byStatus = new Map<number, ErrorCode[]>();

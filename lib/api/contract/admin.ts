@@ -96,6 +96,7 @@ export const listSales = op({
     200: {
       description: "The rows as JSON (`format=json`, the default); with `format=csv`, a text/csv attachment (marquee-sales.csv) of the same rows.",
       schema: z.object({ items: z.array(ShowSales), zones: z.array(ZoneFill).optional() }),
+      alternatives: [{ contentType: "text/csv", description: "`format=csv`: one row per show, a header line first (Content-Disposition: attachment)." }],
     },
   },
 });

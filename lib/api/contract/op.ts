@@ -17,6 +17,8 @@ export type ResponseSpec = {
   contentType?: string;
   /** Response headers worth documenting, name → description. */
   headers?: Record<string, string>;
+  /** Other media types the same answer may come as, chosen by the request (`?format=csv`); their bodies are not JSON. */
+  alternatives?: readonly { contentType: string; description?: string }[];
 };
 
 export type Operation = {
