@@ -75,10 +75,15 @@ function notesOf(s: Json): string[] {
 
 function field(name: string, raw: Json, required: boolean): Field {
   const alts = branches(raw);
-  const nullable = !!alts?.some(isNull);
+  const typeList = Array.isArray(raw.type) ? (raw.type as string[]) : undefined;
+  const nullable = !!alts?.some(isNull) || !!typeList?.includes("null");
   const nonNull = alts?.filter((a) => !isNull(a));
   // "X | null" reads as X, nullable; an inline object's fields show either way.
-  const s = nonNull && nonNull.length === 1 ? { ...nonNull[0]!, description: raw.description ?? nonNull[0]!.description } : raw;
+  let s = nonNull && nonNull.length === 1 ? { ...nonNull[0]!, description: raw.description ?? nonNull[0]!.description } : raw;
+  if (typeList?.includes("null")) {
+    const rest = typeList.filter((t) => t !== "null");
+    s = { ...s, type: rest.length === 1 ? rest[0] : rest };
+  }
   const type = typeOf(s);
   if (nullable) type.push(", nullable");
   const target = s.type === "array" && s.items ? (s.items as Json) : s;
