@@ -32,9 +32,7 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
               <nav aria-label="Footer" className="flex gap-4">
                 <Link href="/events">All events</Link>
                 <Link href="/venues">Venues</Link>
-                {/* A JSON endpoint, not a page: a plain link, so the router does not prefetch it as RSC
-                    (that prefetch of a signed-in, no-store API answer never settled in Chromium). */}
-                <a href="/api/v1/events">API</a>
+                <Link href="/developers">Developers &amp; API</Link>
               </nav>
             </div>
           </footer>

@@ -114,7 +114,12 @@ describe("the OpenAPI document is sound", () => {
     const refs: string[] = [];
     const walk = (n: unknown) => {
       if (Array.isArray(n)) n.forEach(walk);
-      else if (n && typeof n === "object") for (const [k, v] of Object.entries(n)) k === "$ref" && typeof v === "string" ? refs.push(v) : walk(v);
+      else if (n && typeof n === "object") {
+        for (const [k, v] of Object.entries(n)) {
+          if (k === "$ref" && typeof v === "string") refs.push(v);
+          else walk(v);
+        }
+      }
     };
     walk(doc);
     expect(refs.length).toBeGreaterThan(10);

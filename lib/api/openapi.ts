@@ -59,14 +59,14 @@ export function identifiesCaller(o: Operation): boolean {
  * failures (not JSON, too large, wrong content type).
  */
 export function errorCodesOf(o: Operation): ErrorCode[] {
-  const codes = new Set<ErrorCode>([...(o.errors ?? []), ...COMMON_ERRORS]);
+  // An unlimited route cannot be rate limited by route(), but may still limit itself (login's password attempts): it says so in `errors`.
+  const codes = new Set<ErrorCode>(COMMON_ERRORS.filter((c) => c !== "RATE_LIMITED" || o.rateLimit !== false));
+  for (const c of o.errors ?? []) codes.add(c);
   if (identifiesCaller(o)) codes.add("UNAUTHORIZED");
   if (o.roles) codes.add("FORBIDDEN");
   if (o.scope) codes.add("INSUFFICIENT_SCOPE");
   if (o.params) codes.add("NOT_FOUND");
   if (o.body) for (const c of ["INVALID_JSON", "UNSUPPORTED_MEDIA_TYPE", "PAYLOAD_TOO_LARGE"] as const) codes.add(c);
-  // Not limited by route(); a handler that counts by its own key (queue joins per address) lists RATE_LIMITED itself.
-  if (o.rateLimit === false && !o.errors?.includes("RATE_LIMITED")) codes.delete("RATE_LIMITED");
   return [...codes].sort();
 }
 

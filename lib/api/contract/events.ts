@@ -20,7 +20,7 @@ export const listEvents = op({
   scope: "catalog:read",
   query: eventFiltersSchema,
   responses: { 200: { description: "A page of event cards.", schema: cursorPage(EventCard) } },
-  errors: ["INVALID_CURSOR", "NOT_FOUND"],
+  errors: ["INVALID_CURSOR"],
 });
 
 export const searchEvents = op({
@@ -43,7 +43,6 @@ export const searchEvents = op({
       }),
     },
   },
-  errors: ["NOT_FOUND"],
 });
 
 export const autocompleteEvents = op({
@@ -56,7 +55,6 @@ export const autocompleteEvents = op({
   scope: "catalog:read",
   query: autocompleteQuerySchema,
   responses: { 200: { description: "Suggestions, best first.", schema: z.object({ suggestions: z.array(Suggestion) }) } },
-  errors: ["NOT_FOUND"],
 });
 
 export const getEvent = op({
@@ -107,7 +105,6 @@ export const listVenues = op({
   scope: "catalog:read",
   query: venueQuerySchema,
   responses: { 200: { description: "Venues.", schema: list(VenueSummary) } },
-  errors: ["NOT_FOUND"],
 });
 
 export const listCities = op({
