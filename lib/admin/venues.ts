@@ -1,7 +1,6 @@
 import "server-only";
 import { asc, eq, inArray } from "drizzle-orm";
 import { z } from "zod";
-import { timeZoneSchema, venueUpdateSchema } from "@/lib/api/contract/admin";
 import { db } from "@/db/client";
 import { cities, venues } from "@/db/schema";
 import { AppError } from "@/lib/errors";
@@ -10,9 +9,24 @@ import { audit } from "./audit";
 import type { User } from "@/lib/auth/accounts";
 import { requireVenueAccess, venueScope } from "@/lib/auth/authorize";
 
-// The update is the API contract's (PATCH /admin/venues/{venueId}); re-exported for the admin action and tests.
-export { venueUpdateSchema };
-const timeZone = timeZoneSchema;
+const timeZone = z.string().refine((tz) => {
+  try {
+    new Intl.DateTimeFormat("en", { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}, "Not a time zone (e.g. Asia/Kolkata)");
+
+export const venueUpdateSchema = z
+  .object({
+    name: z.string().trim().min(2).max(120).optional(),
+    address: z.string().trim().min(5).max(300).optional(),
+    lat: z.coerce.number().min(-90).max(90).optional(),
+    lng: z.coerce.number().min(-180).max(180).optional(),
+    timeZone: timeZone.optional(),
+  })
+  .refine((v) => Object.keys(v).length > 0, "Nothing to change");
 
 export const venueCreateSchema = z.object({
   cityId: z.string().trim().min(2).max(60),

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { FIRST_DAY, LAST_DAY, isYmd } from "@/lib/time/zone";
 import { AppError, type FieldErrors } from "@/lib/errors";
 
 /** Flattens zod issues into `{ "field.path": ["message", …] }`. */
@@ -54,5 +55,12 @@ export function searchParamsToObject(params: URLSearchParams): Record<string, st
   return out;
 }
 
-// Day and instant schemas live in lib/time so API contracts (lib/api) can use them without importing lib/http.
-export { instant, isoDay } from "@/lib/time/input";
+/** A real "YYYY-MM-DD" day between FIRST_DAY and LAST_DAY. */
+export const isoDay = (message = "must be a date (YYYY-MM-DD)") =>
+  z.string().regex(/^\d{4}-\d{2}-\d{2}$/, message).refine(isYmd, `${message}, between ${FIRST_DAY} and ${LAST_DAY}`);
+
+/** An instant (ISO 8601 or epoch ms) within the same years: nothing Postgres or Date would choke on. */
+export const instant = (message = "must be a date and time (ISO 8601)") =>
+  z.coerce
+    .date({ error: message })
+    .refine((d) => !Number.isNaN(d.getTime()) && d.getTime() >= Date.parse(`${FIRST_DAY}T00:00:00Z`) && d.getTime() <= Date.parse(`${LAST_DAY}T23:59:59.999Z`), `${message}, between ${FIRST_DAY} and ${LAST_DAY}`);

@@ -20,14 +20,32 @@ import { checkPromo, normalizeCode, promoError } from "@/lib/pricing/promo";
 import { applyGatewayEvent } from "./apply";
 import type { PaymentMethodKind } from "./gateways/gateway";
 import { getGateway } from "./gateways";
-import { describeCard, describeUpi, describeWallet, type StoredMethod } from "./gateways/local-methods";
-import { idempotencyKeySchema, processSchema } from "@/lib/api/contract/payments";
+import { cardSchema, describeCard, describeUpi, describeWallet, upiSchema, walletSchema, type StoredMethod } from "./gateways/local-methods";
 import { log } from "@/lib/telemetry/log.mjs";
 
 const logger = log("payments");
 
-// The request schemas are the API contract's (lib/api/contract/payments.ts); re-exported for the checkout action and tests.
-export { idempotencyKeySchema, processSchema };
+export const idempotencyKeySchema = z
+  .string()
+  .trim()
+  .min(8, "Idempotency-Key must be 8–100 characters")
+  .max(100, "Idempotency-Key must be 8–100 characters")
+  .regex(/^[A-Za-z0-9._:-]+$/, "Idempotency-Key may use letters, digits and . _ : -");
+
+export const processSchema = z
+  .object({
+    bookingId: z.uuid("must be a booking id (UUID)"),
+    method: z.enum(["CARD", "UPI", "WALLET", "SAVED"]),
+    card: cardSchema.optional(),
+    upi: upiSchema.optional(),
+    wallet: walletSchema.optional(),
+    savedMethodId: z.uuid().optional(),
+    savePaymentMethod: z.boolean().optional(),
+    promoCode: z.string().trim().max(40).optional(),
+  })
+  .superRefine((v, ctx) => {
+    if (v.method === "SAVED" && !v.savedMethodId) ctx.addIssue({ code: "custom", path: ["savedMethodId"], message: "Choose a saved payment method" });
+  });
 
 export type ProcessInput = z.output<typeof processSchema>;
 

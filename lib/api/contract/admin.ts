@@ -1,32 +1,13 @@
 // Venue staff operations: sales, a show's on-sale and waiting room, and venue details. Staff see
 // and change their own venues only (others' answer 404, as if they did not exist); admins all.
 import { z } from "zod";
-import { instant } from "@/lib/time/input";
+import { venueUpdateSchema } from "@/lib/admin/venues";
+import { instant } from "@/lib/http/validation";
 import { op } from "./op";
 import { ShowStatus, count, currency, dateTime, minor, showIdParams, uuid } from "./fields";
 
 const TAG = "Staff";
 const STAFF = ["staff", "admin"] as const;
-
-/** A venue's IANA time zone, as Intl knows it (the database's list is checked by updateVenue). */
-export const timeZoneSchema = z.string().refine((tz) => {
-  try {
-    new Intl.DateTimeFormat("en", { timeZone: tz });
-    return true;
-  } catch {
-    return false;
-  }
-}, "Not a time zone (e.g. Asia/Kolkata)");
-
-export const venueUpdateSchema = z
-  .object({
-    name: z.string().trim().min(2).max(120).optional(),
-    address: z.string().trim().min(5).max(300).optional(),
-    lat: z.coerce.number().min(-90).max(90).optional(),
-    lng: z.coerce.number().min(-180).max(180).optional(),
-    timeZone: timeZoneSchema.optional(),
-  })
-  .refine((v) => Object.keys(v).length > 0, "Nothing to change");
 
 /** One show's sales (lib/admin/sales.ts's ShowSales). */
 export const ShowSales = z

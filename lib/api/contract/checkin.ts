@@ -1,33 +1,14 @@
 // Door check-in: admit a ticket's people, the key that verifies tickets offline, the door's shows
 // and its live counters. Scanner, staff and admin accounts only; staff and scanners see their
-// venues. The request schema lives here (lib/checkin imports it).
+// venues. The request body is lib/checkin's own schema (the door page's action uses it too).
 import { z } from "zod";
 import { scanResult } from "@/db/schema";
+import { checkinSchema } from "@/lib/checkin/checkin";
 import { op } from "./op";
 import { BookingStatus, count, dateTime, showIdParams, uuid } from "./fields";
 
 const TAG = "Check-in";
 const DOOR_ROLES = ["scanner", "staff", "admin"] as const;
-
-// Anything before this is a device with no idea of the date (or a crafted request), not a scan.
-const EARLIEST_SCAN = new Date("2020-01-01T00:00:00Z");
-
-export const checkinSchema = z.object({
-  /** The QR code's token, or a booking reference typed by hand. */
-  code: z.string().trim().min(4, "Scan a ticket or type its booking reference").max(2048),
-  /** The show the door is admitting to: a ticket for another show is WRONG_SHOW. */
-  showId: z.uuid().optional(),
-  deviceId: z.string().trim().min(1).max(100).default("api"),
-  /** When an offline device scanned it (synced later); defaults to now. Checked against the clock, the ticket and the door's window. */
-  scannedAt: z.coerce.date().min(EARLIEST_SCAN, "Not a plausible scan time").optional(),
-  offline: z.boolean().default(false),
-  /**
-   * How many of the ticket's people to admit now; default everyone not yet admitted. More than
-   * are left is ADMIT_EXCEEDS_REMAINING (409) and admits nobody: a green ADMIT must mean everyone
-   * the door asked for may go in, so a party bigger than the ticket's places is the door's call.
-   */
-  admit: z.number().int("Admit a whole number of people").min(1, "Admit at least one person").max(100, "At most 100 people at once").optional(),
-});
 
 export const CheckinResult = z.enum(scanResult.enumValues);
 

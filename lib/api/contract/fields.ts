@@ -23,7 +23,7 @@ export const ShowStatus = z.enum(showStatus.enumValues);
 /** A place's type: a reserved seat's type, or GA for a general admission (zone) place. */
 export const PlaceType = z.enum([...seatType.enumValues, "GA"]);
 
-export const showIdParams = z.object({ showId: uuid("a show id") });
+export { showIdParams } from "@/lib/catalog/shows";
 export const bookingIdParams = z.object({ bookingId: uuid("a booking id") });
 
 // route() implies some codes, and the generator adds them (lib/api/openapi.ts errorCodesOf):

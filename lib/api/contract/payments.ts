@@ -1,74 +1,12 @@
 // Payments: pay for a held booking (idempotently), read a payment, and the gateway's webhook. The
-// request schemas live here (lib/payments imports them): the API, the checkout action and the
-// document read one definition.
+// request body is lib/payments' own schema, the one the checkout action validates with too.
 import { z } from "zod";
 import { paymentMethod } from "@/db/schema";
+import { processSchema } from "@/lib/payments/process";
 import { op } from "./op";
 import { BookingStatus, PaymentStatus, currency, dateTime, minor, uuid } from "./fields";
 
 const TAG = "Payments";
-
-function luhn(digits: string): boolean {
-  let sum = 0;
-  for (let i = 0; i < digits.length; i++) {
-    let d = Number(digits[digits.length - 1 - i]);
-    if (i % 2 === 1) {
-      d *= 2;
-      if (d > 9) d -= 9;
-    }
-    sum += d;
-  }
-  return sum % 10 === 0;
-}
-
-/** A card as the local (test-mode) gateway takes it; the number and CVC are used and dropped. */
-export const cardSchema = z
-  .object({
-    number: z
-      .string()
-      .transform((v) => v.replace(/[\s-]/g, ""))
-      .refine((v) => /^\d{12,19}$/.test(v) && luhn(v), "Enter a valid card number"),
-    expMonth: z.coerce.number().int().min(1, "Month 1–12").max(12, "Month 1–12"),
-    expYear: z.coerce
-      .number()
-      .int()
-      .transform((y) => (y < 100 ? 2000 + y : y))
-      .refine((y) => y >= 2000 && y <= 2100, "Enter the expiry year"),
-    cvc: z.string().regex(/^\d{3,4}$/, "3 or 4 digits"),
-    name: z.string().trim().max(100).optional(),
-  })
-  .refine((c) => new Date(c.expYear, c.expMonth) > new Date(), { message: "This card has expired", path: ["expMonth"] });
-
-export const upiSchema = z.object({ vpa: z.string().trim().toLowerCase().regex(/^[a-z0-9._-]{2,64}@[a-z][a-z0-9.-]{1,63}$/, "Enter a UPI ID like name@bank") });
-export const walletSchema = z.object({
-  provider: z.enum(["paytm", "phonepe", "amazonpay"]),
-  phone: z
-    .string()
-    .transform((v) => v.replace(/\D/g, "").slice(-10))
-    .refine((v) => /^[6-9]\d{9}$/.test(v), "Enter the wallet's 10-digit mobile number"),
-});
-
-export const idempotencyKeySchema = z
-  .string()
-  .trim()
-  .min(8, "Idempotency-Key must be 8–100 characters")
-  .max(100, "Idempotency-Key must be 8–100 characters")
-  .regex(/^[A-Za-z0-9._:-]+$/, "Idempotency-Key may use letters, digits and . _ : -");
-
-export const processSchema = z
-  .object({
-    bookingId: z.uuid("must be a booking id (UUID)"),
-    method: z.enum(["CARD", "UPI", "WALLET", "SAVED"]),
-    card: cardSchema.optional(),
-    upi: upiSchema.optional(),
-    wallet: walletSchema.optional(),
-    savedMethodId: z.uuid().optional(),
-    savePaymentMethod: z.boolean().optional(),
-    promoCode: z.string().trim().max(40).optional(),
-  })
-  .superRefine((v, ctx) => {
-    if (v.method === "SAVED" && !v.savedMethodId) ctx.addIssue({ code: "custom", path: ["savedMethodId"], message: "Choose a saved payment method" });
-  });
 
 /** A payment as its payer sees it (lib/payments/process.ts's PaymentView). */
 export const Payment = z

@@ -1,10 +1,6 @@
 // What a payer gives the local gateway, and the documented test values that decide the outcome.
 // The card number and CVC are used here and dropped: only brand, last four and expiry are kept.
-import type { z } from "zod";
-import { cardSchema, upiSchema, walletSchema } from "@/lib/api/contract/payments";
-
-// The request shapes are the API contract's (POST /payments/process); re-exported for the gateway's callers.
-export { cardSchema, upiSchema, walletSchema };
+import { z } from "zod";
 
 export const TEST_VALUES = {
   card: { succeeds: "4242 4242 4242 4242", declined: "4000 0000 0000 0002", delayed: "4000 0000 0000 3220" },
@@ -14,6 +10,45 @@ export const TEST_VALUES = {
 
 /** How long a "delayed" payment stays pending before it succeeds. */
 export const DELAYED_SETTLE_MS = 4_000;
+
+function luhn(digits: string): boolean {
+  let sum = 0;
+  for (let i = 0; i < digits.length; i++) {
+    let d = Number(digits[digits.length - 1 - i]);
+    if (i % 2 === 1) {
+      d *= 2;
+      if (d > 9) d -= 9;
+    }
+    sum += d;
+  }
+  return sum % 10 === 0;
+}
+
+export const cardSchema = z
+  .object({
+    number: z
+      .string()
+      .transform((v) => v.replace(/[\s-]/g, ""))
+      .refine((v) => /^\d{12,19}$/.test(v) && luhn(v), "Enter a valid card number"),
+    expMonth: z.coerce.number().int().min(1, "Month 1–12").max(12, "Month 1–12"),
+    expYear: z.coerce
+      .number()
+      .int()
+      .transform((y) => (y < 100 ? 2000 + y : y))
+      .refine((y) => y >= 2000 && y <= 2100, "Enter the expiry year"),
+    cvc: z.string().regex(/^\d{3,4}$/, "3 or 4 digits"),
+    name: z.string().trim().max(100).optional(),
+  })
+  .refine((c) => new Date(c.expYear, c.expMonth) > new Date(), { message: "This card has expired", path: ["expMonth"] });
+
+export const upiSchema = z.object({ vpa: z.string().trim().toLowerCase().regex(/^[a-z0-9._-]{2,64}@[a-z][a-z0-9.-]{1,63}$/, "Enter a UPI ID like name@bank") });
+export const walletSchema = z.object({
+  provider: z.enum(["paytm", "phonepe", "amazonpay"]),
+  phone: z
+    .string()
+    .transform((v) => v.replace(/\D/g, "").slice(-10))
+    .refine((v) => /^[6-9]\d{9}$/.test(v), "Enter the wallet's 10-digit mobile number"),
+});
 
 export type LocalOutcome = "succeeded" | "declined" | "delayed";
 

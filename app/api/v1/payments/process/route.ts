@@ -2,9 +2,8 @@ import { AppError } from "@/lib/errors";
 import { parseInput } from "@/lib/http/validation";
 import { route } from "@/lib/http/route";
 import * as payments from "@/lib/api/contract/payments";
-import { idempotencyKeySchema } from "@/lib/api/contract/payments";
 import { enforceRateLimit } from "@/lib/ratelimit";
-import { processPayment } from "@/lib/payments/process";
+import { idempotencyKeySchema, processPayment } from "@/lib/payments/process";
 
 /**
  * Pays for a held booking. `Idempotency-Key` is required: the same key answers the same payment
