@@ -7,6 +7,9 @@ import { op } from "./op";
 import { ShowStatus, count, currency, dateTime, minor, showIdParams, uuid } from "./fields";
 
 const TAG = "Staff";
+
+/** An instant in a query or body: ISO 8601 (or epoch milliseconds), documented as a date-time string. */
+const when = (description: string) => instant().meta({ type: "string", format: "date-time", description });
 const STAFF = ["staff", "admin"] as const;
 
 /** One show's sales (lib/admin/sales.ts's ShowSales). */
@@ -62,14 +65,14 @@ export const listSales = op({
     "Sales per show of the caller's venues (admins: all), at most 1000 rows, filtered by show, event, venue, start time (`from`, `to`), title (`q`) and `when`. With `showId` (and a row to show) the answer has its zones' fill too. `format=csv` answers the same rows as a `text/csv` attachment instead of JSON.",
   tag: TAG,
   query: z.object({
-    showId: z.uuid().optional(),
-    eventId: z.uuid().optional(),
-    from: instant().optional(),
-    to: instant().optional(),
-    venueId: z.uuid().optional(),
-    q: z.string().trim().max(100).optional(),
-    when: z.enum(["upcoming", "past", "all"]).default("all"),
-    format: z.enum(["json", "csv"]).default("json"),
+    showId: z.uuid().optional().describe("One show: its row, and its zones' fill."),
+    eventId: z.uuid().optional().describe("The shows of one event."),
+    from: when("Shows starting at or after this instant.").optional(),
+    to: when("Shows starting before this instant.").optional(),
+    venueId: z.uuid().optional().describe("The shows of one venue (of the caller's)."),
+    q: z.string().trim().max(100).optional().describe("Words of the event's title."),
+    when: z.enum(["upcoming", "past", "all"]).default("all").describe("By the show's start: still to come, already started, or both."),
+    format: z.enum(["json", "csv"]).default("json").describe("`csv`: a text/csv attachment instead of JSON."),
   }),
   roles: STAFF,
   scope: "venue:manage",
@@ -160,10 +163,10 @@ export const setOnSale = op({
   tag: TAG,
   params: showIdParams,
   body: z.object({
-    onSaleAt: instant(),
-    waitingRoom: z.boolean().default(false),
-    admitPerMinute: z.number().int("must be a whole number").min(1, "at least 1 a minute").max(100_000, "at most 100,000 a minute").default(200),
-    paused: z.boolean().default(false),
+    onSaleAt: when("When tickets go on sale; before the show starts."),
+    waitingRoom: z.boolean().default(false).describe("Buyers queue and are let through at `admitPerMinute` from the on-sale."),
+    admitPerMinute: z.number().int("must be a whole number").min(1, "at least 1 a minute").max(100_000, "at most 100,000 a minute").default(200).describe("Queue places let through per minute."),
+    paused: z.boolean().default(false).describe("Stop letting people through for now (the line keeps its order)."),
   }),
   roles: STAFF,
   scope: "venue:manage",
@@ -179,7 +182,7 @@ export const deleteOnSale = op({
   description: "`?end=room` ends the waiting room: everyone may buy from now on. Without it the on-sale is removed altogether (the show is on sale as usual).",
   tag: TAG,
   params: showIdParams,
-  query: z.object({ end: z.enum(["room"]).optional() }),
+  query: z.object({ end: z.enum(["room"]).optional().describe("`room`: end the waiting room only, keeping the on-sale time.") }),
   roles: STAFF,
   scope: "venue:manage",
   responses: { 200: { description: "The on-sale after the change.", schema: onSaleAnswer } },

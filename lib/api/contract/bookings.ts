@@ -106,7 +106,7 @@ export const initiateBooking = op({
     "Before the show's on-sale: 409 `NOT_ON_SALE_YET` (`details.onSaleAt`). While its waiting room is open the request carries the pass (`X-Queue-Pass`), else 403 `QUEUE_PASS_*`.",
   ].join("\n\n"),
   tag: TAG,
-  body: z.object({ showId: uuid("a show id") }),
+  body: z.object({ showId: uuid("a show id").describe("The show to book.") }),
   headers: QUEUE_PASS_HEADER,
   auth: "required",
   scope: "bookings:write",
@@ -134,11 +134,12 @@ export const getBooking = op({
 // keeps absurd bodies out.
 const lockSeatsBody = z
   .object({
-    seatIds: z.array(z.uuid("must be seat ids (UUIDs)")).max(100).default([]),
+    seatIds: z.array(z.uuid("must be seat ids (UUIDs)")).max(100).default([]).describe("Reserved seats (`seats[].id` of GET /shows/{showId}/seats): the booking's whole set, not an addition."),
     zones: z
       .array(z.object({ zoneId: z.uuid("must be a zone id (UUID)"), quantity: z.number().int("must be a whole number").min(1, "at least 1").max(100) }))
       .max(20)
-      .default([]),
+      .default([])
+      .describe("General admission places: how many of each zone (`zones[].id` of the seat map)."),
   })
   .refine((b) => b.seatIds.length + b.zones.length > 0, { message: "pick at least one seat or zone", path: ["seatIds"] });
 
@@ -194,7 +195,7 @@ export const quoteBooking = op({
     "The booking's price line by line (tickets, discount, convenience fee and its GST), with `promoCode` applied, or `promo.applied: false` and the reason it does not apply (never an error). `POST /payments/process` charges exactly this. A promo code counts against a stricter rate limit (10 per 10 minutes).",
   tag: TAG,
   params: bookingIdParams,
-  query: z.object({ promoCode: z.string().trim().max(40).optional() }),
+  query: z.object({ promoCode: z.string().trim().max(40).optional().describe("A promo code to try (case does not matter).") }),
   auth: "required",
   scope: "bookings:write",
   responses: { 200: { description: "The price.", schema: z.object({ quote: Quote }) } },

@@ -34,6 +34,7 @@ export const processPayment = op({
   operationId: "processPayment",
   summary: "Pay for a held booking",
   description: [
+    "`method` is CARD (`card`: number, expMonth, expYear, cvc), UPI (`upi.vpa`), WALLET (`wallet`: provider, phone) or SAVED (`savedMethodId`); with Stripe the card is entered with Stripe.js and `clientSecret` confirms it. `savePaymentMethod` keeps the card for next time; `promoCode` applies a promo.",
     "Charges the booking's quote (`GET /bookings/{bookingId}/quote`, promo code included) for a LOCKED booking whose hold has not lapsed; the booking moves to PAYMENT_PENDING before the gateway is called, and to CONFIRMED when the gateway says paid (the answer may already say so, or say PENDING: poll `GET /payments/{paymentId}/status` or `POST /bookings/{bookingId}/confirm`).",
     "**`Idempotency-Key` is required** (8–100 of `A-Z a-z 0-9 . _ : -`, unique per payment attempt): sending the same key again answers the same payment and never charges twice, even when the first request is still running; the same key with a different body is 409 `IDEMPOTENCY_KEY_REUSED` (`details.paymentId`). Another live payment of the booking is 409 `INVALID_STATE` (`details.paymentId`).",
     "A declined payment is a 200 with `status: FAILED` and `failureCode`; pay again with a new key. A promo code that does not apply is 422 `PROMO_INVALID` (`details.reason`). The hold lapsed: 410 `HOLD_EXPIRED`.",

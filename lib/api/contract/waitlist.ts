@@ -48,9 +48,9 @@ export const joinWaitlist = op({
   tag: TAG,
   params: showIdParams,
   body: z.object({
-    quantity: z.number().int().min(1).max(MAX_SEATS_PER_BOOKING, `At most ${MAX_SEATS_PER_BOOKING} tickets.`),
+    quantity: z.number().int().min(1).max(MAX_SEATS_PER_BOOKING, `At most ${MAX_SEATS_PER_BOOKING} tickets.`).describe("How many places to wait for (offered together)."),
     /** A general admission zone of the show; omitted or null: its reserved seats. */
-    zoneId: z.uuid("must be a zone id (UUID)").nullish(),
+    zoneId: z.uuid("must be a zone id (UUID)").nullish().describe("A general admission zone of the show; omitted or null: its reserved seats."),
   }),
   auth: "required",
   scope: "bookings:write",
