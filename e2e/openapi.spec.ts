@@ -44,7 +44,7 @@ test("the developers page is linked, anchored and fits a phone", async ({ page }
   await expect(page).toHaveURL(/\/developers$/);
   await expect(page).toHaveTitle(/API for developers/);
   await expect(page.getByRole("heading", { level: 1, name: "Marquee API" })).toBeVisible();
-  await expect(page.getByRole("link", { name: "OpenAPI 3.1 document" })).toHaveAttribute("href", "/api/v1/openapi.json");
+  await expect(page.getByRole("link", { name: "OpenAPI 3.1 document", exact: true })).toHaveAttribute("href", "/api/v1/openapi.json");
 
   await page.goto("/developers#listEventShows");
   const section = page.locator("section#listEventShows");

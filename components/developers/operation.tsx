@@ -4,6 +4,7 @@ import type { OpenApiDocument, OpenApiOperation } from "@/lib/api/openapi";
 import { exampleOf, fieldsOf, rootOf, type Field } from "@/lib/api/schema-fields";
 import { FieldList, TypeText } from "./schema-view";
 import { InlineMarkdown } from "./inline-markdown";
+import { LIMITS, type PolicyName } from "@/lib/ratelimit/policies";
 
 type Json = Record<string, unknown>;
 
@@ -24,6 +25,11 @@ function access(o: OpenApiOperation): string {
   if (o["x-roles"]) return `Roles: ${o["x-roles"].join(", ")}`;
   if (security.some((s) => Object.keys(s).length === 0)) return "Public";
   return "Signed in";
+}
+
+function rateText(policy: PolicyName): string {
+  const l = LIMITS[policy];
+  return l ? `${l.limit} per ${l.window} (${policy})` : policy;
 }
 
 function curlOf(method: string, path: string, o: OpenApiOperation, doc: OpenApiDocument, base: string): string {
@@ -97,10 +103,10 @@ export function Operation({ method, path, o, doc, base }: { method: string; path
         </div>
         <div className="flex gap-1">
           <dt className="font-semibold">Rate limit</dt>
-          <dd>{o["x-rate-limit"] ? <code className="font-mono">{o["x-rate-limit"]}</code> : "none"}</dd>
+          <dd>{o["x-rate-limit"] ? rateText(o["x-rate-limit"] as PolicyName) : "none"}</dd>
         </div>
       </dl>
-      {o.description?.split("\n\n").map((para, i) => (
+      {o.description?.split("\n\n").filter((para) => para !== o["x-access"]).map((para, i) => (
         <p key={i} className="mt-3 text-sm text-slate-700">
           <InlineMarkdown text={para} />
         </p>
@@ -120,7 +126,10 @@ export function Operation({ method, path, o, doc, base }: { method: string; path
       {successes.map(([status, r]) => (
         <div key={status}>
           <h4 className="mt-4 text-sm font-semibold uppercase tracking-wide text-slate-600">
-            {status} <span className="font-normal normal-case tracking-normal">{r.description}</span>
+            {status}{" "}
+            <span className="font-normal normal-case tracking-normal">
+              <InlineMarkdown text={r.description} />
+            </span>
           </h4>
           {r.content && Object.values(r.content)[0] && <Body schema={Object.values(r.content)[0]!.schema} />}
         </div>

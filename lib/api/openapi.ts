@@ -25,6 +25,8 @@ export type OpenApiOperation = Json & {
   "x-scopes": string[];
   "x-roles"?: string[];
   "x-rate-limit"?: string | false;
+  /** The access and rate-limit sentence the description ends with (the docs page shows these as badges). */
+  "x-access": string;
 };
 
 export const ERROR_REF = "#/components/schemas/Error";
@@ -168,6 +170,7 @@ function operationOf(o: Operation, emitter: SchemaEmitter): OpenApiOperation {
     operationId: o.operationId,
     summary: o.summary,
     description: [o.description, notes.join(" ")].filter(Boolean).join("\n\n"),
+    "x-access": notes.join(" "),
     tags: [o.tag],
     ...(parameters.length ? { parameters } : {}),
     ...(o.body ? { requestBody: { required: true, content: { "application/json": { schema: emitter.emit(o.body, "input") } } } } : {}),

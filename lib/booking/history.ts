@@ -8,8 +8,8 @@ import { notFound } from "@/lib/errors";
 import { seatLabelsOf } from "@/db/sql";
 
 export const historyQuerySchema = z.object({
-  when: z.enum(["upcoming", "past", "all"]).default("all"),
-  cursor: z.string().max(200).optional(),
+  when: z.enum(["upcoming", "past", "all"]).default("all").describe("By the show's start: still to come, or over."),
+  cursor: z.string().max(200).optional().describe("`nextCursor` of the previous page."),
   limit: z.coerce.number().int().min(1).max(50).default(10),
 });
 

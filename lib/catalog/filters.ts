@@ -41,21 +41,23 @@ const category = z
 /** Listing filters, shared by `GET /api/v1/events` and the /events page (the URL holds them). */
 export const eventFiltersSchema = z
   .object({
-    city: slug.optional(),
+    city: slug.optional().describe("A city id (see GET /cities): only shows there."),
     category: z
       .union([category, z.array(category).max(6)])
       .optional()
-      .transform((v) => (v === undefined ? undefined : Array.isArray(v) ? v : [v])),
+      .transform((v) => (v === undefined ? undefined : Array.isArray(v) ? v : [v]))
+      .describe("MOVIE, CONCERT… (any case, or the plural slug: movies); repeat for several."),
     date: z
       .string()
       .trim()
       .refine(isWhen, "must be YYYY-MM-DD, today, tomorrow or weekend")
-      .optional(),
-    language: z.string().trim().min(2).max(32).optional(),
-    q: z.string().trim().min(1).max(100).optional(),
-    minPrice: money.optional(),
-    maxPrice: money.optional(),
-    cursor: z.string().max(200).optional(),
+      .optional()
+      .describe("YYYY-MM-DD, today, tomorrow or weekend, in the city's time zone."),
+    language: z.string().trim().min(2).max(32).optional().describe("A show language: Hindi, English…"),
+    q: z.string().trim().min(1).max(100).optional().describe("Text: narrows to the best matches, still most popular first."),
+    minPrice: money.optional().describe("Lowest ticket price, in minor units (paise)."),
+    maxPrice: money.optional().describe("Highest ticket price, in minor units (paise)."),
+    cursor: z.string().max(200).optional().describe("`nextCursor` of the previous page."),
     limit: z.coerce.number().int().min(1).max(50).default(24),
   })
   .refine((f) => f.minPrice === undefined || f.maxPrice === undefined || f.minPrice <= f.maxPrice, {

@@ -18,12 +18,12 @@ export const eventIdParams = z.object({ eventId: idOrSlug("an event") });
 export const personIdParams = z.object({ personId: idOrSlug("a person") });
 
 export const showtimesQuerySchema = z.object({
-  city: citySlug.optional(),
-  date: isoDay("must be YYYY-MM-DD").optional(),
+  city: citySlug.optional().describe("A city id: only shows there."),
+  date: isoDay("must be YYYY-MM-DD").optional().describe("A local date (YYYY-MM-DD); default the first date with shows."),
   /** A show language as the shows spell it, any case: "Hindi", "hindi". */
   language: z.string().trim().regex(/^[\p{L}\p{M}][\p{L}\p{M} -]{0,31}$/u, "must be a language like 'Hindi'").optional(),
   /** A show format, any case: "2D", "IMAX 3D", "4DX". */
   format: z.string().trim().regex(/^[\p{L}\p{N}][\p{L}\p{N} .+-]{0,23}$/u, "must be a format like '2D' or 'IMAX 3D'").optional(),
 });
 
-export const personQuerySchema = z.object({ city: citySlug.optional() });
+export const personQuerySchema = z.object({ city: citySlug.optional().describe("A city id: events playing there first.") });

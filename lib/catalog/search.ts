@@ -24,15 +24,15 @@ import { acceptable, deletions, editDistance, prefixDistance, splits } from "./t
 export const citySlug = z.string().trim().toLowerCase().regex(/^[a-z0-9-]{1,64}$/, "must be a city id like 'mumbai'");
 
 export const searchQuerySchema = z.object({
-  query: z.string().trim().min(1, "type something to search for").max(100),
+  query: z.string().trim().min(1, "type something to search for").max(100).describe("What to look for: titles, people, venues; typos are forgiven."),
   limit: z.coerce.number().int().min(1).max(50).default(20),
-  city: citySlug.optional(),
+  city: citySlug.optional().describe("A city id: its events first, each marked inCity."),
 });
 
 export const autocompleteQuerySchema = z.object({
-  prefix: z.string().trim().min(1, "prefix is required").max(60),
+  prefix: z.string().trim().min(1, "prefix is required").max(60).describe("What has been typed so far; the last word is a prefix."),
   limit: z.coerce.number().int().min(1).max(20).default(8),
-  city: citySlug.optional(),
+  city: citySlug.optional().describe("A city id (see GET /cities)."),
 });
 
 /** Events ranked per query: the most popular text matches (a common word matches thousands). */

@@ -24,10 +24,10 @@ const slug = z.string().trim().toLowerCase().regex(/^[a-z0-9-]{1,64}$/, "must be
 /** `?city=` or `?lat=&lng=&radiusKm=` (nearest first); one of the two is required. */
 export const venueQuerySchema = z
   .object({
-    city: slug.optional(),
-    lat: z.coerce.number().min(-90).max(90).optional(),
+    city: slug.optional().describe("A city id; or give lat and lng."),
+    lat: z.coerce.number().min(-90).max(90).optional().describe("Latitude, with lng: venues nearest first."),
     lng: z.coerce.number().min(-180).max(180).optional(),
-    radiusKm: z.coerce.number().positive().max(500).default(25),
+    radiusKm: z.coerce.number().positive().max(500).default(25).describe("With lat/lng: how far to look."),
     limit: z.coerce.number().int().min(1).max(200).default(50),
   })
   .refine((q) => (q.lat === undefined) === (q.lng === undefined), { message: "give both lat and lng", path: ["lat"] })

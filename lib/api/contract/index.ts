@@ -33,4 +33,9 @@ export function isOperation(x: unknown): x is Operation {
 
 const MODULES: Record<string, unknown>[] = [events, shows, users, bookings, payments, queue, waitlist, checkin, admin, meta];
 
-export const OPERATIONS: readonly Operation[] = MODULES.flatMap((m) => Object.values(m).filter(isOperation));
+const METHOD_ORDER = ["GET", "POST", "PUT", "PATCH", "DELETE"];
+
+/** Every operation, by path then method (a module namespace lists its exports alphabetically, which reads as no order). */
+export const OPERATIONS: readonly Operation[] = MODULES.flatMap((m) => Object.values(m).filter(isOperation)).sort(
+  (a, b) => a.path.localeCompare(b.path) || METHOD_ORDER.indexOf(a.method) - METHOD_ORDER.indexOf(b.method),
+);
