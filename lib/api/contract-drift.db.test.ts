@@ -171,6 +171,9 @@ describe("catalog, show and user operations answer inside the document", () => {
     const notJson = await call(register, "/api/v1/users/register", { method: "POST", headers: { "content-type": "application/json" } });
     expect(notJson.status).toBe(400);
     expect((await call(login, "/api/v1/users/login", { body: { email: user.email, password: "wrong" } })).status).toBe(401);
+    // route()'s origin check: a state change on a session cookie from another site (found by the drift hook in lib/auth/sessions.db.test.ts).
+    const crossSite = await call(login, "/api/v1/users/login", { body: { email: user.email, password: "x" }, headers: { cookie: "authjs.session-token=abc", origin: "https://evil.example" } });
+    expect(crossSite.body.error.code).toBe("FORBIDDEN");
     const signedIn = await call(login, "/api/v1/users/login", { body: { email: user.email, password: TEST_PASSWORD } });
     expect(signedIn.status).toBe(200);
     const token = signedIn.body.token as string;

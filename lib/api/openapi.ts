@@ -56,7 +56,8 @@ export function identifiesCaller(o: Operation): boolean {
 
 /**
  * Every error code an operation may answer with: its own, those every operation may, and those
- * route() itself implies: a bad bearer token (401) wherever the caller is identified, roles (403),
+ * route() itself implies: a bad bearer token (401) wherever the caller is identified, roles or a
+ * cross-site state change on the session cookie (403),
  * an API key without the scope (403), an unknown record in the path (404), and a JSON body's
  * failures (not JSON, too large, wrong content type).
  */
@@ -65,7 +66,8 @@ export function errorCodesOf(o: Operation): ErrorCode[] {
   const codes = new Set<ErrorCode>(COMMON_ERRORS.filter((c) => c !== "RATE_LIMITED" || o.rateLimit !== false));
   for (const c of o.errors ?? []) codes.add(c);
   if (identifiesCaller(o)) codes.add("UNAUTHORIZED");
-  if (o.roles) codes.add("FORBIDDEN");
+  // Roles, and route()'s origin check: a state change riding on the session cookie from another site is 403.
+  if (o.roles || o.method !== "GET") codes.add("FORBIDDEN");
   if (o.scope) codes.add("INSUFFICIENT_SCOPE");
   if (o.params) codes.add("NOT_FOUND");
   if (o.body) for (const c of ["INVALID_JSON", "UNSUPPORTED_MEDIA_TYPE", "PAYLOAD_TOO_LARGE"] as const) codes.add(c);
