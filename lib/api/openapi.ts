@@ -239,7 +239,10 @@ export function buildOpenApiDocument(opts: { webhooks?: Record<string, Webhook>;
 }
 
 let cached: OpenApiDocument | undefined;
-/** Built once per process: the operations are fixed at build time. */
+/**
+ * Built once per process: the operations are fixed at build time. At merge the lead passes
+ * i22-webhooks' events here: buildOpenApiDocument({ webhooks: WEBHOOK_EVENTS }).
+ */
 export function openApiDocument(): OpenApiDocument {
   return (cached ??= buildOpenApiDocument());
 }
