@@ -67,8 +67,12 @@ export function checkJson(schema: Schema, value: unknown, root: unknown, path = 
   if (typeof value === "string") {
     if (typeof s.minLength === "number" && [...value].length < s.minLength) errors.push(`${path}: shorter than ${s.minLength}`);
     if (typeof s.maxLength === "number" && [...value].length > s.maxLength) errors.push(`${path}: longer than ${s.maxLength}`);
-    if (typeof s.pattern === "string" && !new RegExp(s.pattern, "u").test(value)) errors.push(`${path}: ${show(value)} does not match /${s.pattern}/`);
-    if (typeof s.format === "string" && FORMATS[s.format] && !FORMATS[s.format]!(value)) errors.push(`${path}: ${show(value)} is not a ${s.format}`);
+    // A format says it better than the regex zod emits beside it: report the format alone.
+    const badFormat = typeof s.format === "string" && FORMATS[s.format] !== undefined && !FORMATS[s.format]!(value);
+    if (badFormat) errors.push(`${path}: ${show(value)} is not a ${String(s.format)}`);
+    else if (typeof s.pattern === "string" && !new RegExp(s.pattern, "u").test(value)) {
+      errors.push(`${path}: ${show(value)} does not match /${s.pattern.length > 60 ? `${s.pattern.slice(0, 57)}…` : s.pattern}/`);
+    }
   }
   if (typeof value === "number") {
     if (typeof s.minimum === "number" && value < s.minimum) errors.push(`${path}: ${value} < minimum ${s.minimum}`);

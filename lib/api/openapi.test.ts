@@ -148,12 +148,15 @@ describe("the OpenAPI document is sound", () => {
     }
   });
 
-  it("implies the errors route() answers: 401 with auth, 403 with roles or a scope, 404 with path params", () => {
+  it("implies the errors route() answers: 401 and 429 always (keys), 403 with roles, no scope or a scope, 404 with path params", () => {
     const codes = errorCodesOf(op({ method: "GET", path: "/x/{id}", operationId: "x", summary: "x", tag: "T", roles: ["staff"], scope: "venue:manage", params: z.object({ id: z.string() }), responses: {} }));
     expect(codes).toEqual(expect.arrayContaining(["UNAUTHORIZED", "FORBIDDEN", "INSUFFICIENT_SCOPE", "NOT_FOUND", "VALIDATION_FAILED", "RATE_LIMITED"]));
+    // Even a public, unlimited operation checks and counts a partner key (401, 429), and refuses one without a scope (403).
     const open = errorCodesOf(op({ method: "GET", path: "/y", operationId: "y", summary: "y", tag: "T", rateLimit: false, responses: {} }));
-    expect(open).not.toContain("UNAUTHORIZED");
-    expect(open).not.toContain("RATE_LIMITED");
+    expect(open).toEqual(expect.arrayContaining(["UNAUTHORIZED", "RATE_LIMITED", "FORBIDDEN"]));
+    const catalog = errorCodesOf(op({ method: "GET", path: "/z", operationId: "z", summary: "z", tag: "T", scope: "catalog:read", responses: {} }));
+    expect(catalog).not.toContain("FORBIDDEN");
+    expect(catalog).not.toContain("NOT_FOUND");
   });
 
   it("names shared schemas once, as components", () => {

@@ -31,6 +31,11 @@ export type OpenApiOperation = Json & {
 
 export const ERROR_REF = "#/components/schemas/Error";
 
+/** How a partner key with bookings:write says whom it books for (see lib/auth/api-keys keyActor). */
+const ON_BEHALF_OF = {
+  "On-Behalf-Of": { description: "Partner API keys only: the email of the customer this call is for (their account is opened if new).", required: false },
+};
+
 /** Statuses' reason phrases for the error responses' descriptions. */
 const REASON: Record<number, string> = {
   400: "Bad request",
@@ -49,24 +54,22 @@ const REASON: Record<number, string> = {
   503: "Service unavailable",
 };
 
-/** Does route() look at the caller's credentials for this operation? (See lib/http/route.ts: a public, unlimited route answers everyone the same.) */
-export function identifiesCaller(o: Operation): boolean {
-  return Boolean(o.auth || o.roles || o.rateLimit !== false);
-}
-
 /**
  * Every error code an operation may answer with: its own, those every operation may, and those
- * route() itself implies: a bad bearer token (401) wherever the caller is identified, roles (403),
- * an API key without the scope (403), an unknown record in the path (404), and a JSON body's
- * failures (not JSON, too large, wrong content type).
+ * route() itself implies. Any call may carry a partner API key, which route() always checks and
+ * counts (i22-keys): so any operation may answer 401 (a bad token or key) and 429 (the key's
+ * budget); 403 FORBIDDEN for roles, for a key on an operation for people only (no scope), and
+ * for a cross-site state change riding on the session cookie (the origin check); 403
+ * INSUFFICIENT_SCOPE for a key without the operation's scope; 404 for an unknown record in the
+ * path; and a JSON body's failures (not JSON, too large, wrong content type).
  */
 export function errorCodesOf(o: Operation): ErrorCode[] {
-  // An unlimited route cannot be rate limited by route(), but may still limit itself (login's password attempts): it says so in `errors`.
-  const codes = new Set<ErrorCode>(COMMON_ERRORS.filter((c) => c !== "RATE_LIMITED" || o.rateLimit !== false));
-  for (const c of o.errors ?? []) codes.add(c);
-  if (identifiesCaller(o)) codes.add("UNAUTHORIZED");
-  if (o.roles) codes.add("FORBIDDEN");
+  const codes = new Set<ErrorCode>([...COMMON_ERRORS, "UNAUTHORIZED", ...(o.errors ?? [])]);
+  if (o.roles || o.method !== "GET" || !o.scope) codes.add("FORBIDDEN");
   if (o.scope) codes.add("INSUFFICIENT_SCOPE");
+  // A key booking for a customer names them (On-Behalf-Of); naming staff is refused, and the
+  // account it opens for a new email may race another call opening it.
+  if (o.scope === "bookings:write") for (const c of ["FORBIDDEN", "CONFLICT"] as const) codes.add(c);
   if (o.params) codes.add("NOT_FOUND");
   if (o.body) for (const c of ["INVALID_JSON", "UNSUPPORTED_MEDIA_TYPE", "PAYLOAD_TOO_LARGE"] as const) codes.add(c);
   return [...codes].sort();
@@ -125,7 +128,13 @@ function operationOf(o: Operation, emitter: SchemaEmitter): OpenApiOperation {
   const parameters = [
     ...parametersOf(o.params, "path", emitter),
     ...parametersOf(o.query, "query", emitter),
-    ...Object.entries(o.headers ?? {}).map(([name, h]) => ({ name, in: "header" as const, required: Boolean(h.required), description: h.description, schema: { type: "string" } })),
+    ...Object.entries({ ...(o.scope === "bookings:write" ? ON_BEHALF_OF : {}), ...o.headers }).map(([name, h]) => ({
+      name,
+      in: "header" as const,
+      required: Boolean(h.required),
+      description: h.description,
+      schema: { type: "string" },
+    })),
   ];
   const responses: OpenApiOperation["responses"] = {};
   for (const [status, r] of Object.entries(o.responses)) {
@@ -237,7 +246,10 @@ export function buildOpenApiDocument(opts: { webhooks?: Record<string, Webhook>;
 }
 
 let cached: OpenApiDocument | undefined;
-/** Built once per process: the operations are fixed at build time. */
+/**
+ * Built once per process: the operations are fixed at build time. At merge the lead passes
+ * i22-webhooks' events here: buildOpenApiDocument({ webhooks: WEBHOOK_EVENTS }).
+ */
 export function openApiDocument(): OpenApiDocument {
   return (cached ??= buildOpenApiDocument());
 }

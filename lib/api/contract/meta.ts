@@ -8,6 +8,8 @@ export const getOpenApiDocument = op({
   summary: "This API's OpenAPI 3.1 document",
   description: "Generated from the same schemas the handlers validate with. The same for everyone; cache it (it changes only with a deploy).",
   tag: "Meta",
+  // Every API route names one scope (API keys are refused elsewhere); no sign-in needed, and not counted.
+  scope: "catalog:read",
   rateLimit: false,
   responses: {
     200: {
