@@ -9,6 +9,8 @@ import type { RefundReason } from "@/lib/booking/cancel";
 import { transitionSql } from "@/lib/booking/state";
 import { getGateway } from "./gateways";
 import { uuidArray } from "@/db/sql";
+import { queryRows } from "@/db/rows";
+import { emitBookingRefunded } from "@/lib/webhooks/emit";
 
 export type { RefundReason };
 
@@ -87,5 +89,7 @@ export async function markRefunded(tx: Executor, refundId: string, providerRefun
     .update(payments)
     .set({ status: "REFUNDED", refundedMinor: sql`${payments.refundedMinor} + ${r.amountMinor}`, updatedAt: sql`now()` })
     .where(and(eq(payments.id, r.paymentId), eq(payments.status, "SUCCEEDED")));
-  await tx.execute(transitionSql(r.bookingId, ["CANCELLED"], "REFUNDED"));
+  // Only a cancelled booking becomes REFUNDED (a late payment's booking FAILED: it never stood).
+  const moved = await queryRows<{ id: string }>(tx, transitionSql(r.bookingId, ["CANCELLED"], "REFUNDED"));
+  if (moved.length) await emitBookingRefunded(tx, r.bookingId, refundId);
 }
