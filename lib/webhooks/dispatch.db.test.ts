@@ -49,7 +49,7 @@ async function endpoint(events = Object.keys(WEBHOOK_EVENTS) as (keyof typeof WE
 const show = (venueId: string, over: Partial<WebhookData<"show.cancelled">["show"]> = {}): WebhookData<"show.cancelled"> => ({
   show: { id: randomUUID(), eventId: randomUUID(), venueId, status: "CANCELLED", startsAt: new Date().toISOString(), endsAt: new Date().toISOString(), reason: "Storm", confirmedBookings: 0, ...over },
 });
-const emitShow = (venueId: string, key = randomUUID()) => db.transaction((tx) => emitWebhookEvent(tx, "show.cancelled", venueId, show(venueId), { dedupeKey: `test:${key}` }));
+const emitShow = (venueId: string, key: string = randomUUID()) => db.transaction((tx) => emitWebhookEvent(tx, "show.cancelled", venueId, show(venueId), { dedupeKey: `test:${key}` }));
 
 const deliveriesOf = (endpointId: string) =>
   queryRows<{ id: string; status: string; attempts: number; nextAttemptAt: Date; lastStatusCode: number | null }>(
