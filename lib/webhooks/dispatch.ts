@@ -18,6 +18,7 @@ import { uuidArray } from "@/db/sql";
 import { envVar } from "@/lib/env.js";
 import { isDraining } from "@/lib/telemetry/lifecycle.mjs";
 import { log } from "@/lib/telemetry/log.mjs";
+import { envelopeInOrder } from "./events";
 import { urlTargetProblem } from "./url";
 import { signatureHeader } from "./verify";
 
@@ -59,7 +60,7 @@ const logger = log("webhooks");
 
 /** The body as sent: the envelope's keys in their documented order (jsonb keeps its own), the same bytes on every attempt. */
 export function webhookBody(p: Claimed["payload"]): string {
-  return JSON.stringify({ id: p.id, type: p.type, created: p.created, apiVersion: p.apiVersion, data: p.data });
+  return JSON.stringify(envelopeInOrder(p));
 }
 
 /**

@@ -115,5 +115,10 @@ export const WEBHOOK_EVENT_TYPES = Object.keys(WEBHOOK_EVENTS) as WebhookEventTy
 /** The "Send test event" payload: sent to one endpoint whatever it subscribes to. */
 export const webhookPingSchema = envelope("ping", z.object({ endpointId: z.uuid(), message: z.string() }));
 
+/** An event's envelope with its keys in the documented order (jsonb stores them its own way): what is sent and shown. */
+export function envelopeInOrder(p: { id: string; type: string; created: string; apiVersion: string; data: unknown }) {
+  return { id: p.id, type: p.type, created: p.created, apiVersion: p.apiVersion, data: p.data };
+}
+
 export type WebhookPayload<T extends WebhookEventType> = z.output<(typeof WEBHOOK_EVENTS)[T]["schema"]>;
 export type WebhookData<T extends WebhookEventType> = WebhookPayload<T>["data"];

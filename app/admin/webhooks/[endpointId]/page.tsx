@@ -7,7 +7,7 @@ import { WebhookStatusBadge, deliveryResult, utc } from "@/components/admin/webh
 import { requireStaffPage } from "@/lib/admin/access";
 import { getWebhookDelivery, getWebhookEndpoint, listWebhookDeliveries } from "@/lib/admin/webhooks";
 import { AppError } from "@/lib/errors";
-import { WEBHOOK_EVENTS } from "@/lib/webhooks/events";
+import { WEBHOOK_EVENTS, envelopeInOrder } from "@/lib/webhooks/events";
 
 export const metadata: Metadata = { title: "Admin · Webhook endpoint" };
 
@@ -39,7 +39,8 @@ export default async function WebhookEndpointAdmin({ params, searchParams }: { p
         </p>
         {!active ? (
           <p role="status" className="rounded-xl bg-slate-100 p-3 text-sm text-slate-800 ring-1 ring-slate-300">
-            Disabled {utc(endpoint.disabledAt)}: {endpoint.disabledReason ?? "no reason recorded"}. Nothing is sent while it is disabled; {endpoint.pending} pending {endpoint.pending === 1 ? "delivery waits" : "deliveries wait"} and {endpoint.pending === 1 ? "goes" : "go"} out when it is enabled.
+            Disabled {utc(endpoint.disabledAt)}: {endpoint.disabledReason ?? "no reason recorded"}. Nothing is sent while it is disabled
+            {endpoint.pending ? `; ${endpoint.pending} pending ${endpoint.pending === 1 ? "delivery waits and goes" : "deliveries wait and go"} out when it is enabled.` : "."}
           </p>
         ) : null}
       </header>
@@ -71,6 +72,14 @@ export default async function WebhookEndpointAdmin({ params, searchParams }: { p
           <p className="rounded-2xl bg-white p-6 text-slate-600 shadow-sm ring-1 ring-black/5">Nothing sent yet. Send a test event to check the endpoint.</p>
         ) : (
           <div className="rounded-2xl bg-white shadow-sm ring-1 ring-black/5">
+            <div aria-hidden className="hidden grid-cols-[14rem_1fr_6rem_5rem_5rem_11rem] gap-x-3 border-b border-slate-100 px-4 py-2 text-xs font-medium text-slate-500 md:grid">
+              <span>Event</span>
+              <span>Created</span>
+              <span>Status</span>
+              <span>Attempts</span>
+              <span>Last code</span>
+              <span>Next attempt</span>
+            </div>
             <ul className="divide-y divide-slate-100" data-testid="delivery-log">
               {log.rows.map((d, i) => {
                 const detail = details[i];
@@ -82,7 +91,7 @@ export default async function WebhookEndpointAdmin({ params, searchParams }: { p
                         <span className="text-xs text-slate-600 md:order-none">{utc(d.createdAt)}</span>
                         <span><WebhookStatusBadge status={d.status} /></span>
                         <span className="text-xs text-slate-700">{d.attempts} {d.attempts === 1 ? "attempt" : "attempts"}</span>
-                        <span className="text-xs text-slate-700">{d.lastStatusCode ?? (d.attempts ? "no answer" : "—")}</span>
+                        <span className="text-xs text-slate-700"><span className="sr-only">Last answer: </span>{d.lastStatusCode ?? (d.attempts ? "no answer" : "—")}</span>
                         <span className="text-xs text-slate-600">{d.nextAttemptAt ? `next ${utc(d.nextAttemptAt)}` : d.redeliverRequested ? "redelivery queued" : ""}</span>
                       </summary>
                       <div className="space-y-3 bg-slate-50 px-4 py-3 text-sm">
@@ -110,7 +119,7 @@ export default async function WebhookEndpointAdmin({ params, searchParams }: { p
                         </div>
                         <div>
                           <h3 className="mb-1 font-semibold">Payload</h3>
-                          <pre className="max-h-72 overflow-auto rounded-lg bg-slate-900 p-3 text-xs text-slate-100">{JSON.stringify(detail?.payload, null, 2)}</pre>
+                          <pre className="max-h-72 overflow-auto rounded-lg bg-slate-900 p-3 text-xs text-slate-100">{detail ? JSON.stringify(envelopeInOrder(detail.payload as Parameters<typeof envelopeInOrder>[0]), null, 2) : ""}</pre>
                         </div>
                       </div>
                     </details>
