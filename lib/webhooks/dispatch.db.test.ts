@@ -240,6 +240,16 @@ describe("exactly once after success", () => {
     expect(ds.every((d) => d.status === "succeeded" && d.attempts === 1)).toBe(true);
   });
 
+  it("a run out of time hands back what it claimed and did not send: due again at once, no attempt spent", async () => {
+    const { receiver, venueId, endpointId } = await endpoint();
+    for (let i = 0; i < 3; i++) await emitShow(venueId);
+    expect(await dispatchWebhooks({ budgetMs: -1 })).toMatchObject({ released: 3, succeeded: 0 });
+    expect(receiver.received).toHaveLength(0);
+    expect((await deliveriesOf(endpointId)).map((d) => [d.status, d.attempts])).toEqual([["pending", 0], ["pending", 0], ["pending", 0]]);
+    expect(await dispatchWebhooks()).toMatchObject({ succeeded: 3 });
+    expect(receiver.received).toHaveLength(3);
+  });
+
   it("a claim whose dispatcher died is taken over once its lease lapses, not before", async () => {
     const { receiver, venueId, endpointId } = await endpoint();
     await emitShow(venueId);
