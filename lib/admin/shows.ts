@@ -21,6 +21,7 @@ import { closeWaitlist } from "@/lib/waitlist/entries";
 import { offerFreedPlacesSafely } from "@/lib/waitlist/matcher";
 import { audit } from "./audit";
 import { emitShowCancelled } from "@/lib/webhooks/emit";
+import { kickWebhooks } from "@/lib/webhooks/dispatch";
 import { uuidArray } from "@/db/sql";
 import { log } from "@/lib/telemetry/log.mjs";
 
@@ -231,6 +232,7 @@ export async function cancelShow(user: User, showId: string, reason: string, opt
     await closeWaitlist(tx, showId);
     await audit(tx, user, "shows.cancel", "show", showId, { reason, released });
   });
+  kickWebhooks();
   // Confirmed bookings one by one: each is its own cancellation + refund, safe to resume.
   const confirmed = await queryRows<{ id: string }>(db, sql`SELECT id FROM bookings WHERE show_id = ${showId}::uuid AND status = 'CONFIRMED'`);
   let refunded = 0;

@@ -12,6 +12,7 @@ import { cancelPolicy } from "./cancel-policy";
 import { bookingNotice, type BookingNoticeKind } from "./notices";
 import { transitionSql } from "./state";
 import { emitBookingEvent, emitBookingRefunded } from "@/lib/webhooks/emit";
+import { kickWebhooks } from "@/lib/webhooks/dispatch";
 import { and, eq } from "drizzle-orm";
 import { bookings, shows } from "@/db/schema";
 
@@ -78,5 +79,6 @@ export async function cancelConfirmedBooking(
   });
   invalidateAvailability(showId);
   kickDispatcher();
+  kickWebhooks();
   return { refundId };
 }

@@ -18,6 +18,7 @@ import { formatInZone } from "@/lib/time/zone";
 import { seatLabelsOf, uuidArray } from "@/db/sql";
 import { groupPlaces } from "@/lib/format/places";
 import { emitCheckinAdmitted } from "@/lib/webhooks/emit";
+import { kickWebhooks } from "@/lib/webhooks/dispatch";
 
 export type CheckinResult = "OK" | "ALREADY_CHECKED_IN" | "INVALID" | "WRONG_SHOW" | "NOT_CONFIRMED" | "CANCELLED" | "REFUNDED" | "TOO_EARLY" | "TOO_LATE";
 
@@ -209,6 +210,7 @@ export async function checkIn(user: User, input: CheckinInput): Promise<CheckinA
 
   // 2. The admission itself.
   const admission = await admitPeople({ bookingId: b.id, showId: b.showId, total: seats.length, want: input.admit ?? null, userId: user.id, input, scannedAt });
+  if (admission.admitted > 0 && !admission.replayed) kickWebhooks();
   const admissions = await queryRows<{ scannedAt: Date; deviceId: string }>(
     db,
     sql`SELECT scanned_at AS "scannedAt", device_id AS "deviceId" FROM checkins WHERE booking_id = ${b.id}::uuid ORDER BY scanned_at, created_at`,

@@ -11,6 +11,7 @@ import { getGateway } from "./gateways";
 import { uuidArray } from "@/db/sql";
 import { queryRows } from "@/db/rows";
 import { emitBookingRefunded } from "@/lib/webhooks/emit";
+import { kickWebhooks } from "@/lib/webhooks/dispatch";
 
 export type { RefundReason };
 
@@ -63,6 +64,7 @@ export async function executePendingRefunds(ids?: string[]): Promise<{ succeeded
         await markRefunded(tx, r.id, result.status === "succeeded" ? result.refundId : null);
       });
       succeeded++;
+      kickWebhooks();
     } catch (err) {
       failed++;
       await db

@@ -235,3 +235,27 @@ async function deliver(d: Claimed, now: string, stats: DispatchStats): Promise<v
   else if (status === "failed" && !keepsStatus) stats.failed++;
   if (!succeeded) logger.warn({ deliveryId: d.id, endpointId: d.endpointId, eventType: d.eventType, attempt: d.attempts, status }, `webhook delivery failed: ${o.error}`);
 }
+
+let kicking: Promise<unknown> | null = null;
+// Tests dispatch explicitly (with their own clock); a background send would outlive the test's database.
+let autoKick = !envVar("VITEST");
+
+export function setWebhookAutoKick(on: boolean): void {
+  autoKick = on;
+}
+
+/**
+ * After a commit that emitted events: send them now rather than at the next cron run (up to a
+ * minute). One run at a time per process; whatever it misses, the cron picks up.
+ */
+export function kickWebhooks(): void {
+  if (!autoKick) return;
+  kicking ??= dispatchWebhooks({ limit: 50 })
+    .catch((err: unknown) => logger.error({ err }, "webhook dispatch failed"))
+    .finally(() => (kicking = null));
+}
+
+/** For the shutdown: waits for a kicked run (it sends the chunk in hand and hands the rest back). */
+export async function stopWebhookDispatcher(): Promise<void> {
+  await kicking;
+}
