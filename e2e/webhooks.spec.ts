@@ -1,7 +1,9 @@
 // Outbound webhooks from the admin's side: register an endpoint pointing at a receiver this test
 // runs (a real HTTP server verifying every signature with the secret the page showed), send a
-// test event, see it in the delivery log, and redeliver it (same event id, received again).
+// test event, see it in the delivery log, and redeliver it (same event id, received again). Then
+// a real booking paid and cancelled through the API reaches another endpoint as it happens.
 import { startWebhookReceiver, type Receiver } from "../lib/testing/webhook-receiver";
+import { CARDS, apiToken, call, findShow } from "./api";
 import { expect, test } from "./fixtures";
 
 let receiver: Receiver;
@@ -60,4 +62,38 @@ test("an admin registers an endpoint, sends a test event, sees it in the log and
   await expect(again).toContainText("2 attempts");
   await again.locator("summary").click();
   await expect(again.getByText("manual redelivery")).toBeVisible();
+});
+
+test("a booking paid and then cancelled through the API reaches the endpoint as booking.confirmed, .cancelled and .refunded", async ({ asAdmin: page, user, request }) => {
+  const partner = await startWebhookReceiver("/hooks/bookings");
+  try {
+    await page.goto("/admin/webhooks");
+    await page.getByLabel("URL").fill(partner.url);
+    await page.getByRole("button", { name: "Register endpoint" }).click();
+    partner.secret = (await page.getByTestId("webhook-secret").textContent())!.trim();
+
+    const showId = await findShow(request, { events: [10, 16], dates: [2, 4], skip: 0 });
+    const auth = await apiToken(request, user);
+    const seats = (await (await request.get(`/api/v1/shows/${showId}/seats`)).json()).seats as { id: string; status: string; priceMinor: number | null }[];
+    const seatIds = seats.filter((x) => x.status === "AVAILABLE" && x.priceMinor !== null).slice(-2).map((x) => x.id);
+    const { booking } = await call(request, auth, "POST", "/api/v1/bookings/initiate", { showId });
+    await call(request, auth, "POST", `/api/v1/bookings/${booking.id}/lock-seats`, { seatIds });
+    const pay = await request.post("/api/v1/payments/process", {
+      headers: { authorization: `Bearer ${auth}`, "idempotency-key": `e2e-webhooks-${booking.id}` },
+      data: { bookingId: booking.id, method: "CARD", card: CARDS.ok },
+    });
+    expect(pay.status()).toBe(200);
+    const about = (type: string) => partner.ofType(type).filter((r) => (r.body.data as { booking?: { id: string } }).booking?.id === booking.id);
+    // Sent when the payment is applied, not at the next cron run.
+    await expect.poll(() => about("booking.confirmed").length, { timeout: 15_000 }).toBe(1);
+    expect(about("booking.confirmed")[0]!.body.data).toMatchObject({ booking: { status: "CONFIRMED", showId, seats: expect.any(Array) } });
+
+    await call(request, auth, "POST", `/api/v1/bookings/${booking.id}/cancel`);
+    await expect.poll(() => about("booking.refunded").length, { timeout: 15_000 }).toBe(1);
+    expect(about("booking.cancelled")).toHaveLength(1);
+    expect(about("booking.confirmed")).toHaveLength(1);
+    expect(partner.received.every((r) => r.verified.ok)).toBe(true);
+  } finally {
+    await partner.close();
+  }
 });
