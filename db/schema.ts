@@ -990,7 +990,7 @@ export const webhookDeliveries = pgTable(
     status: text("status").$type<"pending" | "succeeded" | "failed">().notNull().default("pending"),
     attempts: integer("attempts").notNull().default(0),
     nextAttemptAt: ts("next_attempt_at").notNull().defaultNow(),
-    /** A manual redelivery asked for: one attempt now, whatever the status. */
+    /** A manual redelivery asked for (next_attempt_at set to then): one attempt now, whatever the status. */
     redeliverRequestedAt: ts("redeliver_requested_at"),
     claimToken: uuid("claim_token"),
     lockedUntil: ts("locked_until"),
@@ -1004,8 +1004,8 @@ export const webhookDeliveries = pgTable(
   (t) => [
     check("webhook_delivery_status", sql`${t.status} IN ('pending', 'succeeded', 'failed')`),
     uniqueIndex("webhook_deliveries_event_endpoint_unique").on(t.eventId, t.endpointId),
-    index("webhook_deliveries_due_idx").on(t.nextAttemptAt).where(sql`${t.status} = 'pending'`),
-    index("webhook_deliveries_redeliver_idx").on(t.redeliverRequestedAt).where(sql`${t.redeliverRequestedAt} IS NOT NULL`),
+    // What the dispatcher scans: due retries and asked-for redeliveries, never the (many) finished rows.
+    index("webhook_deliveries_due_idx").on(t.nextAttemptAt).where(sql`${t.status} = 'pending' OR ${t.redeliverRequestedAt} IS NOT NULL`),
     index("webhook_deliveries_endpoint_idx").on(t.endpointId, t.createdAt.desc()),
   ],
 );

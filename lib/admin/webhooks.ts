@@ -193,7 +193,7 @@ export async function redeliverWebhook(user: User, deliveryId: string): Promise<
   });
   if (endpoint.status !== "active") throw new AppError("INVALID_STATE", "This endpoint is disabled: enable it before redelivering.");
   await db.transaction(async (tx) => {
-    await tx.execute(sql`UPDATE webhook_deliveries SET redeliver_requested_at = now() WHERE id = ${deliveryId}::uuid`);
+    await tx.execute(sql`UPDATE webhook_deliveries SET redeliver_requested_at = now(), next_attempt_at = least(next_attempt_at, now()) WHERE id = ${deliveryId}::uuid`);
     await audit(tx, user, "webhooks.redeliver", "webhook_delivery", deliveryId, { endpointId: d.endpointId, statusBefore: d.status });
   });
   await dispatchWebhooks({ deliveryIds: [deliveryId] });

@@ -78,7 +78,7 @@ export async function dispatchWebhooks(opts: { now?: Date; limit?: number; deliv
     sql`WITH due AS (
           SELECT d.id FROM webhook_deliveries d JOIN webhook_endpoints e ON e.id = d.endpoint_id
           WHERE e.status = 'active' AND (d.locked_until IS NULL OR d.locked_until < ${now}::timestamptz)
-            AND ((d.status = 'pending' AND d.next_attempt_at <= ${now}::timestamptz) OR d.redeliver_requested_at IS NOT NULL)
+            AND (d.status = 'pending' OR d.redeliver_requested_at IS NOT NULL) AND d.next_attempt_at <= ${now}::timestamptz
             ${opts.deliveryIds ? sql`AND d.id = ANY(${uuidArray(opts.deliveryIds)})` : sql``}
           ORDER BY d.next_attempt_at LIMIT ${opts.limit ?? 100}
           FOR UPDATE OF d SKIP LOCKED),
