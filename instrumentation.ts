@@ -11,6 +11,7 @@ export async function register() {
   }
   const { startCronTimer, stopCronTimer } = await import("@/lib/cron/timer");
   const { stopDispatcher } = await import("@/lib/notifications/dispatcher");
+  const { stopWebhookDispatcher } = await import("@/lib/webhooks/dispatch");
   const { closeDatabase } = await import("@/db/client");
   const { onShutdown } = await import("@/lib/telemetry/lifecycle.mjs");
   startCronTimer();
@@ -18,5 +19,6 @@ export async function register() {
   // no new cron tick, the outbox's unsent claims handed back, then the pool closed.
   onShutdown("cron timer", stopCronTimer);
   onShutdown("outbox dispatcher", stopDispatcher);
+  onShutdown("webhook dispatcher", stopWebhookDispatcher);
   onShutdown("database", closeDatabase);
 }

@@ -934,3 +934,95 @@ export const waitlistEntries = pgTable(
     index("waitlist_user_idx").on(t.userId, t.createdAt),
   ],
 );
+
+/**
+ * Outbound webhooks (db/migrations/0022, lib/webhooks): partners' endpoints, the events written in
+ * the transaction that causes them, one delivery per event × endpoint, and every attempt's outcome.
+ */
+export const webhookEndpoints = pgTable(
+  "webhook_endpoints",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    url: text("url").notNull(),
+    description: text("description").notNull().default(""),
+    eventTypes: text("event_types").array().notNull(),
+    /** Null: every venue's events (admins only). */
+    venueId: uuid("venue_id").references(() => venues.id, { onDelete: "cascade" }),
+    /** Stored readable: it signs every delivery (a hash could not). */
+    secret: text("secret").notNull(),
+    /** After a rotation the old secret signs too, until it expires, so receivers can switch over. */
+    previousSecret: text("previous_secret"),
+    previousSecretExpiresAt: ts("previous_secret_expires_at"),
+    status: text("status").$type<"active" | "disabled">().notNull().default("active"),
+    disabledReason: text("disabled_reason"),
+    disabledAt: ts("disabled_at"),
+    createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+    updatedAt: ts("updated_at").notNull().defaultNow(),
+  },
+  (t) => [
+    check("webhook_endpoint_status", sql`${t.status} IN ('active', 'disabled')`),
+    check("webhook_endpoint_secret", sql`${t.secret} LIKE 'whsec\\_%'`),
+    index("webhook_endpoints_venue_idx").on(t.venueId),
+  ],
+);
+
+export const webhookEvents = pgTable("webhook_events", {
+  id: text("id").primaryKey(), // evt_…
+  type: text("type").notNull(),
+  venueId: uuid("venue_id"),
+  /** One event per change however often its cause is replayed ("booking.confirmed:<booking id>"). */
+  dedupeKey: text("dedupe_key").unique(),
+  payload: jsonb("payload").$type<Record<string, unknown>>().notNull(),
+  createdAt: createdAt(),
+});
+
+export const webhookDeliveries = pgTable(
+  "webhook_deliveries",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    eventId: text("event_id")
+      .notNull()
+      .references(() => webhookEvents.id, { onDelete: "cascade" }),
+    endpointId: uuid("endpoint_id")
+      .notNull()
+      .references(() => webhookEndpoints.id, { onDelete: "cascade" }),
+    status: text("status").$type<"pending" | "succeeded" | "failed">().notNull().default("pending"),
+    attempts: integer("attempts").notNull().default(0),
+    nextAttemptAt: ts("next_attempt_at").notNull().defaultNow(),
+    /** A manual redelivery asked for (next_attempt_at set to then): one attempt now, whatever the status. */
+    redeliverRequestedAt: ts("redeliver_requested_at"),
+    claimToken: uuid("claim_token"),
+    lockedUntil: ts("locked_until"),
+    lastAttemptAt: ts("last_attempt_at"),
+    lastStatusCode: integer("last_status_code"),
+    lastError: text("last_error"),
+    lastResponse: text("last_response"),
+    succeededAt: ts("succeeded_at"),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    check("webhook_delivery_status", sql`${t.status} IN ('pending', 'succeeded', 'failed')`),
+    uniqueIndex("webhook_deliveries_event_endpoint_unique").on(t.eventId, t.endpointId),
+    // What the dispatcher scans: due retries and asked-for redeliveries, never the (many) finished rows.
+    index("webhook_deliveries_due_idx").on(t.nextAttemptAt).where(sql`${t.status} = 'pending' OR ${t.redeliverRequestedAt} IS NOT NULL`),
+    index("webhook_deliveries_endpoint_idx").on(t.endpointId, t.createdAt.desc()),
+  ],
+);
+
+export const webhookAttempts = pgTable(
+  "webhook_attempts",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    deliveryId: uuid("delivery_id")
+      .notNull()
+      .references(() => webhookDeliveries.id, { onDelete: "cascade" }),
+    manual: boolean("manual").notNull().default(false),
+    attemptedAt: ts("attempted_at").notNull(),
+    durationMs: integer("duration_ms").notNull(),
+    statusCode: integer("status_code"),
+    error: text("error"),
+    responseExcerpt: text("response_excerpt"),
+  },
+  (t) => [index("webhook_attempts_delivery_idx").on(t.deliveryId, t.attemptedAt.desc())],
+);

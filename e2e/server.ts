@@ -8,8 +8,17 @@ import { createDatabase, seedDatabase } from "./support/database";
 
 const port = process.env.E2E_PORT ?? "3100";
 // One IP signs up many users here: scale the per-IP limits (their 429s have their own tests).
-// The password-reset test reads its link in the dev mailbox, as an admin.
-const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: "production", APP_URL: `http://127.0.0.1:${port}`, RATE_LIMIT_MULTIPLIER: "50", DEV_MAILBOX: "true" };
+// The password-reset test reads its link in the dev mailbox, as an admin. The webhooks test's
+// receiver is plain http on this machine.
+const env: NodeJS.ProcessEnv = {
+  ...process.env,
+  NODE_ENV: "production",
+  APP_URL: `http://127.0.0.1:${port}`,
+  RATE_LIMIT_MULTIPLIER: "50",
+  DEV_MAILBOX: "true",
+  WEBHOOK_ALLOW_HTTP: "true",
+  WEBHOOK_ALLOW_PRIVATE: "true",
+};
 let cleanup = async () => {};
 
 if (process.env.DATABASE_URL) {

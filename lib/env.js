@@ -87,6 +87,12 @@ const shape = {
   LOCAL_GATEWAY_WEBHOOK_URL: optionalUrl(["http://", "https://"]),
   // The port `npm start` listens on (its --port wins); the local payment gateway's webhooks go there.
   PORT: blankIsUnset(z.string().trim().regex(/^\d{1,5}$/, "must be a port number").optional()),
+  // Outbound webhooks (lib/webhooks/url.ts): endpoints must be https unless this is "true" (tests,
+  // the demo and CI post to a local http receiver).
+  WEBHOOK_ALLOW_HTTP: z.enum(["true", "false"]).default("false"),
+  // In production, endpoints resolving to private, loopback or link-local addresses are refused
+  // (a partner URL must not reach the internal network); "true" allows them (an intranet receiver).
+  WEBHOOK_ALLOW_PRIVATE: z.enum(["true", "false"]).default("false"),
   // Set by Vitest while it runs the tests.
   VITEST: z.string().optional(),
 };

@@ -34,6 +34,7 @@ vi.mock("next/navigation", () => ({
 const admin = await import("@/app/actions/admin");
 const catalog = await import("@/app/actions/admin-catalog");
 const credits = await import("@/app/actions/admin-credits");
+const webhooks = await import("@/app/actions/admin-webhooks");
 
 type Who = "customer" | "otherStaff" | "staff" | "admin";
 const WHO: Who[] = ["customer", "otherStaff", "staff", "admin"];
@@ -87,6 +88,12 @@ beforeAll(async () => {
   w.promoId = p!.id;
   await db.execute(sql`INSERT INTO promo_redemptions (promo_code_id, booking_id, user_id, discount_minor) VALUES (${w.promoId}::uuid, ${w.bookingId}::uuid, ${users.customer.id}::uuid, 100)`);
   w.layout = JSON.stringify(await getHallLayout(users.admin, w.sectionId));
+  // A webhook endpoint of the venue, with one delivery (its receiver need not exist: refused connections are retried).
+  process.env.WEBHOOK_ALLOW_HTTP = "true";
+  const { createWebhookEndpoint } = await import("@/lib/admin/webhooks");
+  w.webhookId = (await createWebhookEndpoint(users.admin, { url: "http://127.0.0.1:9/hooks", description: "", eventTypes: ["booking.confirmed"], venueId: w.venueId })).id;
+  const { emitPing } = await import("@/lib/webhooks/emit");
+  w.deliveryId = await db.transaction((tx) => emitPing(tx, w.webhookId!));
   const [person] = await queryRows<{ id: string }>(db, sql`INSERT INTO people (slug, name) VALUES ('matrix-person', 'Matrix Person') RETURNING id`);
   w.personId = person!.id;
   await db.execute(sql`INSERT INTO event_credits (event_id, person_id, role) VALUES (${w.eventId}::uuid, ${w.personId}::uuid, 'CAST')`);
@@ -123,6 +130,13 @@ const ACTIONS: [string, Record<Who, "denied" | "allowed">, (who: Who) => Promise
   ["blockSeatsFormAction", VENUE_SCOPED, () => admin.blockSeatsFormAction(null, form({ showId: w.showId!, labels: "A1", blocked: "true" }))],
   ["refundBookingFormAction", VENUE_SCOPED, () => admin.refundBookingFormAction(null, form({ bookingId: w.bookingId!, reason: "Matrix test", confirm: "yes", expectRefundMinor: "0" }))],
   ["saveHallAction (edit)", VENUE_SCOPED, () => admin.saveHallAction(null, form({ sectionId: w.sectionId!, layout: w.layout! }))],
+  ["createWebhookEndpointAction", VENUE_SCOPED, () => webhooks.createWebhookEndpointAction(null, form({ url: "http://127.0.0.1:9/other", venueId: w.venueId!, eventTypes: "show.cancelled" }))],
+  ["updateWebhookEventsAction", VENUE_SCOPED, () => webhooks.updateWebhookEventsAction(null, form({ endpointId: w.webhookId!, eventTypes: "booking.confirmed" }))],
+  ["setWebhookEnabledAction", VENUE_SCOPED, () => webhooks.setWebhookEnabledAction(null, form({ endpointId: w.webhookId!, enabled: "true" }))],
+  ["revealWebhookSecretAction", VENUE_SCOPED, () => webhooks.revealWebhookSecretAction(null, form({ endpointId: w.webhookId! }))],
+  ["rotateWebhookSecretAction", VENUE_SCOPED, () => webhooks.rotateWebhookSecretAction(null, form({ endpointId: w.webhookId! }))],
+  ["sendTestWebhookAction", VENUE_SCOPED, () => webhooks.sendTestWebhookAction(null, form({ endpointId: w.webhookId! }))],
+  ["redeliverWebhookAction", VENUE_SCOPED, () => webhooks.redeliverWebhookAction(null, form({ deliveryId: w.deliveryId! }))],
   ["saveHallAction (create)", VENUE_SCOPED, (who) => admin.saveHallAction(null, form({ venueId: w.venueId!, layout: JSON.stringify({ ...JSON.parse(w.layout!), name: `Hall ${who}` }) }))],
 ];
 
@@ -142,6 +156,8 @@ const STAFF_PAGES: [string, Record<Who, "denied" | "allowed">, () => Promise<unk
   ["/admin/promos/[promoId]", ALL_BUT_CUSTOMER, async () => (await page(() => import("./promos/[promoId]/page")))(props({ promoId: w.promoId! }))],
   ["/admin/shows/new", ALL_BUT_CUSTOMER, async () => (await page(() => import("./shows/new/page")))(props())],
   ["/admin/shows/[showId]", VENUE_SCOPED, async () => (await page(() => import("./shows/[showId]/page")))(props({ showId: w.showId! }))],
+  ["/admin/webhooks", ALL_BUT_CUSTOMER, async () => (await page(() => import("./webhooks/page")))(props())],
+  ["/admin/webhooks/[endpointId]", VENUE_SCOPED, async () => (await page(() => import("./webhooks/[endpointId]/page")))(props({ endpointId: w.webhookId! }))],
   ["/admin/venues", ALL_BUT_CUSTOMER, async () => (await page(() => import("./venues/page")))(props())],
   ["/admin/venues/[venueId]", VENUE_SCOPED, async () => (await page(() => import("./venues/[venueId]/page")))(props({ venueId: w.venueId! }))],
 ];
@@ -211,8 +227,8 @@ describe("links each role is shown", () => {
     const expected: Record<string, string[]> = {
       customer: [],
       scanner: ["/checkin"],
-      staff: ["/admin", "/admin/bookings", "/admin/venues", "/admin/events", "/admin/shows/new", "/admin/halls", "/admin/promos", "/checkin"],
-      admin: ["/admin", "/admin/bookings", "/admin/venues", "/admin/events", "/admin/shows/new", "/admin/halls", "/admin/promos", "/admin/audit", "/checkin"],
+      staff: ["/admin", "/admin/bookings", "/admin/venues", "/admin/events", "/admin/shows/new", "/admin/halls", "/admin/promos", "/admin/webhooks", "/checkin"],
+      admin: ["/admin", "/admin/bookings", "/admin/venues", "/admin/events", "/admin/shows/new", "/admin/halls", "/admin/promos", "/admin/webhooks", "/admin/audit", "/checkin"],
     };
     expect(shown).toEqual(expected[role]);
   });

@@ -20,6 +20,8 @@ import { zonedTimeToInstant } from "@/lib/time/zone";
 import { closeWaitlist } from "@/lib/waitlist/entries";
 import { offerFreedPlacesSafely } from "@/lib/waitlist/matcher";
 import { audit } from "./audit";
+import { emitShowCancelled } from "@/lib/webhooks/emit";
+import { kickWebhooks } from "@/lib/webhooks/dispatch";
 import { uuidArray } from "@/db/sql";
 import { log } from "@/lib/telemetry/log.mjs";
 
@@ -223,11 +225,14 @@ export async function cancelShow(user: User, showId: string, reason: string, opt
         throw new AppError("CONFLICT", `The show now has ${locked!.bookings} confirmed booking(s), not ${opts.expectBookings}. Review it again.`, { details: { bookings: locked!.bookings, expected: opts.expectBookings } });
       }
     }
-    await tx.execute(sql`UPDATE shows SET status = 'CANCELLED' WHERE id = ${showId}::uuid AND status = 'SCHEDULED'`);
+    const cancelled = await queryRows<{ id: string }>(tx, sql`UPDATE shows SET status = 'CANCELLED' WHERE id = ${showId}::uuid AND status = 'SCHEDULED' RETURNING id`);
+    // A resumed cancellation (the show already CANCELLED) announces nothing again.
+    if (cancelled.length) await emitShowCancelled(tx, showId, reason);
     released = await releaseHoldsOfShow(tx, showId);
     await closeWaitlist(tx, showId);
     await audit(tx, user, "shows.cancel", "show", showId, { reason, released });
   });
+  kickWebhooks();
   // Confirmed bookings one by one: each is its own cancellation + refund, safe to resume.
   const confirmed = await queryRows<{ id: string }>(db, sql`SELECT id FROM bookings WHERE show_id = ${showId}::uuid AND status = 'CONFIRMED'`);
   let refunded = 0;

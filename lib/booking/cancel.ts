@@ -11,6 +11,8 @@ import { freeBookedSeats } from "@/lib/seating/seat-state";
 import { cancelPolicy } from "./cancel-policy";
 import { bookingNotice, type BookingNoticeKind } from "./notices";
 import { transitionSql } from "./state";
+import { emitBookingEvent, emitBookingRefunded } from "@/lib/webhooks/emit";
+import { kickWebhooks } from "@/lib/webhooks/dispatch";
 import { and, eq } from "drizzle-orm";
 import { bookings, shows } from "@/db/schema";
 
@@ -63,15 +65,20 @@ export async function cancelConfirmedBooking(
     if (!policy.cancellable && !opts.asStaff) throw new AppError("CANCELLATION_CLOSED", policy.reason!, { details: { cutoff: policy.cutoff.toISOString() } });
     await tx.execute(transitionSql(b.id, ["CONFIRMED"], "CANCELLED", [sql`cancelled_at = now()`]));
     await freeBookedSeats(tx, b.id);
+    await emitBookingEvent(tx, "booking.cancelled", b.id);
     const money = await refund(tx, { id: b.id, reason: opts.reason ?? "customer_cancelled" });
     refundId = money.refundId;
     // Nothing was paid (a free booking): nothing to refund.
-    if (!money.paid) await tx.execute(transitionSql(b.id, ["CANCELLED"], "REFUNDED"));
+    if (!money.paid) {
+      await tx.execute(transitionSql(b.id, ["CANCELLED"], "REFUNDED"));
+      await emitBookingRefunded(tx, b.id, null);
+    }
     // The one message for this cancellation says what happened to the money too (the refund's
     // completion later sends nothing more).
     await bookingNotice(tx, b.id, NOTICE_OF[opts.reason ?? "customer_cancelled"], { refundId: money.paid ? (money.refundId ?? undefined) : null, reason: opts.note ?? null });
   });
   invalidateAvailability(showId);
   kickDispatcher();
+  kickWebhooks();
   return { refundId };
 }

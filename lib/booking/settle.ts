@@ -13,6 +13,7 @@ import { bookSeatsSql, claimableSeats, freeLockedSeats, retakeZoneUnits } from "
 import { bookingNotice, type BookingNoticeKind } from "./notices";
 import { transitionSql } from "./state";
 import { paidByAnotherPayment } from "./queries";
+import { emitBookingEvent } from "@/lib/webhooks/emit";
 
 export type RefundNotice = Extract<BookingNoticeKind, "late_payment_refunded" | "duplicate_payment_refunded" | "show_cancelled">;
 
@@ -75,5 +76,6 @@ export async function settlePaidBooking(tx: Executor, payment: { id: string; boo
     );
   }
   await bookingNotice(tx, b.id, "booking_confirmed");
+  await emitBookingEvent(tx, "booking.confirmed", b.id);
   return { outcome: "confirmed", showId: b.showId };
 }

@@ -17,6 +17,8 @@ import { looksLikeTicketToken } from "@/lib/tickets/token-format";
 import { formatInZone } from "@/lib/time/zone";
 import { seatLabelsOf, uuidArray } from "@/db/sql";
 import { groupPlaces } from "@/lib/format/places";
+import { emitCheckinAdmitted } from "@/lib/webhooks/emit";
+import { kickWebhooks } from "@/lib/webhooks/dispatch";
 
 export type CheckinResult = "OK" | "ALREADY_CHECKED_IN" | "INVALID" | "WRONG_SHOW" | "NOT_CONFIRMED" | "CANCELLED" | "REFUNDED" | "TOO_EARLY" | "TOO_LATE";
 
@@ -208,6 +210,7 @@ export async function checkIn(user: User, input: CheckinInput): Promise<CheckinA
 
   // 2. The admission itself.
   const admission = await admitPeople({ bookingId: b.id, showId: b.showId, total: seats.length, want: input.admit ?? null, userId: user.id, input, scannedAt });
+  if (admission.admitted > 0 && !admission.replayed) kickWebhooks();
   const admissions = await queryRows<{ scannedAt: Date; deviceId: string }>(
     db,
     sql`SELECT scanned_at AS "scannedAt", device_id AS "deviceId" FROM checkins WHERE booking_id = ${b.id}::uuid ORDER BY scanned_at, created_at`,
@@ -270,6 +273,12 @@ async function admitPeople(a: {
     }
     let admitted = 0;
     let left = 0;
+    const seatIds: string[] = [];
+    // Announced in the admission's transaction: an admission rolled back (ADMIT_EXCEEDS_REMAINING) sends nothing.
+    const admittedNow = async () => {
+      await emitCheckinAdmitted(tx, { bookingId, showId: a.showId, seatIds, total: a.total, deviceId: input.deviceId, scannedAt: a.scannedAt, offline: input.offline });
+      return { admitted, replayed: false };
+    };
     for (let pass = 0; pass <= a.total; pass++) {
       const rows = await queryRows<{ seatId: string }>(
         tx,
@@ -281,7 +290,8 @@ async function admitPeople(a: {
             ON CONFLICT (booking_id, seat_id) DO NOTHING RETURNING seat_id AS "seatId"`,
       );
       admitted += rows.length;
-      if (want === null ? admitted > 0 : admitted === want) return { admitted, replayed: false };
+      seatIds.push(...rows.map((r) => r.seatId));
+      if (want === null ? admitted > 0 : admitted === want) return admittedNow();
       const [still] = await queryRows<{ n: number }>(tx, sql`SELECT count(*)::int AS n FROM booking_seats bs WHERE ${notAdmitted}`);
       left = still!.n;
       if (left === 0) break;
@@ -293,7 +303,7 @@ async function admitPeople(a: {
         details: { field: "admit", asked: want, remaining, total: a.total, admittedSoFar: a.total - remaining },
       });
     }
-    return { admitted, replayed: false };
+    return admittedNow();
   });
 }
 

@@ -8,6 +8,7 @@ import { releaseExpiredHolds } from "@/lib/booking/release";
 import { tickOpenRooms } from "@/lib/onsale/room";
 import { offerWaitlists } from "@/lib/waitlist/matcher";
 import { pruneListing } from "@/lib/catalog/listing-prune";
+import { dispatchWebhooks } from "@/lib/webhooks/dispatch";
 import { observeCron } from "@/lib/telemetry/metrics.mjs";
 
 const JOBS = {
@@ -21,6 +22,8 @@ const JOBS = {
   "tick-waiting-rooms": () => tickOpenRooms(),
   // The listing's copy of shows forgets the ones that began (they are never listed again).
   "prune-listing": () => pruneListing(),
+  // Partners' webhooks: due deliveries and retries (lib/webhooks/dispatch.ts).
+  "dispatch-webhooks": () => dispatchWebhooks({ limit: 200 }),
 } as const satisfies Record<string, () => Promise<unknown>>;
 
 export type CronJob = keyof typeof JOBS;

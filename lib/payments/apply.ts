@@ -11,6 +11,7 @@ import { queryRows } from "@/db/rows";
 import { bookingNotice } from "@/lib/booking/notices";
 import { settlePaidBooking } from "@/lib/booking/settle";
 import { kickDispatcher } from "@/lib/notifications/dispatcher";
+import { kickWebhooks } from "@/lib/webhooks/dispatch";
 import { invalidateAvailability } from "@/lib/seating/availability";
 import { claimWaitlistOffer } from "@/lib/waitlist/entries";
 import type { GatewayWebhookEvent } from "./gateways/gateway";
@@ -71,6 +72,7 @@ export async function applyGatewayEvent(provider: string, event: GatewayWebhookE
   if (event.created > 0) metrics.webhookLag.observe({ gateway: provider }, Math.max(0, Date.now() / 1000 - event.created));
   if (result.showId) invalidateAvailability(result.showId);
   if (result.outcome === "confirmed" || result.refundIds.length) kickDispatcher();
+  if (result.outcome !== "duplicate event") kickWebhooks();
   if (result.refundIds.length) await executePendingRefunds(result.refundIds);
   return result.outcome;
 }

@@ -9,6 +9,9 @@ import type { RefundReason } from "@/lib/booking/cancel";
 import { transitionSql } from "@/lib/booking/state";
 import { getGateway } from "./gateways";
 import { uuidArray } from "@/db/sql";
+import { queryRows } from "@/db/rows";
+import { emitBookingRefunded } from "@/lib/webhooks/emit";
+import { kickWebhooks } from "@/lib/webhooks/dispatch";
 
 export type { RefundReason };
 
@@ -61,6 +64,7 @@ export async function executePendingRefunds(ids?: string[]): Promise<{ succeeded
         await markRefunded(tx, r.id, result.status === "succeeded" ? result.refundId : null);
       });
       succeeded++;
+      kickWebhooks();
     } catch (err) {
       failed++;
       await db
@@ -87,5 +91,7 @@ export async function markRefunded(tx: Executor, refundId: string, providerRefun
     .update(payments)
     .set({ status: "REFUNDED", refundedMinor: sql`${payments.refundedMinor} + ${r.amountMinor}`, updatedAt: sql`now()` })
     .where(and(eq(payments.id, r.paymentId), eq(payments.status, "SUCCEEDED")));
-  await tx.execute(transitionSql(r.bookingId, ["CANCELLED"], "REFUNDED"));
+  // Only a cancelled booking becomes REFUNDED (a late payment's booking FAILED: it never stood).
+  const moved = await queryRows<{ id: string }>(tx, transitionSql(r.bookingId, ["CANCELLED"], "REFUNDED"));
+  if (moved.length) await emitBookingRefunded(tx, r.bookingId, refundId);
 }
