@@ -10,6 +10,7 @@ import { env } from "@/lib/env.js";
 import { Operation } from "@/components/developers/operation";
 import { FieldList, schemaAnchor, TypeText } from "@/components/developers/schema-view";
 import { InlineMarkdown } from "@/components/developers/inline-markdown";
+import { VERIFY_SAMPLE } from "@/lib/webhooks/verify-sample";
 
 export const metadata: Metadata = {
   title: "API for developers",
@@ -210,9 +211,37 @@ export default function DevelopersPage() {
           <h2 id="webhooks" className={H2}>
             Webhooks
           </h2>
-          {webhooks.length === 0 ? (
-            <p className="text-slate-700">Outbound webhooks (signed event deliveries to your endpoint) are described here once they are available.</p>
-          ) : (
+          <p className="text-slate-700">
+            Marquee posts a signed JSON event to your endpoint when something happens at a venue you follow. Admins register endpoints for every
+            venue or one, venue staff for their own venues, in the staff tools under Webhooks, where each endpoint has its signing secret and a
+            delivery log with a Redeliver button. Every request carries <code className={CODE}>Marquee-Signature</code>,{" "}
+            <code className={CODE}>Marquee-Event-Id</code>, <code className={CODE}>Marquee-Event-Type</code> and{" "}
+            <code className={CODE}>Marquee-Delivery-Id</code>.
+          </p>
+          <ul className="list-disc space-y-1 pl-5 text-slate-700">
+            <li>
+              <strong>Verify the signature</strong> before parsing. The header is <code className={CODE}>t=&lt;unix seconds&gt;,v1=&lt;hex&gt;</code>;{" "}
+              <code className={CODE}>v1</code> is HMAC-SHA256 of <code className={CODE}>{"<t>.<raw body>"}</code> keyed with the endpoint&apos;s secret (
+              <code className={CODE}>whsec_…</code>). Refuse a <code className={CODE}>t</code> more than 5 minutes from your clock. While a secret is
+              being rotated the header carries two <code className={CODE}>v1</code> values for 24 hours: accept either.
+            </li>
+            <li>
+              <strong>Answer 2xx within 10 seconds</strong>, then do slow work. Anything else (another status, a redirect, a timeout) is retried after
+              about 1 min, 5 min, 30 min, 2 h, 6 h, 12 h, then daily, until 3 days after the event. Answer <strong>410 Gone</strong> and the endpoint is
+              disabled.
+            </li>
+            <li>
+              <strong>Deliveries are at least once:</strong> deduplicate by <code className={CODE}>Marquee-Event-Id</code>, the same on every attempt
+              and manual redelivery.
+            </li>
+            <li>
+              <strong>Ordering is not guaranteed:</strong> a retried event can arrive after a later one. Each payload carries the object&apos;s whole
+              state; keep the newest (for bookings the higher <code className={CODE}>version</code>, otherwise the later{" "}
+              <code className={CODE}>created</code>) or fetch the object from the API.
+            </li>
+          </ul>
+          <pre className="whitespace-pre-wrap break-all rounded-lg bg-ink-900 p-3 font-mono text-xs text-slate-100">{VERIFY_SAMPLE}</pre>
+          {webhooks.length === 0 ? null : (
             webhooks.map(([name, w]) => (
               <div key={name} id={`webhook-${name}`} className="rounded-xl bg-white p-4 shadow-sm ring-1 ring-black/5">
                 <h3 className="font-mono font-semibold">{name}</h3>

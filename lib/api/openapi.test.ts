@@ -6,7 +6,8 @@ import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { buildOpenApiDocument, errorCodesOf } from "./openapi";
+import { buildOpenApiDocument, errorCodesOf, openApiDocument } from "./openapi";
+import { WEBHOOK_EVENT_TYPES } from "@/lib/webhooks/events";
 import { OPERATIONS } from "./contract";
 import { op } from "./contract/op";
 import { resolvePointer } from "./json-schema-check";
@@ -171,6 +172,15 @@ describe("the OpenAPI document is sound", () => {
     const withHooks = buildOpenApiDocument({ webhooks: { "booking.confirmed": { summary: "A booking was confirmed", schema: z.object({ id: z.string(), type: z.literal("booking.confirmed") }) } } });
     expect((withHooks.webhooks as Record<string, { post: { requestBody: unknown } }>)["booking.confirmed"]!.post.requestBody).toBeDefined();
     expect(doc.webhooks).toBeUndefined();
+  });
+
+  it("serves every event an endpoint can subscribe to, and the test ping, in the document's webhooks", () => {
+    const served = openApiDocument().webhooks as Record<string, { post: { requestBody: { content: Record<string, { schema: { properties?: Record<string, unknown> } }> } } }>;
+    expect(Object.keys(served).sort()).toEqual([...WEBHOOK_EVENT_TYPES, "ping"].sort());
+    for (const [name, hook] of Object.entries(served)) {
+      const body = hook.post.requestBody.content["application/json"]!.schema;
+      expect(Object.keys(body.properties ?? {}), name).toEqual(["id", "type", "created", "apiVersion", "data"]);
+    }
   });
 
   it("is plain JSON (serialisable, no functions or undefined)", () => {

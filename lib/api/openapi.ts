@@ -9,6 +9,7 @@ import { ErrorBody } from "@/lib/api/contract/shared";
 import { errorStatus } from "@/lib/http/errors";
 import { LIMITS } from "@/lib/ratelimit/policies";
 import type { ErrorCode } from "@/lib/errors";
+import { WEBHOOK_EVENTS, webhookPingSchema } from "@/lib/webhooks/events";
 
 type Json = Record<string, unknown>;
 type Webhook = { summary: string; description?: string; schema: z.ZodType };
@@ -246,10 +247,17 @@ export function buildOpenApiDocument(opts: { webhooks?: Record<string, Webhook>;
 }
 
 let cached: OpenApiDocument | undefined;
-/**
- * Built once per process: the operations are fixed at build time. At merge the lead passes
- * i22-webhooks' events here: buildOpenApiDocument({ webhooks: WEBHOOK_EVENTS }).
- */
+/** The outbound events a partner endpoint can receive, with the test event its page sends. */
+const WEBHOOKS: Record<string, Webhook> = {
+  ...WEBHOOK_EVENTS,
+  ping: {
+    summary: "A test event",
+    description: "Sent by \"Send test event\" on the endpoint's page, whatever the endpoint subscribes to.",
+    schema: webhookPingSchema,
+  },
+};
+
+/** Built once per process: the operations and events are fixed at build time. */
 export function openApiDocument(): OpenApiDocument {
-  return (cached ??= buildOpenApiDocument());
+  return (cached ??= buildOpenApiDocument({ webhooks: WEBHOOKS }));
 }

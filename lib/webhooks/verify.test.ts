@@ -1,12 +1,13 @@
 // The partner-facing pieces, pure: the signature a receiver checks, and the published payload
 // schemas (which the OpenAPI document turns into JSON Schema, so each must convert).
-import { createHmac } from "node:crypto";
+import { createHmac, timingSafeEqual } from "node:crypto";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { WEBHOOK_EVENTS, webhookPingSchema } from "./events";
 import { signatureHeader, verifyWebhookSignature } from "./verify";
+import { VERIFY_SAMPLE } from "./verify-sample";
 
 const body = '{"id":"evt_1","type":"ping","created":"2026-12-06T10:00:00.000Z","apiVersion":"v1","data":{}}';
 const t = 1796220000;
@@ -63,5 +64,27 @@ describe("WEBHOOK_EVENTS", () => {
   it("is a pure module: zod and nothing of the server", () => {
     const source = readFileSync(path.join(import.meta.dirname, "events.ts"), "utf8");
     expect([...source.matchAll(/from\s+"([^"]+)"/g)].map((m) => m[1])).toEqual(["zod"]);
+  });
+});
+
+describe("the verification sample on /developers", () => {
+  // The page's code, run as written (its import replaced by the same functions).
+  const sample = new Function("createHmac", "timingSafeEqual", `${VERIFY_SAMPLE.replace(/^import .*$/m, "")}\nreturn verify;`)(createHmac, timingSafeEqual) as (
+    raw: string,
+    header: string,
+    secret: string,
+  ) => boolean;
+  const body = JSON.stringify({ id: "evt_1", type: "ping" });
+  const now = Math.floor(Date.now() / 1000);
+
+  it("accepts what the dispatcher signs, with one secret or two during a rotation", () => {
+    expect(sample(body, signatureHeader(["whsec_a"], now, body), "whsec_a")).toBe(true);
+    expect(sample(body, signatureHeader(["whsec_new", "whsec_old"], now, body), "whsec_old")).toBe(true);
+  });
+
+  it("refuses a changed body, another secret and a stale timestamp", () => {
+    expect(sample(`${body} `, signatureHeader(["whsec_a"], now, body), "whsec_a")).toBe(false);
+    expect(sample(body, signatureHeader(["whsec_a"], now, body), "whsec_b")).toBe(false);
+    expect(sample(body, signatureHeader(["whsec_a"], now - 301, body), "whsec_a")).toBe(false);
   });
 });
