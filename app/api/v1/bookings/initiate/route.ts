@@ -13,9 +13,9 @@ const body = z.object({ showId: z.uuid("must be a show id (UUID)") });
  */
 export const POST = route(
   { scope: "bookings:write", auth: "required", body, rateLimit: "holdSeats" },
-  async ({ req, user, body }) => {
+  async ({ req, user, body, apiKey }) => {
     await requireAdmission(user.id, body.showId, passFromRequest(req, body.showId));
-    return { booking: bookingJson(await initiateBooking(user.id, body.showId)) };
+    return { booking: bookingJson(await initiateBooking(user.id, body.showId, undefined, { apiKeyId: apiKey?.id })) };
   },
   { status: 201 },
 );
