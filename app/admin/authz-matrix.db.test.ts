@@ -10,6 +10,7 @@ import { AppError } from "@/lib/errors";
 import { getHallLayout } from "@/lib/admin/halls";
 import { listEventsForStaff } from "@/lib/admin/events";
 import { listPromos, promoRedemptions } from "@/lib/admin/promos";
+import { createApiKey, createApiKeySchema } from "@/lib/admin/api-keys";
 import { createCity, createEvent, createShow, createVenue, hoursFromNow } from "@/lib/testing/fixtures";
 import { createUser } from "@/lib/testing/users";
 import { ADMIN_NAV, navFor, staffEntryFor } from "@/lib/admin/nav";
@@ -34,6 +35,7 @@ vi.mock("next/navigation", () => ({
 const admin = await import("@/app/actions/admin");
 const catalog = await import("@/app/actions/admin-catalog");
 const credits = await import("@/app/actions/admin-credits");
+const apiKeyActions = await import("@/app/actions/admin-api-keys");
 
 type Who = "customer" | "otherStaff" | "staff" | "admin";
 const WHO: Who[] = ["customer", "otherStaff", "staff", "admin"];
@@ -87,6 +89,7 @@ beforeAll(async () => {
   w.promoId = p!.id;
   await db.execute(sql`INSERT INTO promo_redemptions (promo_code_id, booking_id, user_id, discount_minor) VALUES (${w.promoId}::uuid, ${w.bookingId}::uuid, ${users.customer.id}::uuid, 100)`);
   w.layout = JSON.stringify(await getHallLayout(users.admin, w.sectionId));
+  w.apiKeyId = (await createApiKey(users.admin, createApiKeySchema.parse({ name: "Matrix key", scopes: "venue:manage", venueIds: w.venueId }))).id;
   const [person] = await queryRows<{ id: string }>(db, sql`INSERT INTO people (slug, name) VALUES ('matrix-person', 'Matrix Person') RETURNING id`);
   w.personId = person!.id;
   await db.execute(sql`INSERT INTO event_credits (event_id, person_id, role) VALUES (${w.eventId}::uuid, ${w.personId}::uuid, 'CAST')`);
@@ -122,6 +125,9 @@ const ACTIONS: [string, Record<Who, "denied" | "allowed">, (who: Who) => Promise
   ["cancelShowFormAction", VENUE_SCOPED, (who) => admin.cancelShowFormAction(null, form({ showId: w[`cancel-${who}`]!, reason: "Matrix test", confirm: "yes", expectBookings: "0" }))],
   ["blockSeatsFormAction", VENUE_SCOPED, () => admin.blockSeatsFormAction(null, form({ showId: w.showId!, labels: "A1", blocked: "true" }))],
   ["refundBookingFormAction", VENUE_SCOPED, () => admin.refundBookingFormAction(null, form({ bookingId: w.bookingId!, reason: "Matrix test", confirm: "yes", expectRefundMinor: "0" }))],
+  ["createApiKeyAction (venue:manage)", VENUE_SCOPED, (who) => apiKeyActions.createApiKeyAction(null, form({ name: `Key by ${who}`, scopes: "venue:manage", venueIds: w.venueId! }))],
+  ["createApiKeyAction (bookings:write)", ADMIN_ONLY, (who) => apiKeyActions.createApiKeyAction(null, form({ name: `Booking key by ${who}`, scopes: "bookings:write" }))],
+  ["revokeApiKeyAction", VENUE_SCOPED, () => apiKeyActions.revokeApiKeyAction(null, form({ keyId: w.apiKeyId! }))],
   ["saveHallAction (edit)", VENUE_SCOPED, () => admin.saveHallAction(null, form({ sectionId: w.sectionId!, layout: w.layout! }))],
   ["saveHallAction (create)", VENUE_SCOPED, (who) => admin.saveHallAction(null, form({ venueId: w.venueId!, layout: JSON.stringify({ ...JSON.parse(w.layout!), name: `Hall ${who}` }) }))],
 ];
@@ -130,6 +136,7 @@ type Page = (p: ReturnType<typeof props>) => Promise<unknown>;
 const page = async (load: () => Promise<{ default: unknown }>) => (await load()).default as Page;
 const STAFF_PAGES: [string, Record<Who, "denied" | "allowed">, () => Promise<unknown>][] = [
   ["/admin", ALL_BUT_CUSTOMER, async () => (await page(() => import("./page")))(props())],
+  ["/admin/api-keys", ALL_BUT_CUSTOMER, async () => (await page(() => import("./api-keys/page")))(props())],
   ["/admin/audit", ADMIN_ONLY, async () => (await page(() => import("./audit/page")))(props())],
   ["/admin/bookings", ALL_BUT_CUSTOMER, async () => (await page(() => import("./bookings/page")))(props({}, { q: "example.test" }))],
   ["/admin/bookings/[bookingId]", VENUE_SCOPED, async () => (await page(() => import("./bookings/[bookingId]/page")))(props({ bookingId: w.bookingId! }))],
@@ -211,8 +218,8 @@ describe("links each role is shown", () => {
     const expected: Record<string, string[]> = {
       customer: [],
       scanner: ["/checkin"],
-      staff: ["/admin", "/admin/bookings", "/admin/venues", "/admin/events", "/admin/shows/new", "/admin/halls", "/admin/promos", "/checkin"],
-      admin: ["/admin", "/admin/bookings", "/admin/venues", "/admin/events", "/admin/shows/new", "/admin/halls", "/admin/promos", "/admin/audit", "/checkin"],
+      staff: ["/admin", "/admin/bookings", "/admin/venues", "/admin/events", "/admin/shows/new", "/admin/halls", "/admin/promos", "/admin/api-keys", "/checkin"],
+      admin: ["/admin", "/admin/bookings", "/admin/venues", "/admin/events", "/admin/shows/new", "/admin/halls", "/admin/promos", "/admin/api-keys", "/admin/audit", "/checkin"],
     };
     expect(shown).toEqual(expected[role]);
   });
