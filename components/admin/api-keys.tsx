@@ -1,7 +1,7 @@
 "use client";
 // Making and revoking partner API keys. The new key's text lives only in this component's state,
 // from the action's answer: the server keeps a hash, so once this is gone it is gone for good.
-import { useActionState, useEffect, useRef, useState } from "react";
+import { useActionState, useState } from "react";
 import { createApiKeyAction, revokeApiKeyAction } from "@/app/actions/admin-api-keys";
 import { FormError } from "@/components/ui/field";
 
@@ -19,25 +19,19 @@ export type ScopeChoice = { name: string; description: string };
 
 export function CreateApiKeyForm({ scopes, venues, adminNote }: { scopes: ScopeChoice[]; venues: { id: string; name: string }[]; adminNote?: string }) {
   const [state, action, pending] = useActionState(createApiKeyAction, null);
-  const [shown, setShown] = useState<{ secret: string; name: string; prefix: string } | null>(null);
-  const [manage, setManage] = useState(false);
-  const form = useRef<HTMLFormElement>(null);
-  useEffect(() => {
-    if (state?.ok) {
-      setShown({ secret: state.data.key, name: state.data.name, prefix: state.data.prefix });
-      form.current?.reset();
-      setManage(false);
-    }
-  }, [state]);
+  // The answer that made a key is shown until dismissed; the next answer replaces it.
+  const [dismissed, setDismissed] = useState<unknown>(null);
+  const shown = state?.ok && dismissed !== state ? { secret: state.data.key, name: state.data.name, prefix: state.data.prefix } : null;
+  const v = state && !state.ok ? state.values : undefined;
   const fe = state && !state.ok ? state.fieldErrors : undefined;
   return (
     <div className="space-y-4">
-      {shown ? <NewKey {...shown} onDone={() => setShown(null)} /> : null}
-      <form ref={form} action={action} className="space-y-4 rounded-2xl bg-white p-4 shadow-sm ring-1 ring-black/5 sm:p-6" data-testid="new-api-key-form">
+      {shown ? <NewKey {...shown} onDone={() => setDismissed(state)} /> : null}
+      <form action={action} className="space-y-4 rounded-2xl bg-white p-4 shadow-sm ring-1 ring-black/5 sm:p-6" data-testid="new-api-key-form">
         <FormError message={state && !state.ok ? state.message : undefined} />
         <div>
           <label htmlFor="key-name" className={label}>Name</label>
-          <input id="key-name" name="name" required maxLength={80} placeholder="e.g. TicketHub — catalog sync" className={input} aria-invalid={fe?.name ? true : undefined} aria-describedby={fe?.name ? "key-name-err" : undefined} />
+          <input id="key-name" name="name" defaultValue={v?.name} required maxLength={80} placeholder="e.g. TicketHub — catalog sync" className={input} aria-invalid={fe?.name ? true : undefined} aria-describedby={fe?.name ? "key-name-err" : undefined} />
           <Errors id="key-name-err" errors={fe?.name} />
         </div>
         <fieldset>
@@ -45,7 +39,7 @@ export function CreateApiKeyForm({ scopes, venues, adminNote }: { scopes: ScopeC
           <div className="space-y-2">
             {scopes.map((s) => (
               <label key={s.name} className="flex items-start gap-2 text-sm">
-                <input type="checkbox" name="scopes" value={s.name} className="mt-1" onChange={s.name === "venue:manage" ? (e) => setManage(e.target.checked) : undefined} />
+                <input type="checkbox" name="scopes" value={s.name} className="mt-1" />
                 <span>
                   <span className="font-mono font-semibold">{s.name}</span>
                   <span className="block text-slate-600">{s.description}</span>
@@ -57,8 +51,8 @@ export function CreateApiKeyForm({ scopes, venues, adminNote }: { scopes: ScopeC
           <Errors id="key-scopes-err" errors={fe?.scopes} />
         </fieldset>
         {scopes.some((s) => s.name === "venue:manage") ? (
-          <fieldset disabled={!manage} className="disabled:opacity-50">
-            <legend className={label}>Venues (for venue:manage)</legend>
+          <fieldset>
+            <legend className={label}>Venues <span className="font-normal text-slate-600">(only for venue:manage)</span></legend>
             {venues.length ? (
               <div className="grid gap-2 sm:grid-cols-2">
                 {venues.map((v) => (
@@ -76,7 +70,7 @@ export function CreateApiKeyForm({ scopes, venues, adminNote }: { scopes: ScopeC
         <div className="grid gap-4 sm:grid-cols-2">
           <div>
             <label htmlFor="key-expires" className={label}>Expires</label>
-            <select id="key-expires" name="expiresIn" defaultValue="never" className={input}>
+            <select id="key-expires" name="expiresIn" defaultValue={v?.expiresIn ?? "never"} className={input}>
               <option value="never">Never (revoke it when done)</option>
               <option value="30">In 30 days</option>
               <option value="90">In 90 days</option>
@@ -85,7 +79,7 @@ export function CreateApiKeyForm({ scopes, venues, adminNote }: { scopes: ScopeC
           </div>
           <div>
             <label htmlFor="key-rate" className={label}>Requests per minute</label>
-            <input id="key-rate" name="rateLimitPerMinute" type="number" min={1} max={6000} defaultValue={600} className={input} aria-invalid={fe?.rateLimitPerMinute ? true : undefined} />
+            <input id="key-rate" name="rateLimitPerMinute" type="number" min={1} max={6000} defaultValue={v?.rateLimitPerMinute ?? 600} className={input} aria-invalid={fe?.rateLimitPerMinute ? true : undefined} />
             <Errors id="key-rate-err" errors={fe?.rateLimitPerMinute} />
           </div>
         </div>

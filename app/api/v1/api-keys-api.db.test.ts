@@ -231,3 +231,39 @@ describe("bookings:write on behalf of a customer", () => {
     }
   });
 });
+
+describe("every API route", () => {
+  // Not route() handlers: the Stripe-signed webhook (its signature is the credential) and the
+  // catch-all 404.
+  const SKIP = new Set(["payments/webhook/route.ts", "[...path]/route.ts"]);
+  const PEOPLE_ONLY = ["users/login/route.ts", "users/register/route.ts", "users/logout/route.ts"];
+
+  it("lets a key through only with the one scope the route names; sign-in, sign-up and sign-out refuse all keys", async () => {
+    const { readdirSync } = await import("node:fs");
+    const path = await import("node:path");
+    const dir = path.join(process.cwd(), "app/api/v1");
+    const files = (readdirSync(dir, { recursive: true }) as string[]).filter((f) => f.endsWith("route.ts") && !SKIP.has(f)).sort();
+    expect(files.length).toBeGreaterThan(30);
+    const keys = {
+      "catalog:read": await newKey(admin, { scopes: ["catalog:read"] }),
+      "bookings:write": await newKey(admin, { scopes: ["bookings:write"] }),
+      "venue:manage": await newKey(admin, { scopes: ["venue:manage"], venueIds: [venueA.id] }),
+    };
+    const refused = (code: string | undefined) => code === "INSUFFICIENT_SCOPE" || code === "FORBIDDEN";
+    const report: string[] = [];
+    for (const file of files) {
+      const mod = (await import(/* @vite-ignore */ path.join(dir, file))) as Record<string, Handler>;
+      for (const method of ["GET", "POST", "PATCH", "PUT", "DELETE"].filter((m) => typeof mod[m] === "function")) {
+        const let_in: string[] = [];
+        for (const [scope, key] of Object.entries(keys)) {
+          const res = await call(mod[method]!, { key, method, params: { showId: showA, eventId: showA, bookingId: showA, paymentId: showA, userId: admin.id, venueId: venueA.id, personId: showA, entryId: showA } });
+          if (res.status === 401) throw new Error(`${method} ${file}: a good key was 401`);
+          if (!refused(res.body?.error?.code)) let_in.push(scope);
+        }
+        report.push(`${method} ${file}: ${PEOPLE_ONLY.includes(file) ? (let_in.length ? "LETS KEYS IN" : "no keys") : let_in.length === 1 ? "one scope" : `scopes ${let_in.join(",") || "none"}`}`);
+      }
+    }
+    expect(report.filter((r) => !r.endsWith(": one scope") && !r.endsWith(": no keys"))).toEqual([]);
+    expect(report.filter((r) => r.endsWith(": no keys"))).toHaveLength(PEOPLE_ONLY.length);
+  });
+});
