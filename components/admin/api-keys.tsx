@@ -27,7 +27,7 @@ export function CreateApiKeyForm({ scopes, venues, adminNote }: { scopes: ScopeC
   return (
     <div className="space-y-4">
       {shown ? <NewKey {...shown} onDone={() => setDismissed(state)} /> : null}
-      <form action={action} className="space-y-4 rounded-2xl bg-white p-4 shadow-sm ring-1 ring-black/5 sm:p-6" data-testid="new-api-key-form">
+      <form action={action} className="group space-y-4 rounded-2xl bg-white p-4 shadow-sm ring-1 ring-black/5 sm:p-6" data-testid="new-api-key-form">
         <FormError message={state && !state.ok ? state.message : undefined} />
         <div>
           <label htmlFor="key-name" className={label}>Name</label>
@@ -39,7 +39,7 @@ export function CreateApiKeyForm({ scopes, venues, adminNote }: { scopes: ScopeC
           <div className="space-y-2">
             {scopes.map((s) => (
               <label key={s.name} className="flex items-start gap-2 text-sm">
-                <input type="checkbox" name="scopes" value={s.name} className="mt-1" />
+                <input type="checkbox" name="scopes" value={s.name} className="mt-1" data-scope={s.name.replace(":", "-")} />
                 <span>
                   <span className="font-mono font-semibold">{s.name}</span>
                   <span className="block text-slate-600">{s.description}</span>
@@ -51,10 +51,11 @@ export function CreateApiKeyForm({ scopes, venues, adminNote }: { scopes: ScopeC
           <Errors id="key-scopes-err" errors={fe?.scopes} />
         </fieldset>
         {scopes.some((s) => s.name === "venue:manage") ? (
-          <fieldset>
-            <legend className={label}>Venues <span className="font-normal text-slate-600">(only for venue:manage)</span></legend>
+          // Shown once venue:manage is ticked (CSS only, so it works before the page's script loads).
+          <fieldset className={`hidden group-has-[[data-scope=venue-manage]:checked]:block ${fe?.venueIds ? "!block" : ""}`}>
+            <legend className={label}>Venues this key manages</legend>
             {venues.length ? (
-              <div className="grid gap-2 sm:grid-cols-2">
+              <div className="grid max-h-64 gap-2 overflow-y-auto rounded-lg p-3 ring-1 ring-slate-200 sm:grid-cols-2">
                 {venues.map((v) => (
                   <label key={v.id} className="flex items-center gap-2 text-sm">
                     <input type="checkbox" name="venueIds" value={v.id} /> {v.name}
@@ -128,7 +129,7 @@ export function RevokeApiKey({ keyId, name }: { keyId: string; name: string }) {
     );
   }
   return (
-    <form action={action} className="space-y-2 rounded-lg bg-red-50 p-3 ring-1 ring-red-200">
+    <form action={action} className="w-full min-w-56 max-w-xs space-y-2 rounded-lg bg-red-50 p-3 ring-1 ring-red-200">
       <input type="hidden" name="keyId" value={keyId} />
       <p className="text-sm">Revoke “{name}”? Every call with it is refused (401) from now on. This cannot be undone.</p>
       <FormError message={state && !state.ok ? state.message : undefined} />

@@ -95,9 +95,11 @@ export default async function ApiKeysAdmin() {
                   <td className="py-2 pr-3 text-xs text-slate-600">{when(k.createdAt, "")}<span className="block">by {k.createdBy}</span></td>
                   <td className="py-2 pr-3 text-xs text-slate-600">{when(k.lastUsedAt, "never")}</td>
                   <td className="py-2 pr-3 text-xs text-slate-600">{when(k.expiresAt, "never")}</td>
-                  <td className="space-y-1 py-2 pr-4">
-                    <Status status={k.status} />
-                    {k.status === "active" ? <RevokeApiKey keyId={k.id} name={k.name} /> : null}
+                  <td className="py-2 pr-4">
+                    <div className="flex flex-col items-start gap-1">
+                      <Status status={k.status} />
+                      {k.status === "active" ? <RevokeApiKey keyId={k.id} name={k.name} /> : null}
+                    </div>
                   </td>
                 </tr>
               ))}
