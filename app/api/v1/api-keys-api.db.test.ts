@@ -3,7 +3,7 @@
 import { sql } from "drizzle-orm";
 import { NextRequest } from "next/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { db } from "@/db/client";
+import { databaseKind, db } from "@/db/client";
 import { queryRows } from "@/db/rows";
 import { createApiKey, createApiKeySchema, revokeApiKey } from "@/lib/admin/api-keys";
 import { forgetApiKey } from "@/lib/auth/api-keys";
@@ -214,6 +214,16 @@ describe("bookings:write on behalf of a customer", () => {
     // The same email again is the same customer, not a second account.
     await call(initiate, { key, body: { showId: showB }, headers: { "on-behalf-of": email.toUpperCase() } });
     expect((await queryRows<{ n: number }>(db, sql`SELECT count(*)::int AS n FROM users WHERE lower(email) = ${email.toLowerCase()}`))[0]!.n).toBe(1);
+  });
+
+  // PGlite is one connection, so the calls would run one after another: a race needs Postgres.
+  it.skipIf(databaseKind() !== "postgres")("first calls for a new email at once open one account, not several (Postgres)", async () => {
+    const key = await newKey(admin, { scopes: ["bookings:write"] });
+    const email = `race.${Date.now()}@example.test`;
+    const answers = await Promise.all(Array.from({ length: 8 }, () => call(getBooking, { key, params: { bookingId: showA }, headers: { "on-behalf-of": email } })));
+    // Each acted as the customer (their booking lookup found nothing: 404), none failed.
+    expect(answers.map((a) => a.status)).toEqual(Array(8).fill(404));
+    expect((await queryRows<{ n: number }>(db, sql`SELECT count(*)::int AS n FROM users WHERE lower(email) = ${email}`))[0]!.n).toBe(1);
   });
 
   it("route limits (holdSeats) count per customer, not per key", async () => {
