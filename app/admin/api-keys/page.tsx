@@ -76,12 +76,12 @@ export default async function ApiKeysAdmin() {
             <thead className="text-slate-500">
               <tr>
                 <th scope="col" className="px-4 py-2 font-medium">Name</th>
-                <th scope="col" className="py-2 font-medium">Key</th>
-                <th scope="col" className="py-2 font-medium">Scopes</th>
-                <th scope="col" className="py-2 font-medium">Venues</th>
-                <th scope="col" className="py-2 font-medium">Created</th>
-                <th scope="col" className="py-2 font-medium">Last used</th>
-                <th scope="col" className="py-2 font-medium">Expires</th>
+                <th scope="col" className="py-2 pr-3 font-medium">Key</th>
+                <th scope="col" className="py-2 pr-3 font-medium">Scopes</th>
+                <th scope="col" className="py-2 pr-3 font-medium">Venues</th>
+                <th scope="col" className="py-2 pr-3 font-medium">Created</th>
+                <th scope="col" className="py-2 pr-3 font-medium">Last used</th>
+                <th scope="col" className="py-2 pr-3 font-medium">Expires</th>
                 <th scope="col" className="py-2 pr-4 font-medium">Status</th>
               </tr>
             </thead>
