@@ -5,7 +5,7 @@ import type { Role, User } from "@/lib/auth/accounts";
 import { requireRole } from "@/lib/auth/authorize";
 import { keyActor, type ApiKeyPrincipal } from "@/lib/auth/api-keys";
 import { bearerToken, hasSessionCookie, requestUser, sendsApiKey, type RequestCaller } from "@/lib/auth/current-user";
-import { clientIp, enforceRateLimit, type PolicyName } from "@/lib/ratelimit";
+import { clientIp, enforceRateLimit, type PolicyName, type RateLimitResult } from "@/lib/ratelimit";
 import type { ApiScope } from "@/lib/api/scopes";
 import { assertSameOrigin } from "./origin";
 import { AppError, toAppError } from "@/lib/errors";
@@ -68,13 +68,13 @@ async function readJson(req: NextRequest): Promise<unknown> {
  * refused calls count too), allowed only on a route whose scope the key has (a route with no scope
  * is for people, never keys), and turned into the user it acts as (see keyActor).
  */
-async function keyCaller(apiKey: ApiKeyPrincipal, spec: Spec, req: NextRequest, needsUser: boolean) {
-  await enforceRateLimit("apiKey", `key:${apiKey.id}`, { limit: apiKey.rateLimitPerMinute });
+async function keyCaller(apiKey: ApiKeyPrincipal, spec: Spec, req: NextRequest, needsUser: boolean): Promise<{ user: User | null; budget: RateLimitResult }> {
+  const budget = await enforceRateLimit("apiKey", `key:${apiKey.id}`, { limit: apiKey.rateLimitPerMinute });
   if (!spec.scope) throw new AppError("FORBIDDEN", "API keys cannot call this endpoint: it is for people signing in themselves.");
   if (!apiKey.scopes.includes(spec.scope)) {
     throw new AppError("INSUFFICIENT_SCOPE", `This API key lacks the ${spec.scope} scope this endpoint needs.`, { details: { requiredScope: spec.scope, keyScopes: apiKey.scopes } });
   }
-  return keyActor(apiKey, spec.scope, req, needsUser);
+  return { user: await keyActor(apiKey, spec.scope, req, needsUser), budget };
 }
 
 /**
@@ -105,7 +105,8 @@ export function route<S extends Spec>(
       }
       const apiKey = caller.apiKey ?? null;
       let user = caller.user;
-      if (apiKey) user = await keyCaller(apiKey, spec, req, needsUser);
+      let keyBudget: RateLimitResult | null = null;
+      if (apiKey) ({ user, budget: keyBudget } = await keyCaller(apiKey, spec, req, needsUser));
       if (needsUser && !user) throw new AppError("UNAUTHORIZED", "Sign in to continue.");
       if (spec.roles && user) requireRole(user, spec.roles);
       const policy = spec.rateLimit ?? "api";
@@ -121,6 +122,11 @@ export function route<S extends Spec>(
       const res = result instanceof Response ? result : NextResponse.json(result, { status: opts.status ?? 200, headers: opts.headers });
       // An answer to a signed-in caller is theirs: no browser, proxy or CDN may keep a copy.
       if (user && !res.headers.has("cache-control")) res.headers.set("Cache-Control", "no-store");
+      // A partner can pace itself by its key's budget instead of finding the limit by its 429s.
+      if (keyBudget) {
+        res.headers.set("X-RateLimit-Limit", String(keyBudget.limit));
+        res.headers.set("X-RateLimit-Remaining", String(Math.max(0, keyBudget.remaining)));
+      }
       return res;
     } catch (err) {
       return errorResponse(err);

@@ -121,7 +121,11 @@ describe("per-key rate limit", () => {
   it("429s a key past its own per-minute limit, with Retry-After, while another key still passes", async () => {
     const slow = await newKey(admin, { scopes: ["catalog:read"], rateLimitPerMinute: 3 });
     const other = await newKey(admin, { scopes: ["catalog:read"], rateLimitPerMinute: 3 });
-    for (let i = 0; i < 3; i++) expect((await call(cities, { key: slow })).status).toBe(200);
+    for (let i = 0; i < 3; i++) {
+      const res = await call(cities, { key: slow });
+      expect(res.status).toBe(200);
+      expect([res.headers.get("x-ratelimit-limit"), res.headers.get("x-ratelimit-remaining")]).toEqual(["3", String(2 - i)]);
+    }
     const limited = await call(cities, { key: slow });
     expect(limited.status).toBe(429);
     expect(limited.body.error.code).toBe("RATE_LIMITED");
