@@ -1,6 +1,6 @@
 "use server";
 import { revalidatePath } from "next/cache";
-import { createApiKey, createApiKeySchema, revokeApiKey, revokeApiKeySchema, type CreatedApiKey } from "@/lib/admin/api-keys";
+import { createApiKey, createApiKeySchema, revokeApiKey, revokeApiKeySchema, rollApiKey, rollApiKeySchema, type CreatedApiKey } from "@/lib/admin/api-keys";
 import { formAction, type ActionResult } from "@/lib/http/action";
 
 // What each role may grant, and which keys it may revoke, is checked in lib/admin/api-keys.ts.
@@ -27,6 +27,19 @@ const revoke = formAction({
 
 export async function revokeApiKeyAction(prev: ActionResult<{ id: string; name: string }> | null, form: FormData) {
   const result = await revoke(prev, form);
+  if (result.ok) revalidatePath("/admin/api-keys");
+  return result;
+}
+
+const roll = formAction({
+  input: rollApiKeySchema,
+  auth: STAFF,
+  run: ({ keyId, overlapHours }, { user }) => rollApiKey(user, keyId, Number(overlapHours)),
+});
+
+/** Replaces a key; the answer carries the new key, the one time it is ever shown. */
+export async function rollApiKeyAction(prev: ActionResult<CreatedApiKey> | null, form: FormData) {
+  const result = await roll(prev, form);
   if (result.ok) revalidatePath("/admin/api-keys");
   return result;
 }

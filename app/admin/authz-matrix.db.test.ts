@@ -127,6 +127,7 @@ const ACTIONS: [string, Record<Who, "denied" | "allowed">, (who: Who) => Promise
   ["refundBookingFormAction", VENUE_SCOPED, () => admin.refundBookingFormAction(null, form({ bookingId: w.bookingId!, reason: "Matrix test", confirm: "yes", expectRefundMinor: "0" }))],
   ["createApiKeyAction (venue:manage)", VENUE_SCOPED, (who) => apiKeyActions.createApiKeyAction(null, form({ name: `Key by ${who}`, scopes: "venue:manage", venueIds: w.venueId! }))],
   ["createApiKeyAction (bookings:write)", ADMIN_ONLY, (who) => apiKeyActions.createApiKeyAction(null, form({ name: `Booking key by ${who}`, scopes: "bookings:write" }))],
+  ["rollApiKeyAction", VENUE_SCOPED, () => apiKeyActions.rollApiKeyAction(null, form({ keyId: w.apiKeyId!, overlapHours: "24" }))],
   ["revokeApiKeyAction", VENUE_SCOPED, () => apiKeyActions.revokeApiKeyAction(null, form({ keyId: w.apiKeyId! }))],
   ["saveHallAction (edit)", VENUE_SCOPED, () => admin.saveHallAction(null, form({ sectionId: w.sectionId!, layout: w.layout! }))],
   ["saveHallAction (create)", VENUE_SCOPED, (who) => admin.saveHallAction(null, form({ venueId: w.venueId!, layout: JSON.stringify({ ...JSON.parse(w.layout!), name: `Hall ${who}` }) }))],

@@ -2,7 +2,7 @@
 // Making and revoking partner API keys. The new key's text lives only in this component's state,
 // from the action's answer: the server keeps a hash, so once this is gone it is gone for good.
 import { useActionState, useState } from "react";
-import { createApiKeyAction, revokeApiKeyAction } from "@/app/actions/admin-api-keys";
+import { createApiKeyAction, revokeApiKeyAction, rollApiKeyAction } from "@/app/actions/admin-api-keys";
 import { FormError } from "@/components/ui/field";
 
 const input = "w-full rounded-lg border border-slate-300 bg-white px-3 py-2";
@@ -117,26 +117,61 @@ function NewKey({ secret, name, prefix, onDone }: { secret: string; name: string
   );
 }
 
-/** Revoke, with a confirm step: the first press only asks. */
-export function RevokeApiKey({ keyId, name }: { keyId: string; name: string }) {
-  const [asking, setAsking] = useState(false);
-  const [state, action, pending] = useActionState(revokeApiKeyAction, null);
-  if (!asking) {
+/** Revoke or roll a key, each behind a confirm step: the first press only asks. */
+export function KeyActions({ keyId, name }: { keyId: string; name: string }) {
+  const [asking, setAsking] = useState<"revoke" | "roll" | null>(null);
+  const [revoked, revoke, revoking] = useActionState(revokeApiKeyAction, null);
+  const [rolled, roll, rolling] = useActionState(rollApiKeyAction, null);
+  const [dismissed, setDismissed] = useState<unknown>(null);
+  if (rolled?.ok && dismissed !== rolled) {
+    return <NewKey secret={rolled.data.key} name={rolled.data.name} prefix={rolled.data.prefix} onDone={() => setDismissed(rolled)} />;
+  }
+  if (asking === "revoke") {
     return (
-      <button type="button" onClick={() => setAsking(true)} className="text-sm font-semibold text-red-700 underline" aria-label={`Revoke ${name}`}>
-        Revoke…
-      </button>
+      <form action={revoke} className={`${confirmBox} bg-red-50 ring-red-200`}>
+        <input type="hidden" name="keyId" value={keyId} />
+        <p className="text-sm">Revoke “{name}”? Every call with it is refused (401) from now on. This cannot be undone.</p>
+        <FormError message={revoked && !revoked.ok ? revoked.message : undefined} />
+        <div className="flex flex-wrap gap-2">
+          <button className={danger} disabled={revoking}>{revoking ? "Revoking…" : "Revoke key"}</button>
+          <button type="button" onClick={() => setAsking(null)} className={plain}>Keep it</button>
+        </div>
+      </form>
+    );
+  }
+  if (asking === "roll") {
+    const id = `roll-${keyId}`;
+    return (
+      <form action={roll} className={`${confirmBox} bg-slate-50 ring-slate-300`}>
+        <input type="hidden" name="keyId" value={keyId} />
+        <p className="text-sm">Replace “{name}” with a new key with the same scopes and venues. The new key is shown once.</p>
+        <div>
+          <label htmlFor={id} className={label}>The old key keeps working</label>
+          <select id={id} name="overlapHours" defaultValue="24" className={input}>
+            <option value="0">No longer: revoke it now (leaked)</option>
+            <option value="1">For 1 hour</option>
+            <option value="24">For 24 hours</option>
+            <option value="168">For 7 days</option>
+          </select>
+        </div>
+        <FormError message={rolled && !rolled.ok ? rolled.message : undefined} />
+        <div className="flex flex-wrap gap-2">
+          <button className={primary} disabled={rolling}>{rolling ? "Rolling…" : "Roll key"}</button>
+          <button type="button" onClick={() => setAsking(null)} className={plain}>Cancel</button>
+        </div>
+      </form>
     );
   }
   return (
-    <form action={action} className="w-full min-w-56 max-w-xs space-y-2 rounded-lg bg-red-50 p-3 ring-1 ring-red-200">
-      <input type="hidden" name="keyId" value={keyId} />
-      <p className="text-sm">Revoke “{name}”? Every call with it is refused (401) from now on. This cannot be undone.</p>
-      <FormError message={state && !state.ok ? state.message : undefined} />
-      <div className="flex flex-wrap gap-2">
-        <button className={danger} disabled={pending}>{pending ? "Revoking…" : "Revoke key"}</button>
-        <button type="button" onClick={() => setAsking(false)} className={plain}>Keep it</button>
-      </div>
-    </form>
+    <span className="flex flex-wrap gap-3">
+      <button type="button" onClick={() => setAsking("roll")} className="text-sm font-semibold text-brand-700 underline" aria-label={`Roll ${name}`}>
+        Roll…
+      </button>
+      <button type="button" onClick={() => setAsking("revoke")} className="text-sm font-semibold text-red-700 underline" aria-label={`Revoke ${name}`}>
+        Revoke…
+      </button>
+    </span>
   );
 }
+
+const confirmBox = "w-full min-w-56 max-w-xs space-y-2 rounded-lg p-3 ring-1";

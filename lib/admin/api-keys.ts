@@ -5,7 +5,7 @@
 import "server-only";
 import { and, desc, eq, inArray, isNull, sql } from "drizzle-orm";
 import { z } from "zod";
-import { db } from "@/db/client";
+import { db, type Executor } from "@/db/client";
 import { apiKeys, users, venues } from "@/db/schema";
 import { API_SCOPE_NAMES, type ApiScope } from "@/lib/api/scopes";
 import type { User } from "@/lib/auth/accounts";
@@ -35,11 +35,10 @@ export type CreateApiKeyInput = z.output<typeof createApiKeySchema>;
 
 export type CreatedApiKey = { id: string; name: string; key: string; prefix: string };
 
-/**
- * Makes a key. The full key is in the answer and nowhere else: only its public id and a hash of
- * its secret are stored, so it cannot be shown again.
- */
-export async function createApiKey(user: User, input: CreateApiKeyInput, now = new Date()): Promise<CreatedApiKey> {
+type KeyValues = { name: string; scopes: ApiScope[]; venueIds: string[]; expiresAt: Date | null; rateLimitPerMinute: number };
+
+/** What `user` may put on a key, checked: refuses scopes and venues they may not grant. */
+async function grantable(user: User, input: Omit<KeyValues, "expiresAt">): Promise<Omit<KeyValues, "expiresAt">> {
   if (user.role !== "admin" && user.role !== "staff") throw new AppError("FORBIDDEN", "Only staff and admins manage API keys.");
   const scopes = [...new Set(input.scopes)];
   const allowed = grantableScopes(user);
@@ -61,16 +60,28 @@ export async function createApiKey(user: User, input: CreateApiKeyInput, now = n
       throw new AppError("NOT_FOUND", "You can only grant venues you manage.", { details: { fieldErrors: { venueIds: ["You can only grant venues you manage"] } } });
     }
   }
-  const expiresAt = input.expiresIn === "never" ? null : new Date(now.getTime() + Number(input.expiresIn) * 86_400_000);
+  return { name: input.name, scopes, venueIds, rateLimitPerMinute: input.rateLimitPerMinute };
+}
+
+async function insertKey(tx: Executor, user: User, values: KeyValues, action: string): Promise<CreatedApiKey> {
   const fresh = generateApiKey();
-  return db.transaction(async (tx) => {
-    const [row] = await tx
-      .insert(apiKeys)
-      .values({ name: input.name, publicId: fresh.publicId, secretHash: fresh.secretHash, scopes, venueIds, createdBy: user.id, expiresAt, rateLimitPerMinute: input.rateLimitPerMinute })
-      .returning({ id: apiKeys.id });
-    await audit(tx, user, "api_keys.create", "api_key", row!.id, { name: input.name, prefix: displayKeyPrefix(fresh.publicId), scopes, venueIds, expiresAt, rateLimitPerMinute: input.rateLimitPerMinute });
-    return { id: row!.id, name: input.name, key: fresh.key, prefix: displayKeyPrefix(fresh.publicId) };
-  });
+  const [row] = await tx
+    .insert(apiKeys)
+    .values({ ...values, publicId: fresh.publicId, secretHash: fresh.secretHash, createdBy: user.id })
+    .returning({ id: apiKeys.id });
+  const prefix = displayKeyPrefix(fresh.publicId);
+  await audit(tx, user, action, "api_key", row!.id, { ...values, prefix });
+  return { id: row!.id, name: values.name, key: fresh.key, prefix };
+}
+
+/**
+ * Makes a key. The full key is in the answer and nowhere else: only its public id and a hash of
+ * its secret are stored, so it cannot be shown again.
+ */
+export async function createApiKey(user: User, input: CreateApiKeyInput, now = new Date()): Promise<CreatedApiKey> {
+  const values = await grantable(user, input);
+  const expiresAt = input.expiresIn === "never" ? null : new Date(now.getTime() + Number(input.expiresIn) * 86_400_000);
+  return db.transaction((tx) => insertKey(tx, user, { ...values, expiresAt }, "api_keys.create"));
 }
 
 export type ApiKeyStatus = "active" | "revoked" | "expired";
@@ -148,4 +159,42 @@ export async function revokeApiKey(user: User, keyId: string): Promise<{ id: str
   });
   forgetApiKey(key.publicId);
   return { id: key.id, name: key.name };
+}
+
+export const ROLL_OVERLAP_HOURS = ["0", "1", "24", "168"] as const;
+export const rollApiKeySchema = z.object({ keyId: z.uuid(), overlapHours: z.enum(ROLL_OVERLAP_HOURS).default("24") });
+
+/**
+ * Replaces a key with a new one of the same name, scopes, venues and limit (Stripe's "roll key"):
+ * the old one keeps working for `overlapHours` (so a partner can deploy the new one without an
+ * outage) and then expires; with 0 it is revoked at once (a leaked key). The caller must be able
+ * to see the old key and to grant what it had; the new key is theirs.
+ */
+export async function rollApiKey(user: User, keyId: string, overlapHours: number, now = new Date()): Promise<CreatedApiKey> {
+  if (user.role !== "admin" && user.role !== "staff") throw notFound("API key");
+  const scope = await venueScope(user);
+  const [old] = await db.select().from(apiKeys).where(eq(apiKeys.id, keyId)).limit(1);
+  if (!old || !manages(user, scope, old)) throw notFound("API key");
+  if (keyStatus(old, now) !== "active") throw new AppError("INVALID_STATE", "Only an active key can be rolled; make a new one instead.");
+  const values = await grantable(user, { name: old.name, scopes: old.scopes as ApiScope[], venueIds: old.venueIds, rateLimitPerMinute: old.rateLimitPerMinute });
+  const made = await db.transaction(async (tx) => {
+    // Two rolls of one key at once: the second waits here, then finds it no longer active.
+    const [locked] = await tx.select().from(apiKeys).where(eq(apiKeys.id, keyId)).for("update");
+    if (!locked || keyStatus(locked, now) !== "active" || locked.expiresAt?.getTime() !== old.expiresAt?.getTime()) {
+      throw new AppError("INVALID_STATE", "This key was changed meanwhile (revoked or rolled); look again.");
+    }
+    // The new key ends when the old one would have, if it had an end.
+    const fresh = await insertKey(tx, user, { ...values, expiresAt: old.expiresAt }, "api_keys.create");
+    if (overlapHours === 0) {
+      await tx.update(apiKeys).set({ revokedAt: sql`now()`, revokedBy: user.id }).where(and(eq(apiKeys.id, keyId), isNull(apiKeys.revokedAt)));
+    } else {
+      const until = new Date(now.getTime() + overlapHours * 3_600_000);
+      const endsAt = old.expiresAt && old.expiresAt < until ? old.expiresAt : until;
+      await tx.update(apiKeys).set({ expiresAt: endsAt }).where(eq(apiKeys.id, keyId));
+    }
+    await audit(tx, user, "api_keys.roll", "api_key", keyId, { name: old.name, prefix: displayKeyPrefix(old.publicId), replacedBy: fresh.prefix, overlapHours });
+    return fresh;
+  });
+  forgetApiKey(old.publicId);
+  return made;
 }

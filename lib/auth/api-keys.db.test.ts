@@ -5,7 +5,7 @@ import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/db/client";
 import { queryRows } from "@/db/rows";
-import { createApiKey, createApiKeySchema, listApiKeys, revokeApiKey } from "@/lib/admin/api-keys";
+import { createApiKey, createApiKeySchema, listApiKeys, revokeApiKey, rollApiKey } from "@/lib/admin/api-keys";
 import { errorCode } from "@/lib/testing/errors";
 import { createCity, createVenue } from "@/lib/testing/fixtures";
 import { createUser } from "@/lib/testing/users";
@@ -154,6 +154,35 @@ describe("who may make which key", () => {
     ]);
     const [row] = await queryRows<{ revoked_by: string }>(db, sql`SELECT revoked_by FROM api_keys WHERE id = ${forA.id}::uuid`);
     expect(row!.revoked_by).toBe(staffA.id);
+  });
+});
+
+describe("rolling a key", () => {
+  it("makes a new key with the same grants; the old one works through the overlap, or stops at once with none", async () => {
+    const old = await make(admin, { name: "Rolled", scopes: ["venue:manage"], venueIds: [venueA], rateLimitPerMinute: 42 });
+    const now = new Date();
+    const fresh = await rollApiKey(admin, old.id, 24, now);
+    expect(fresh.key).not.toBe(old.key);
+    expect(await verifyApiKey(fresh.key)).toMatchObject({ name: "Rolled", scopes: ["venue:manage"], venueIds: [venueA], rateLimitPerMinute: 42 });
+    expect(await verifyApiKey(old.key)).not.toBeNull();
+    expect(await verifyApiKey(old.key, new Date(now.getTime() + 25 * 3_600_000))).toBeNull();
+    expect(await verifyApiKey(fresh.key, new Date(now.getTime() + 25 * 3_600_000))).not.toBeNull();
+
+    const leaked = await rollApiKey(admin, fresh.id, 0);
+    expect(await verifyApiKey(fresh.key)).toBeNull();
+    expect(await verifyApiKey(leaked.key)).not.toBeNull();
+    expect(await errorCode(rollApiKey(admin, fresh.id, 24))).toBe("INVALID_STATE");
+    const audits = await queryRows<{ action: string }>(db, sql`SELECT action FROM audit_log WHERE entity_id = ${fresh.id} ORDER BY created_at`);
+    expect(audits.map((a) => a.action)).toEqual(["api_keys.create", "api_keys.roll"]);
+  });
+
+  it("staff cannot roll a key they cannot see, nor gain a scope by rolling", async () => {
+    const bookingKey = await make(admin, { scopes: ["bookings:write"] });
+    expect(await errorCode(rollApiKey(staffA, bookingKey.id, 24))).toBe("NOT_FOUND");
+    // Made by the staff member while an admin, say: rolling it now would grant what they cannot.
+    const mixed = await make(admin, { scopes: ["venue:manage", "bookings:write"], venueIds: [venueA] });
+    expect(await errorCode(rollApiKey(staffA, mixed.id, 24))).toBe("FORBIDDEN");
+    expect(await verifyApiKey(mixed.key, new Date(Date.now() + 48 * 3_600_000))).not.toBeNull();
   });
 });
 

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { CreateApiKeyForm, RevokeApiKey } from "@/components/admin/api-keys";
+import { CreateApiKeyForm, KeyActions } from "@/components/admin/api-keys";
 import { requireStaffPage } from "@/lib/admin/access";
 import { grantableScopes, listApiKeys, type ApiKeyStatus, type ApiKeySummary } from "@/lib/admin/api-keys";
 import { venueTime } from "@/lib/admin/time";
@@ -65,7 +65,7 @@ export default async function ApiKeysAdmin() {
             {k.venues.length ? <p className="text-xs text-slate-600">Venues: {venueList(k)}</p> : null}
             <p className="text-xs text-slate-500">By {k.createdBy} · {when(k.createdAt, "")}</p>
             <p className="text-xs text-slate-500">Last used {when(k.lastUsedAt, "never")} · expires {when(k.expiresAt, "never")} · {k.rateLimitPerMinute}/min</p>
-            {k.status === "active" ? <RevokeApiKey keyId={k.id} name={k.name} /> : k.revokedAt ? <p className="text-xs text-slate-500">Revoked {when(k.revokedAt, "")}</p> : null}
+            {k.status === "active" ? <KeyActions keyId={k.id} name={k.name} /> : k.revokedAt ? <p className="text-xs text-slate-500">Revoked {when(k.revokedAt, "")}</p> : null}
           </li>
         ))}
       </ul>
@@ -98,7 +98,7 @@ export default async function ApiKeysAdmin() {
                   <td className="py-2 pr-4">
                     <div className="flex flex-col items-start gap-1">
                       <Status status={k.status} />
-                      {k.status === "active" ? <RevokeApiKey keyId={k.id} name={k.name} /> : null}
+                      {k.status === "active" ? <KeyActions keyId={k.id} name={k.name} /> : null}
                     </div>
                   </td>
                 </tr>
