@@ -2,11 +2,13 @@
 // calls the API with it, the admin revokes it, and the API then refuses it.
 import { expect, test } from "./fixtures";
 import { unique } from "./api";
+import { expectNoSeriousViolations } from "./support/axe";
 
 test("an admin creates a key, sees it once, uses it, revokes it, and the API then answers 401", async ({ asAdmin: page, baseURL }) => {
   const name = `E2E partner ${unique()}`;
   await page.goto("/admin/api-keys");
   await expect(page.getByRole("heading", { name: "API keys", level: 1 })).toBeVisible();
+  await expectNoSeriousViolations(page, "/admin/api-keys as admin");
 
   const form = page.getByTestId("new-api-key-form");
   await form.getByLabel("Name").fill(name);
@@ -15,6 +17,7 @@ test("an admin creates a key, sees it once, uses it, revokes it, and the API the
 
   const shown = page.getByTestId("new-api-key");
   await expect(shown).toContainText("you will not see this key again");
+  await expectNoSeriousViolations(page, "/admin/api-keys with a new key shown");
   const key = await shown.getByTestId("new-api-key-value").inputValue();
   expect(key).toMatch(/^mqk_[a-z2-9]{12}_[A-Za-z0-9_-]{43}$/);
   const prefix = `${key.slice(0, 16)}…`;
@@ -51,4 +54,26 @@ test("staff are offered only the scopes and venues they may grant", async ({ asS
   await expect(form.getByRole("checkbox", { name: /catalog:read/ })).toBeVisible();
   await expect(form.getByRole("checkbox", { name: /venue:manage/ })).toBeVisible();
   await expect(form.getByRole("checkbox", { name: /bookings:write/ })).toHaveCount(0);
+});
+
+test("rolling a key shows the new one once; with no overlap the old one stops at once", async ({ asAdmin: page, baseURL }) => {
+  const name = `E2E rolled ${unique()}`;
+  await page.goto("/admin/api-keys");
+  const form = page.getByTestId("new-api-key-form");
+  await form.getByLabel("Name").fill(name);
+  await form.getByRole("checkbox", { name: /catalog:read/ }).check();
+  await form.getByRole("button", { name: "Create key" }).click();
+  const oldKey = await page.getByTestId("new-api-key").getByTestId("new-api-key-value").inputValue();
+  await page.reload();
+
+  const row = page.getByTestId(`api-key-${oldKey.slice(0, 16)}…`);
+  await row.getByRole("button", { name: `Roll ${name}` }).click();
+  await row.getByLabel("The old key keeps working").selectOption("0");
+  await row.getByRole("button", { name: "Roll key" }).click();
+  const newKey = await row.getByTestId("new-api-key-value").inputValue();
+  expect(newKey).not.toBe(oldKey);
+
+  const status = async (key: string) => (await fetch(`${baseURL}/api/v1/cities`, { headers: { authorization: `Bearer ${key}` } })).status;
+  expect(await status(newKey)).toBe(200);
+  await expect.poll(() => status(oldKey), { timeout: 5_000 }).toBe(401);
 });

@@ -99,7 +99,7 @@ export function route<S extends Spec>(
       const anonymous = !needsUser && spec.auth === undefined && spec.rateLimit === false && !sendsApiKey(req);
       const caller: RequestCaller = anonymous ? { user: null, via: null, badToken: false } : await requestUser(req);
       if (caller.badToken) {
-        throw new AppError("UNAUTHORIZED", caller.via === null && sendsApiKey(req)
+        throw new AppError("UNAUTHORIZED", sendsApiKey(req)
           ? "The API key is not valid, or it has expired or was revoked."
           : "The Authorization header is not a valid Bearer token, or the token has expired or was revoked. Sign in again.");
       }
