@@ -118,7 +118,9 @@ function NewKey({ secret, name, prefix, onDone }: { secret: string; name: string
 }
 
 /** Revoke or roll a key, each behind a confirm step: the first press only asks. */
-export function KeyActions({ keyId, name }: { keyId: string; name: string }) {
+// Rendered for revoked and expired keys too (with `active` false): rolling with no overlap revokes
+// the old key, and the list's refresh must not unmount the one place the new key is shown.
+export function KeyActions({ keyId, name, active }: { keyId: string; name: string; active: boolean }) {
   const [asking, setAsking] = useState<"revoke" | "roll" | null>(null);
   const [revoked, revoke, revoking] = useActionState(revokeApiKeyAction, null);
   const [rolled, roll, rolling] = useActionState(rollApiKeyAction, null);
@@ -126,6 +128,7 @@ export function KeyActions({ keyId, name }: { keyId: string; name: string }) {
   if (rolled?.ok && dismissed !== rolled) {
     return <NewKey secret={rolled.data.key} name={rolled.data.name} prefix={rolled.data.prefix} onDone={() => setDismissed(rolled)} />;
   }
+  if (!active) return null;
   if (asking === "revoke") {
     return (
       <form action={revoke} className={`${confirmBox} bg-red-50 ring-red-200`}>

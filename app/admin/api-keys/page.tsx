@@ -65,7 +65,8 @@ export default async function ApiKeysAdmin() {
             {k.venues.length ? <p className="text-xs text-slate-600">Venues: {venueList(k)}</p> : null}
             <p className="text-xs text-slate-500">By {k.createdBy} · {when(k.createdAt, "")}</p>
             <p className="text-xs text-slate-500">Last used {when(k.lastUsedAt, "never")} · expires {when(k.expiresAt, "never")} · {k.rateLimitPerMinute}/min</p>
-            {k.status === "active" ? <KeyActions keyId={k.id} name={k.name} /> : k.revokedAt ? <p className="text-xs text-slate-500">Revoked {when(k.revokedAt, "")}</p> : null}
+            {k.revokedAt ? <p className="text-xs text-slate-500">Revoked {when(k.revokedAt, "")}</p> : null}
+            <KeyActions keyId={k.id} name={k.name} active={k.status === "active"} />
           </li>
         ))}
       </ul>
@@ -98,7 +99,7 @@ export default async function ApiKeysAdmin() {
                   <td className="py-2 pr-4">
                     <div className="flex flex-col items-start gap-1">
                       <Status status={k.status} />
-                      {k.status === "active" ? <KeyActions keyId={k.id} name={k.name} /> : null}
+                      <KeyActions keyId={k.id} name={k.name} active={k.status === "active"} />
                     </div>
                   </td>
                 </tr>
