@@ -17,6 +17,7 @@ import {
   timestamp,
   uniqueIndex,
   uuid,
+  type AnyPgColumn,
 } from "drizzle-orm/pg-core";
 
 const tsvector = customType<{ data: string }>({ dataType: () => "tsvector" });
@@ -76,6 +77,8 @@ export const users = pgTable(
     // Bumped by sign-out and password reset: sessions and API tokens carry the version they were
     // issued under and stop working once it moves on.
     tokenVersion: integer("token_version").notNull().default(0),
+    // Opened by a partner key for an On-Behalf-Of email (db/migrations/0021, lib/auth/api-keys.ts).
+    createdByApiKeyId: uuid("created_by_api_key_id").references((): AnyPgColumn => apiKeys.id),
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex("users_email_lower_key").on(sql`lower(${t.email})`)],
@@ -366,6 +369,8 @@ export const bookings = pgTable(
     confirmedAt: ts("confirmed_at"),
     cancelledAt: ts("cancelled_at"),
     version: integer("version").notNull().default(0),
+    /** The partner key that made it, when one did (db/migrations/0021). */
+    apiKeyId: uuid("api_key_id").references((): AnyPgColumn => apiKeys.id),
     createdAt: createdAt(),
     updatedAt: ts("updated_at").notNull().defaultNow(),
   },
@@ -1025,4 +1030,40 @@ export const webhookAttempts = pgTable(
     responseExcerpt: text("response_excerpt"),
   },
   (t) => [index("webhook_attempts_delivery_idx").on(t.deliveryId, t.attemptedAt.desc())],
+);
+
+/**
+ * Partner API keys (db/migrations/0021, lib/auth/api-keys.ts): `mqk_<publicId>_<secret>`, of which
+ * only the public id and a SHA-256 of the secret are kept.
+ */
+export const apiKeys = pgTable(
+  "api_keys",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    name: text("name").notNull(),
+    publicId: text("public_id").notNull().unique("api_keys_public_id_key"),
+    secretHash: text("secret_hash").notNull(),
+    scopes: text("scopes").array().notNull(),
+    /** The venues venue:manage is limited to; empty without that scope. */
+    venueIds: uuid("venue_ids").array().notNull().default(sql`'{}'`),
+    createdBy: uuid("created_by")
+      .notNull()
+      .references((): AnyPgColumn => users.id),
+    createdAt: createdAt(),
+    expiresAt: ts("expires_at"),
+    revokedAt: ts("revoked_at"),
+    revokedBy: uuid("revoked_by").references((): AnyPgColumn => users.id),
+    /** Updated at most about once a minute per key, not per request. */
+    lastUsedAt: ts("last_used_at"),
+    rateLimitPerMinute: integer("rate_limit_per_minute").notNull().default(600),
+  },
+  (t) => [
+    index("api_keys_created_idx").on(t.createdAt.desc()),
+    check("api_keys_name_len", sql`char_length(${t.name}) BETWEEN 1 AND 80`),
+    check("api_keys_secret_hash_hex", sql`${t.secretHash} ~ '^[0-9a-f]{64}$'`),
+    check("api_keys_scopes_known", sql`cardinality(${t.scopes}) > 0 AND ${t.scopes} <@ ARRAY['catalog:read', 'bookings:write', 'venue:manage']::text[]`),
+    check("api_keys_venues_iff_manage", sql`('venue:manage' = ANY (${t.scopes})) = (cardinality(${t.venueIds}) > 0)`),
+    check("api_keys_rate_limit", sql`${t.rateLimitPerMinute} BETWEEN 1 AND 100000`),
+    check("api_keys_revoked_by", sql`(${t.revokedAt} IS NULL) = (${t.revokedBy} IS NULL)`),
+  ],
 );

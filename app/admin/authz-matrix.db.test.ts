@@ -10,6 +10,7 @@ import { AppError } from "@/lib/errors";
 import { getHallLayout } from "@/lib/admin/halls";
 import { listEventsForStaff } from "@/lib/admin/events";
 import { listPromos, promoRedemptions } from "@/lib/admin/promos";
+import { createApiKey, createApiKeySchema } from "@/lib/admin/api-keys";
 import { createCity, createEvent, createShow, createVenue, hoursFromNow } from "@/lib/testing/fixtures";
 import { createUser } from "@/lib/testing/users";
 import { ADMIN_NAV, navFor, staffEntryFor } from "@/lib/admin/nav";
@@ -35,6 +36,7 @@ const admin = await import("@/app/actions/admin");
 const catalog = await import("@/app/actions/admin-catalog");
 const credits = await import("@/app/actions/admin-credits");
 const webhooks = await import("@/app/actions/admin-webhooks");
+const apiKeyActions = await import("@/app/actions/admin-api-keys");
 
 type Who = "customer" | "otherStaff" | "staff" | "admin";
 const WHO: Who[] = ["customer", "otherStaff", "staff", "admin"];
@@ -94,6 +96,7 @@ beforeAll(async () => {
   w.webhookId = (await createWebhookEndpoint(users.admin, { url: "http://127.0.0.1:9/hooks", description: "", eventTypes: ["booking.confirmed"], venueId: w.venueId })).id;
   const { emitPing } = await import("@/lib/webhooks/emit");
   w.deliveryId = await db.transaction((tx) => emitPing(tx, w.webhookId!));
+  w.apiKeyId = (await createApiKey(users.admin, createApiKeySchema.parse({ name: "Matrix key", scopes: "venue:manage", venueIds: w.venueId }))).id;
   const [person] = await queryRows<{ id: string }>(db, sql`INSERT INTO people (slug, name) VALUES ('matrix-person', 'Matrix Person') RETURNING id`);
   w.personId = person!.id;
   await db.execute(sql`INSERT INTO event_credits (event_id, person_id, role) VALUES (${w.eventId}::uuid, ${w.personId}::uuid, 'CAST')`);
@@ -129,6 +132,10 @@ const ACTIONS: [string, Record<Who, "denied" | "allowed">, (who: Who) => Promise
   ["cancelShowFormAction", VENUE_SCOPED, (who) => admin.cancelShowFormAction(null, form({ showId: w[`cancel-${who}`]!, reason: "Matrix test", confirm: "yes", expectBookings: "0" }))],
   ["blockSeatsFormAction", VENUE_SCOPED, () => admin.blockSeatsFormAction(null, form({ showId: w.showId!, labels: "A1", blocked: "true" }))],
   ["refundBookingFormAction", VENUE_SCOPED, () => admin.refundBookingFormAction(null, form({ bookingId: w.bookingId!, reason: "Matrix test", confirm: "yes", expectRefundMinor: "0" }))],
+  ["createApiKeyAction (venue:manage)", VENUE_SCOPED, (who) => apiKeyActions.createApiKeyAction(null, form({ name: `Key by ${who}`, scopes: "venue:manage", venueIds: w.venueId! }))],
+  ["createApiKeyAction (bookings:write)", ADMIN_ONLY, (who) => apiKeyActions.createApiKeyAction(null, form({ name: `Booking key by ${who}`, scopes: "bookings:write" }))],
+  ["rollApiKeyAction", VENUE_SCOPED, () => apiKeyActions.rollApiKeyAction(null, form({ keyId: w.apiKeyId!, overlapHours: "24" }))],
+  ["revokeApiKeyAction", VENUE_SCOPED, () => apiKeyActions.revokeApiKeyAction(null, form({ keyId: w.apiKeyId! }))],
   ["saveHallAction (edit)", VENUE_SCOPED, () => admin.saveHallAction(null, form({ sectionId: w.sectionId!, layout: w.layout! }))],
   ["createWebhookEndpointAction", VENUE_SCOPED, () => webhooks.createWebhookEndpointAction(null, form({ url: "http://127.0.0.1:9/other", venueId: w.venueId!, eventTypes: "show.cancelled" }))],
   ["updateWebhookEventsAction", VENUE_SCOPED, () => webhooks.updateWebhookEventsAction(null, form({ endpointId: w.webhookId!, eventTypes: "booking.confirmed" }))],
@@ -144,6 +151,7 @@ type Page = (p: ReturnType<typeof props>) => Promise<unknown>;
 const page = async (load: () => Promise<{ default: unknown }>) => (await load()).default as Page;
 const STAFF_PAGES: [string, Record<Who, "denied" | "allowed">, () => Promise<unknown>][] = [
   ["/admin", ALL_BUT_CUSTOMER, async () => (await page(() => import("./page")))(props())],
+  ["/admin/api-keys", ALL_BUT_CUSTOMER, async () => (await page(() => import("./api-keys/page")))(props())],
   ["/admin/audit", ADMIN_ONLY, async () => (await page(() => import("./audit/page")))(props())],
   ["/admin/bookings", ALL_BUT_CUSTOMER, async () => (await page(() => import("./bookings/page")))(props({}, { q: "example.test" }))],
   ["/admin/bookings/[bookingId]", VENUE_SCOPED, async () => (await page(() => import("./bookings/[bookingId]/page")))(props({ bookingId: w.bookingId! }))],
@@ -227,8 +235,8 @@ describe("links each role is shown", () => {
     const expected: Record<string, string[]> = {
       customer: [],
       scanner: ["/checkin"],
-      staff: ["/admin", "/admin/bookings", "/admin/venues", "/admin/events", "/admin/shows/new", "/admin/halls", "/admin/promos", "/admin/webhooks", "/checkin"],
-      admin: ["/admin", "/admin/bookings", "/admin/venues", "/admin/events", "/admin/shows/new", "/admin/halls", "/admin/promos", "/admin/webhooks", "/admin/audit", "/checkin"],
+      staff: ["/admin", "/admin/bookings", "/admin/venues", "/admin/events", "/admin/shows/new", "/admin/halls", "/admin/promos", "/admin/api-keys", "/admin/webhooks", "/checkin"],
+      admin: ["/admin", "/admin/bookings", "/admin/venues", "/admin/events", "/admin/shows/new", "/admin/halls", "/admin/promos", "/admin/api-keys", "/admin/webhooks", "/admin/audit", "/checkin"],
     };
     expect(shown).toEqual(expected[role]);
   });

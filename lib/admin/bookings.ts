@@ -74,10 +74,10 @@ export type HistoryItem = { at: Date; kind: string; what: string };
 
 /** One booking with its whole story: holds, payments, webhook events, refunds, scans, staff actions. */
 export async function bookingHistory(user: User, bookingId: string) {
-  const [b] = await queryRows<StaffBookingRow & { venueId: string; showId: string; seats: string[] | null; confirmedAt: Date | null; cancelledAt: Date | null }>(
+  const [b] = await queryRows<StaffBookingRow & { venueId: string; showId: string; seats: string[] | null; confirmedAt: Date | null; cancelledAt: Date | null; viaKey: string | null }>(
     db,
     sql`SELECT ${ROW}, s.venue_id AS "venueId", s.id AS "showId", b.confirmed_at AS "confirmedAt", b.cancelled_at AS "cancelledAt",
-               ${seatLabelsOf(sql`b.id`)} AS seats
+               ${seatLabelsOf(sql`b.id`)} AS seats, (SELECT k.name FROM api_keys k WHERE k.id = b.api_key_id) AS "viaKey"
         ${FROM}
         WHERE b.id = ${bookingId}::uuid`,
   );
@@ -86,7 +86,7 @@ export async function bookingHistory(user: User, bookingId: string) {
   const history = await queryRows<HistoryItem>(
     db,
     sql`SELECT * FROM (
-          SELECT created_at AS at, 'booking' AS kind, 'Booking started (' || reference || ')' AS what FROM bookings WHERE id = ${bookingId}::uuid
+          SELECT b.created_at AS at, 'booking' AS kind, 'Booking started (' || b.reference || ')' || coalesce(' via API key ' || k.name, '') AS what FROM bookings b LEFT JOIN api_keys k ON k.id = b.api_key_id WHERE b.id = ${bookingId}::uuid
           UNION ALL SELECT confirmed_at, 'booking', 'Confirmed' FROM bookings WHERE id = ${bookingId}::uuid AND confirmed_at IS NOT NULL
           UNION ALL SELECT cancelled_at, 'booking', 'Cancelled / released' FROM bookings WHERE id = ${bookingId}::uuid AND cancelled_at IS NOT NULL
           UNION ALL SELECT created_at, 'payment', method || ' payment ' || lower(status::text) || ' — ' || to_char(amount_minor / 100.0, 'FM999999990.00') || ' ' || currency || coalesce(' (' || failure_code || ')', '') FROM payments WHERE booking_id = ${bookingId}::uuid

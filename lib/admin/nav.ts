@@ -18,6 +18,7 @@ export const ADMIN_NAV: readonly NavLink[] = [
   { href: "/admin/shows/new", label: "Schedule shows", roles: STAFF_ROLES },
   { href: "/admin/halls", label: "Halls", roles: STAFF_ROLES },
   { href: "/admin/promos", label: "Promo codes", roles: STAFF_ROLES },
+  { href: "/admin/api-keys", label: "API keys", roles: STAFF_ROLES },
   { href: "/admin/webhooks", label: "Webhooks", roles: STAFF_ROLES },
   { href: "/admin/audit", label: "Audit log", roles: ADMIN_ONLY },
   { href: "/checkin", label: "Check-in", roles: DOOR_ROLES },

@@ -1,6 +1,8 @@
 import "server-only";
 import { cache } from "react";
 import { getUserById, type User } from "./accounts";
+import { looksLikeApiKey } from "./api-key-format";
+import { verifyApiKey, type ApiKeyPrincipal } from "./api-keys";
 import { verifyApiToken } from "./api-token";
 import { auth } from "./index";
 import { setRequestUser } from "@/lib/telemetry/context.mjs";
@@ -30,15 +32,29 @@ export const sessionUser = cache(async (): Promise<User | null> => {
   return current;
 });
 
+/** Whether the request presents a partner API key (`Bearer mqk_…`), good or not. */
+export function sendsApiKey(req: Request): boolean {
+  const token = bearerToken(req);
+  return token !== null && looksLikeApiKey(token);
+}
+
+export type RequestCaller = { user: User | null; via: "token" | "session" | "key" | null; badToken: boolean; apiKey?: ApiKeyPrincipal };
+
 /**
- * The caller of a route handler: a Bearer token (API clients) or the Auth.js session cookie
- * (the browser). Once an Authorization header is sent it is the only credential looked at: a
- * malformed one, or an invalid, expired or revoked token, is a 401 (`badToken`), never a quiet
- * fall back to the cookie (which would skip the cookie's origin check).
+ * The caller of a route handler: a Bearer token (API clients), a partner API key (`Bearer
+ * mqk_…`: `apiKey`, and no user yet: whom it acts as depends on the route, see
+ * lib/auth/api-keys.ts `keyActor`) or the Auth.js session cookie (the browser). Once an
+ * Authorization header is sent it is the only credential looked at: a malformed one, or an
+ * invalid, expired or revoked token or key, is a 401 (`badToken`), never a quiet fall back to the
+ * cookie (which would skip the cookie's origin check).
  */
-export async function requestUser(req: Request): Promise<{ user: User | null; via: "token" | "session" | null; badToken: boolean }> {
+export async function requestUser(req: Request): Promise<RequestCaller> {
   if (req.headers.has("authorization")) {
     const token = bearerToken(req);
+    if (token && looksLikeApiKey(token)) {
+      const apiKey = await verifyApiKey(token);
+      return apiKey ? { user: null, via: "key", badToken: false, apiKey } : { user: null, via: null, badToken: true };
+    }
     const claims = token ? await verifyApiToken(token) : null;
     const user = claims ? await tokenUser(claims.userId) : undefined;
     // A token issued before the user's last sign-out or password reset is revoked.

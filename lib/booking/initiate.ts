@@ -15,14 +15,19 @@ import { notOnSale } from "./rules";
  * so): if one is open it is answered instead (`created: false`); one whose hold lapsed is expired
  * first.
  */
-export async function initiateBooking(userId: string, showId: string, ex: Executor = db): Promise<BookingWithSeats & { created: boolean }> {
+export async function initiateBooking(
+  userId: string,
+  showId: string,
+  ex: Executor = db,
+  opts: { /** The partner key booking on the user's behalf, recorded on the booking. */ apiKeyId?: string | null } = {},
+): Promise<BookingWithSeats & { created: boolean }> {
   for (let attempt = 0; attempt < 4; attempt++) {
     try {
       // The fast path is this one statement: it inserts only for a show on sale.
       const [row] = await queryRows<Record<keyof BookingRecord, unknown>>(
         ex,
-        sql`INSERT INTO bookings (reference, user_id, show_id, status, currency)
-            SELECT ${newBookingReference()}, ${userId}::uuid, s.id, 'INITIATED', s.currency
+        sql`INSERT INTO bookings (reference, user_id, show_id, status, currency, api_key_id)
+            SELECT ${newBookingReference()}, ${userId}::uuid, s.id, 'INITIATED', s.currency, ${opts.apiKeyId ?? null}::uuid
             FROM shows s JOIN events e ON e.id = s.event_id
             WHERE s.id = ${showId}::uuid AND e.status = 'PUBLISHED' AND s.status = 'SCHEDULED' AND s.starts_at > now()
             ON CONFLICT (user_id, show_id) WHERE status IN ('INITIATED', 'LOCKED') DO NOTHING

@@ -3,8 +3,9 @@ import { NextResponse, type NextRequest } from "next/server";
 import type { z } from "zod";
 import type { Role, User } from "@/lib/auth/accounts";
 import { requireRole } from "@/lib/auth/authorize";
-import { bearerToken, hasSessionCookie, requestUser } from "@/lib/auth/current-user";
-import { clientIp, enforceRateLimit, type PolicyName } from "@/lib/ratelimit";
+import { keyActor, type ApiKeyPrincipal } from "@/lib/auth/api-keys";
+import { bearerToken, hasSessionCookie, requestUser, sendsApiKey, type RequestCaller } from "@/lib/auth/current-user";
+import { clientIp, enforceRateLimit, type PolicyName, type RateLimitResult } from "@/lib/ratelimit";
 import type { ApiScope } from "@/lib/api/scopes";
 import { assertSameOrigin } from "./origin";
 import { AppError, toAppError } from "@/lib/errors";
@@ -45,6 +46,8 @@ export type RouteCtx<S extends Spec> = {
   query: Out<S, "query">;
   body: Out<S, "body">;
   user: UserOf<S>;
+  /** The partner API key the call came with (then `user` is whom it acts as), else null. */
+  apiKey: ApiKeyPrincipal | null;
 };
 
 export function errorResponse(err: unknown): NextResponse<ErrorBody> {
@@ -70,7 +73,21 @@ async function readJson(req: NextRequest): Promise<unknown> {
 }
 
 /**
- * The one wrapper for route handlers: authenticates (Bearer token or session cookie),
+ * A partner key's call: counted against the key's own per-minute limit (before anything else, so
+ * refused calls count too), allowed only on a route whose scope the key has (a route with no scope
+ * is for people, never keys), and turned into the user it acts as (see keyActor).
+ */
+async function keyCaller(apiKey: ApiKeyPrincipal, spec: Spec, req: NextRequest, needsUser: boolean): Promise<{ user: User | null; budget: RateLimitResult }> {
+  const budget = await enforceRateLimit("apiKey", `key:${apiKey.id}`, { limit: apiKey.rateLimitPerMinute });
+  if (!spec.scope) throw new AppError("FORBIDDEN", "API keys cannot call this endpoint: it is for people signing in themselves.");
+  if (!apiKey.scopes.includes(spec.scope)) {
+    throw new AppError("INSUFFICIENT_SCOPE", `This API key lacks the ${spec.scope} scope this endpoint needs.`, { details: { requiredScope: spec.scope, keyScopes: apiKey.scopes } });
+  }
+  return { user: await keyActor(apiKey, spec.scope, req, needsUser), budget };
+}
+
+/**
+ * The one wrapper for route handlers: authenticates (Bearer token, partner API key or session cookie),
  * authorises by role, validates path params, query and JSON body with zod, runs the handler,
  * and turns every failure into `{error:{code,message,details}}` with a 4xx (or a logged,
  * opaque 500). A handler returns data (sent as JSON) or its own Response.
@@ -94,22 +111,38 @@ export function route<S extends Spec>(
       const needsUser = spec.auth === "required" || Boolean(spec.roles);
       // Identify the caller whenever there are credentials, so rate limits count per user; a
       // public, unlimited route (a cached poll) skips it: it answers everyone the same.
-      const anonymous = !needsUser && spec.auth === undefined && spec.rateLimit === false;
-      const { user, badToken } = anonymous ? { user: null, badToken: false } : await requestUser(req);
-      if (badToken) throw new AppError("UNAUTHORIZED", "The Authorization header is not a valid Bearer token, or the token has expired or was revoked. Sign in again.");
+      // A partner key is always checked, though: every call it makes counts against its limit.
+      const anonymous = !needsUser && spec.auth === undefined && spec.rateLimit === false && !sendsApiKey(req);
+      const caller: RequestCaller = anonymous ? { user: null, via: null, badToken: false } : await requestUser(req);
+      if (caller.badToken) {
+        throw new AppError("UNAUTHORIZED", sendsApiKey(req)
+          ? "The API key is not valid, or it has expired or was revoked."
+          : "The Authorization header is not a valid Bearer token, or the token has expired or was revoked. Sign in again.");
+      }
+      const apiKey = caller.apiKey ?? null;
+      let user = caller.user;
+      let keyBudget: RateLimitResult | null = null;
+      if (apiKey) ({ user, budget: keyBudget } = await keyCaller(apiKey, spec, req, needsUser));
       if (needsUser && !user) throw new AppError("UNAUTHORIZED", "Sign in to continue.");
       if (spec.roles && user) requireRole(user, spec.roles);
       const policy = spec.rateLimit ?? "api";
-      if (policy) await enforceRateLimit(policy, user ? `user:${user.id}` : `ip:${clientIp(req.headers)}`);
+      // A key's own limit stands in for the general "api" one; a route's own policy (holds,
+      // payments) still counts per acting user, as if that user called.
+      if (policy && !(apiKey && policy === "api")) await enforceRateLimit(policy, user ? `user:${user.id}` : apiKey ? `key:${apiKey.id}` : `ip:${clientIp(req.headers)}`);
 
       const rawParams = context?.params ? await context.params : {};
       const params = spec.params ? parseInput(spec.params, rawParams, "path") : undefined;
       const query = spec.query ? parseInput(spec.query, searchParamsToObject(req.nextUrl.searchParams), "query") : undefined;
       const body = spec.body ? parseInput(spec.body, await readJson(req), "body") : undefined;
-      const result = await handler({ req, params, query, body, user } as RouteCtx<S>);
+      const result = await handler({ req, params, query, body, user, apiKey } as RouteCtx<S>);
       const res = result instanceof Response ? result : NextResponse.json(result, { status: opts.status ?? 200, headers: opts.headers });
       // An answer to a signed-in caller is theirs: no browser, proxy or CDN may keep a copy.
       if (user && !res.headers.has("cache-control")) res.headers.set("Cache-Control", "no-store");
+      // A partner can pace itself by its key's budget instead of finding the limit by its 429s.
+      if (keyBudget) {
+        res.headers.set("X-RateLimit-Limit", String(keyBudget.limit));
+        res.headers.set("X-RateLimit-Remaining", String(Math.max(0, keyBudget.remaining)));
+      }
       return res;
     } catch (err) {
       return errorResponse(err);

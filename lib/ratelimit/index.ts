@@ -6,13 +6,13 @@
  * Policies and their numbers live in LIMITS (./policies). Callers pass normalized identifiers
  * (lower-cased email, user id); they are hashed before they reach Redis or memory.
  */
-import { createRateLimiter, type RateLimiter, type RateLimiterOptions, type RateLimitResult } from "./limiter";
+import { createRateLimiter, type CheckOptions, type RateLimiter, type RateLimiterOptions, type RateLimitResult } from "./limiter";
 import { LIMITS, type PolicyName, type RateLimits } from "./policies";
 import { env } from "@/lib/env.js";
 
 export { clientIp } from "./client-ip";
 export { createRateLimiter, KEY_PREFIX, rateLimitError } from "./limiter";
-export type { RateLimiter, RateLimiterOptions, RateLimitResult } from "./limiter";
+export type { CheckOptions, RateLimiter, RateLimiterOptions, RateLimitResult } from "./limiter";
 export { durationMs, LIMITS } from "./policies";
 export type { Duration, PolicyName, RateLimitPolicy, RateLimits } from "./policies";
 
@@ -30,13 +30,13 @@ function limiter(): RateLimiter {
 }
 
 /** Counts one request for `identifier` under `policy` and says whether it may proceed. */
-export function checkRateLimit(policy: PolicyName, identifier: string): Promise<RateLimitResult> {
-  return limiter().check(policy, identifier);
+export function checkRateLimit(policy: PolicyName, identifier: string, opts?: CheckOptions): Promise<RateLimitResult> {
+  return limiter().check(policy, identifier, opts);
 }
 
 /** Counts one request; throws AppError RATE_LIMITED (429 with Retry-After) when over the limit. */
-export function enforceRateLimit(policy: PolicyName, identifier: string): Promise<RateLimitResult> {
-  return limiter().enforce(policy, identifier);
+export function enforceRateLimit(policy: PolicyName, identifier: string, opts?: CheckOptions): Promise<RateLimitResult> {
+  return limiter().enforce(policy, identifier, opts);
 }
 
 /**

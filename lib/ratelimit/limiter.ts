@@ -51,10 +51,16 @@ export type RateLimiterOptions = {
   maxKeys?: number;
 };
 
+/**
+ * Per call: `limit` replaces the policy's limit (same window) for this identifier, for limits that
+ * differ per caller (an API key's own per-minute limit). It is used as given, not scaled.
+ */
+export type CheckOptions = { limit?: number };
+
 export type RateLimiter = {
-  check(policy: PolicyName, identifier: string): Promise<RateLimitResult>;
+  check(policy: PolicyName, identifier: string, opts?: CheckOptions): Promise<RateLimitResult>;
   /** Like check, but throws AppError RATE_LIMITED (429, Retry-After) when over the limit. */
-  enforce(policy: PolicyName, identifier: string): Promise<RateLimitResult>;
+  enforce(policy: PolicyName, identifier: string, opts?: CheckOptions): Promise<RateLimitResult>;
 };
 
 export function createRateLimiter(options: RateLimiterOptions = {}): RateLimiter {
@@ -68,26 +74,32 @@ export function createRateLimiter(options: RateLimiterOptions = {}): RateLimiter
   const { redis } = options;
   const resolveRedis = typeof redis === "function" ? redis : () => (redis === undefined ? getRedis() : redis);
 
-  const memory = new Map<PolicyName, MemoryWindow>();
-  let upstash: { redis: Redis; byPolicy: Map<PolicyName, Ratelimit> } | undefined;
+  // Keyed by policy and, for a per-call limit, that limit: "api" or "apiKey:600".
+  const memory = new Map<string, MemoryWindow>();
+  let upstash: { redis: Redis; byPolicy: Map<string, Ratelimit> } | undefined;
   let redisSkippedUntil = 0;
   let degraded = false;
 
-  function memoryWindow(policy: PolicyName): MemoryWindow {
-    let window = memory.get(policy);
+  const limitOf = (policy: PolicyName, opts?: CheckOptions) => opts?.limit ?? limits[policy].limit;
+  const slot = (policy: PolicyName, opts?: CheckOptions) => (opts?.limit === undefined ? policy : `${policy}:${opts.limit}`);
+
+  function memoryWindow(policy: PolicyName, opts?: CheckOptions): MemoryWindow {
+    const name = slot(policy, opts);
+    let window = memory.get(name);
     if (!window) {
-      const { limit, window: duration } = limits[policy];
-      window = createMemoryWindow({ limit, windowMs: durationMs(duration), now, maxKeys });
-      memory.set(policy, window);
+      window = createMemoryWindow({ limit: limitOf(policy, opts), windowMs: durationMs(limits[policy].window), now, maxKeys });
+      memory.set(name, window);
     }
     return window;
   }
 
-  function redisLimiter(client: Redis, policy: PolicyName): Ratelimit {
+  function redisLimiter(client: Redis, policy: PolicyName, opts?: CheckOptions): Ratelimit {
     if (upstash?.redis !== client) upstash = { redis: client, byPolicy: new Map() };
-    let limiter = upstash.byPolicy.get(policy);
+    const name = slot(policy, opts);
+    let limiter = upstash.byPolicy.get(name);
     if (!limiter) {
-      const { limit, window } = limits[policy];
+      const { window } = limits[policy];
+      const limit = limitOf(policy, opts);
       limiter = new Ratelimit({
         redis: client,
         limiter: Ratelimit.slidingWindow(limit, window),
@@ -98,19 +110,21 @@ export function createRateLimiter(options: RateLimiterOptions = {}): RateLimiter
         analytics: false,
         enableTelemetry: false,
       });
-      upstash.byPolicy.set(policy, limiter);
+      upstash.byPolicy.set(name, limiter);
     }
     return limiter;
   }
 
-  async function check(policy: PolicyName, identifier: string): Promise<RateLimitResult> {
+  async function check(policy: PolicyName, identifier: string, opts?: CheckOptions): Promise<RateLimitResult> {
+    const perCall = opts?.limit;
+    if (perCall !== undefined && (!Number.isInteger(perCall) || perCall < 1)) throw new Error(`Rate limit must be a positive integer, got ${perCall}`);
     // Hashed: emails and IPs stay out of Redis keys and error logs, and keys have a fixed length.
     const key = createHash("sha256").update(identifier).digest("base64url");
     const client = now() >= redisSkippedUntil ? resolveRedis() : null;
     if (client) {
       try {
         const { success, limit, remaining, reset } = await withDeadline(
-          redisLimiter(client, policy).limit(key),
+          redisLimiter(client, policy, opts).limit(key),
           timeoutMs,
         );
         degraded = false;
@@ -124,11 +138,11 @@ export function createRateLimiter(options: RateLimiterOptions = {}): RateLimiter
         }
       }
     }
-    return { ...memoryWindow(policy).hit(key), source: "memory" };
+    return { ...memoryWindow(policy, opts).hit(key), source: "memory" };
   }
 
-  async function enforce(policy: PolicyName, identifier: string): Promise<RateLimitResult> {
-    const result = await check(policy, identifier);
+  async function enforce(policy: PolicyName, identifier: string, opts?: CheckOptions): Promise<RateLimitResult> {
+    const result = await check(policy, identifier, opts);
     if (!result.success) throw rateLimitError(result, now());
     return result;
   }

@@ -27,6 +27,9 @@ export const LIMITS = {
   waitlist: { limit: 30, window: "60 s" },
   // A door admits a person every second or two at peak, and an offline device syncs its queue in a burst.
   checkin: { limit: 120, window: "60 s" },
+  // Every call made with a partner API key, by key id (`key:<id>`); each key's own
+  // rate_limit_per_minute replaces this default (lib/auth/api-keys.ts).
+  apiKey: { limit: 600, window: "60 s" },
 } as const satisfies Record<string, RateLimitPolicy>;
 
 export type PolicyName = keyof typeof LIMITS;

@@ -162,6 +162,18 @@ describe("createRateLimiter without Redis", () => {
     expect((await limiter.check("signIn", "1.2.3.4:a@example.com")).success).toBe(true);
   });
 
+  it("takes a per-call limit (an API key's own) over the policy's, per identifier", async () => {
+    const clock = manualClock();
+    const limiter = createRateLimiter({ redis: null, now: clock.now, limits: { apiKey: { limit: 100, window: "60 s" } } });
+    for (let i = 0; i < 2; i++) expect(await limiter.enforce("apiKey", "key:a", { limit: 2 })).toMatchObject({ success: true, limit: 2, remaining: 1 - i });
+    const err = await rejection(limiter.enforce("apiKey", "key:a", { limit: 2 }));
+    expect(err.headers).toMatchObject({ "X-RateLimit-Limit": "2" });
+    // Another key, with a bigger budget, is counted on its own.
+    expect(await limiter.enforce("apiKey", "key:b", { limit: 5 })).toMatchObject({ success: true, limit: 5, remaining: 4 });
+    expect(await limiter.enforce("apiKey", "key:c")).toMatchObject({ success: true, limit: 100 });
+    await expect(limiter.check("apiKey", "key:d", { limit: 0 })).rejects.toThrow(/positive integer/);
+  });
+
   it("drives checkRateLimit / enforceRateLimit in real time", async () => {
     configureRateLimiter({ redis: null, limits: { promo: { limit: 2, window: "1 s" } } });
     await freshWindow(1000, 200);
@@ -321,6 +333,13 @@ describe.skipIf(!haveRedis)("createRateLimiter against redis-server through the 
   function limiter(windowSpec: { limit: number; window: "1 s" | "10 s" }, redis: Redis = client()): RateLimiter {
     return createRateLimiter({ redis, prefix: PREFIX, limits: { holdSeats: windowSpec } });
   }
+
+  it("honours a per-call limit in Redis too, per identifier", async () => {
+    const rl = createRateLimiter({ redis: client(), prefix: PREFIX, limits: { apiKey: { limit: 100, window: "10 s" } } });
+    for (let i = 0; i < 2; i++) expect(await rl.enforce("apiKey", "key:r1", { limit: 2 })).toMatchObject({ success: true, limit: 2, source: "redis" });
+    expect((await rl.check("apiKey", "key:r1", { limit: 2 })).success).toBe(false);
+    expect(await rl.enforce("apiKey", "key:r2", { limit: 3 })).toMatchObject({ success: true, limit: 3, remaining: 2, source: "redis" });
+  });
 
   it("answers 429 past the limit and lets requests through again after the window", async () => {
     const rl = limiter({ limit: 3, window: "1 s" });

@@ -37,6 +37,7 @@ export default async function AdminBooking({ params, searchParams }: { params: P
         <div className="flex flex-wrap items-center gap-2">
           <h1 className="font-mono text-2xl font-bold">{b.reference}</h1>
           <StatusBadge status={b.status} />
+          {b.viaKey ? <span className="rounded-full bg-sky-50 px-2 py-0.5 text-xs font-semibold text-sky-800 ring-1 ring-sky-200" data-testid="booking-via-key">via {b.viaKey}</span> : null}
         </div>
         <p className="mt-1 text-slate-700">
           {b.title} · {b.venue} · <time dateTime={new Date(b.startsAt).toISOString()}>{venueTime(b.startsAt, b.timeZone)}</time>

@@ -11,9 +11,9 @@ import { requireAdmission } from "@/lib/onsale/room";
  */
 export const POST = route(
   bookings.initiateBooking,
-  async ({ req, user, body }) => {
+  async ({ req, user, body, apiKey }) => {
     await requireAdmission(user.id, body.showId, passFromRequest(req, body.showId));
-    return { booking: bookingJson(await initiateBooking(user.id, body.showId)) };
+    return { booking: bookingJson(await initiateBooking(user.id, body.showId, undefined, { apiKeyId: apiKey?.id })) };
   },
   { status: 201 },
 );
