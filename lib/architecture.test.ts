@@ -34,8 +34,8 @@ function libFolder(spec: string, file: string): string | null {
 
 function importsOf(file: string): string[] {
   // Type-only imports are erased at build time: they name a shape (ApiScope) without loading the
-  // module, so they cannot make a cycle. The API contracts (lib/api) sit above lib/http and
-  // lib/auth, which only borrow the scope names' type from them.
+  // module, so they cannot make a cycle (lib/api's contracts sit above lib/http, which borrows
+  // their Operation type).
   const text = readFileSync(path.join(ROOT, file), "utf8").replace(/(?:import|export)\s+type\s+[^;]*?from\s+["'][^"']+["'];?/g, "");
   return [...text.matchAll(/(?:from\s+|import\s*\(\s*|import\s+)["']([^"']+)["']/g)].map((m) => m[1]!);
 }

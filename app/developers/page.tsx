@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { API_SCOPES } from "@/lib/api/scopes";
+import { API_SCOPES } from "@/lib/auth/scopes";
 import { TAGS } from "@/lib/api/contract";
 import { openApiDocument } from "@/lib/api/openapi";
 import { rootOf } from "@/lib/api/schema-fields";

@@ -7,7 +7,7 @@ import { and, desc, eq, inArray, isNull, sql } from "drizzle-orm";
 import { z } from "zod";
 import { db, type Executor } from "@/db/client";
 import { apiKeys, users, venues } from "@/db/schema";
-import { API_SCOPE_NAMES, type ApiScope } from "@/lib/api/scopes";
+import { API_SCOPE_NAMES, type ApiScope } from "@/lib/auth/scopes";
 import type { User } from "@/lib/auth/accounts";
 import { displayKeyPrefix, generateApiKey } from "@/lib/auth/api-key-format";
 import { forgetApiKey } from "@/lib/auth/api-keys";

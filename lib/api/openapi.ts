@@ -2,7 +2,7 @@
 // (lib/api/contract): nothing here is written by hand twice, so the document cannot say one
 // thing while a handler checks another. zod 4 emits JSON Schema 2020-12, which 3.1 uses as is.
 import { z } from "zod";
-import { API_SCOPES } from "@/lib/api/scopes";
+import { API_SCOPES } from "@/lib/auth/scopes";
 import { COMMON_ERRORS, type Operation } from "@/lib/api/contract/op";
 import { OPERATIONS, TAGS } from "@/lib/api/contract";
 import { ErrorBody } from "@/lib/api/contract/shared";

@@ -5,7 +5,7 @@ import "server-only";
 import { and, eq, isNull, lt, or, sql } from "drizzle-orm";
 import { db } from "@/db/client";
 import { apiKeys, users } from "@/db/schema";
-import type { ApiScope } from "@/lib/api/scopes";
+import type { ApiScope } from "@/lib/auth/scopes";
 import { AppError } from "@/lib/errors";
 import { log } from "@/lib/telemetry/log.mjs";
 import { emailSchema, type User } from "./accounts";

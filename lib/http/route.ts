@@ -6,7 +6,7 @@ import { requireRole } from "@/lib/auth/authorize";
 import { keyActor, type ApiKeyPrincipal } from "@/lib/auth/api-keys";
 import { bearerToken, hasSessionCookie, requestUser, sendsApiKey, type RequestCaller } from "@/lib/auth/current-user";
 import { clientIp, enforceRateLimit, type PolicyName, type RateLimitResult } from "@/lib/ratelimit";
-import type { ApiScope } from "@/lib/api/scopes";
+import type { ApiScope } from "@/lib/auth/scopes";
 import { assertSameOrigin } from "./origin";
 import { AppError, toAppError } from "@/lib/errors";
 import { httpStatus, type ErrorBody } from "./errors";

@@ -4,7 +4,7 @@ import { requireStaffPage } from "@/lib/admin/access";
 import { grantableScopes, listApiKeys, type ApiKeyStatus, type ApiKeySummary } from "@/lib/admin/api-keys";
 import { venueTime } from "@/lib/admin/time";
 import { listManagedVenues } from "@/lib/admin/venues";
-import { API_SCOPES } from "@/lib/api/scopes";
+import { API_SCOPES } from "@/lib/auth/scopes";
 
 export const metadata: Metadata = { title: "Admin · API keys" };
 

@@ -2,7 +2,7 @@
 // (`route(op, handler)`), and the OpenAPI document is generated from the same object. Pure data
 // and zod: no server imports, so the generator, the docs page and tests can read every contract.
 import type { z } from "zod";
-import type { ApiScope } from "@/lib/api/scopes";
+import type { ApiScope } from "@/lib/auth/scopes";
 import type { ErrorCode } from "@/lib/errors";
 import type { PolicyName } from "@/lib/ratelimit/policies";
 
