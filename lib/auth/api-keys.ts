@@ -4,7 +4,7 @@
 import "server-only";
 import { and, eq, isNull, lt, or, sql } from "drizzle-orm";
 import { db } from "@/db/client";
-import { apiKeys, users } from "@/db/schema";
+import { apiKeys, bookings, payments, users } from "@/db/schema";
 import type { ApiScope } from "@/lib/auth/scopes";
 import { AppError } from "@/lib/errors";
 import { log } from "@/lib/telemetry/log.mjs";
@@ -170,4 +170,27 @@ async function openCustomerAccount(key: ApiKeyPrincipal, email: string): Promise
   const raced = await userByEmail(email);
   if (!raced) throw new AppError("CONFLICT", "Could not open an account for that email; please try again.");
   return raced;
+}
+
+/**
+ * A bookings:write key reaches only the bookings it made: acting for a customer by email must not
+ * let a partner read, pay for or cancel what that customer booked elsewhere (on the site, or
+ * through another partner). A booking or payment of another origin answers 404, as if it did not
+ * exist, like anyone else's.
+ */
+export async function requireKeyOwns(key: ApiKeyPrincipal, params: unknown): Promise<void> {
+  const p = (params ?? {}) as { bookingId?: unknown; paymentId?: unknown };
+  if (typeof p.bookingId === "string") {
+    const [row] = await db.select({ keyId: bookings.apiKeyId }).from(bookings).where(eq(bookings.id, p.bookingId)).limit(1);
+    if (!row || row.keyId !== key.id) throw new AppError("NOT_FOUND", "Booking not found");
+  }
+  if (typeof p.paymentId === "string") {
+    const [row] = await db
+      .select({ keyId: bookings.apiKeyId })
+      .from(payments)
+      .innerJoin(bookings, eq(bookings.id, payments.bookingId))
+      .where(eq(payments.id, p.paymentId))
+      .limit(1);
+    if (!row || row.keyId !== key.id) throw new AppError("NOT_FOUND", "Payment not found");
+  }
 }

@@ -74,8 +74,10 @@ export async function listUserBookings(
   userId: string,
   q: z.output<typeof historyQuerySchema>,
   ex: Executor = db,
+  opts: { /** Only the bookings this partner key made (a partner sees its own, not the customer's others). */ apiKeyId?: string } = {},
 ): Promise<{ items: BookingSummary[]; nextCursor: string | null }> {
   const conds: SQL[] = [sql`b.user_id = ${userId}::uuid`, VISIBLE];
+  if (opts.apiKeyId) conds.push(sql`b.api_key_id = ${opts.apiKeyId}::uuid`);
   if (q.when === "upcoming") conds.push(sql`s.starts_at >= now()`);
   if (q.when === "past") conds.push(sql`s.starts_at < now()`);
   if (q.cursor) {

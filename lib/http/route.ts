@@ -3,7 +3,7 @@ import { NextResponse, type NextRequest } from "next/server";
 import type { z } from "zod";
 import type { Role, User } from "@/lib/auth/accounts";
 import { requireRole } from "@/lib/auth/authorize";
-import { keyActor, type ApiKeyPrincipal } from "@/lib/auth/api-keys";
+import { keyActor, requireKeyOwns, type ApiKeyPrincipal } from "@/lib/auth/api-keys";
 import { bearerToken, hasSessionCookie, requestUser, sendsApiKey, type RequestCaller } from "@/lib/auth/current-user";
 import { clientIp, enforceRateLimit, type PolicyName, type RateLimitResult } from "@/lib/ratelimit";
 import type { ApiScope } from "@/lib/auth/scopes";
@@ -134,6 +134,11 @@ export function route<S extends Spec>(
       const params = spec.params ? parseInput(spec.params, rawParams, "path") : undefined;
       const query = spec.query ? parseInput(spec.query, searchParamsToObject(req.nextUrl.searchParams), "query") : undefined;
       const body = spec.body ? parseInput(spec.body, await readJson(req), "body") : undefined;
+      // A partner booking for a customer reaches only the bookings (and payments) its key made.
+      if (apiKey && spec.scope === "bookings:write") {
+        await requireKeyOwns(apiKey, params);
+        await requireKeyOwns(apiKey, body);
+      }
       const result = await handler({ req, params, query, body, user, apiKey } as RouteCtx<S>);
       const res = result instanceof Response ? result : NextResponse.json(result, { status: opts.status ?? 200, headers: opts.headers });
       // An answer to a signed-in caller is theirs: no browser, proxy or CDN may keep a copy.

@@ -7,6 +7,7 @@ import { databaseKind, db } from "@/db/client";
 import { queryRows } from "@/db/rows";
 import { createApiKey, createApiKeySchema, revokeApiKey } from "@/lib/admin/api-keys";
 import { forgetApiKey } from "@/lib/auth/api-keys";
+import { initiateBooking } from "@/lib/booking/initiate";
 import { deliverDueEvents } from "@/lib/payments/gateways/local";
 import { configureRateLimiter } from "@/lib/ratelimit";
 import { clearSeatingCaches } from "@/lib/seating/availability";
@@ -15,6 +16,7 @@ import { CARD_OK, deliverWebhooksInProcess } from "@/lib/testing/payments";
 import { createUser } from "@/lib/testing/users";
 import { PATCH as patchVenue } from "./admin/venues/[venueId]/route";
 import { GET as managedVenues } from "./admin/venues/route";
+import { POST as cancel } from "./bookings/[bookingId]/cancel/route";
 import { POST as confirm } from "./bookings/[bookingId]/confirm/route";
 import { POST as lockSeats } from "./bookings/[bookingId]/lock-seats/route";
 import { GET as getBooking } from "./bookings/[bookingId]/route";
@@ -23,6 +25,7 @@ import { GET as doorStats } from "./checkin/shows/[showId]/stats/route";
 import { GET as cities } from "./cities/route";
 import { POST as processPayment } from "./payments/process/route";
 import { GET as seats } from "./shows/[showId]/seats/route";
+import { GET as userBookings } from "./users/[userId]/bookings/route";
 import { POST as login } from "./users/login/route";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- JSON bodies are asserted field by field
@@ -228,6 +231,43 @@ describe("bookings:write on behalf of a customer", () => {
     // Each acted as the customer (their booking lookup found nothing: 404), none failed.
     expect(answers.map((a) => a.status)).toEqual(Array(8).fill(404));
     expect((await queryRows<{ n: number }>(db, sql`SELECT count(*)::int AS n FROM users WHERE lower(email) = ${email}`))[0]!.n).toBe(1);
+  });
+
+  it("reaches only the bookings and payments the key made: the customer's own, or another partner's, are 404; their open booking from elsewhere is a 409", async () => {
+    const customer = await createUser();
+    const as = { "on-behalf-of": customer.email };
+    // The customer opens a booking on the site themselves (no key) and holds a seat.
+    const own = await initiateBooking(customer.id, showB);
+    const partnerA = await newKey(admin, { scopes: ["bookings:write"] });
+    const partnerB = await newKey(admin, { scopes: ["bookings:write"] });
+
+    expect((await call(getBooking, { key: partnerA, params: { bookingId: own.id }, headers: as })).status).toBe(404);
+    expect((await call(cancel, { key: partnerA, params: { bookingId: own.id }, headers: as, body: {} })).status).toBe(404);
+    const pay = await call(processPayment, { key: partnerA, body: { bookingId: own.id, method: "CARD", card: CARD_OK }, headers: { ...as, "idempotency-key": `other-${own.id}` } });
+    expect(pay.status).toBe(404);
+    // Asking to open one for the same show does not hand over the customer's booking in progress.
+    const again = await call(initiate, { key: partnerA, body: { showId: showB }, headers: as });
+    expect(again.status).toBe(409);
+    expect(again.body.error.code).toBe("CONFLICT");
+    expect(JSON.stringify(again.body)).not.toContain(own.id);
+
+    // Partner A's booking for another show is A's alone.
+    const mine = await call(initiate, { key: partnerA, body: { showId: showA }, headers: as });
+    expect(mine.status).toBe(201);
+    const mineId = mine.body.booking.id as string;
+    expect((await call(getBooking, { key: partnerA, params: { bookingId: mineId }, headers: as })).status).toBe(200);
+    expect((await call(getBooking, { key: partnerB, params: { bookingId: mineId }, headers: as })).status).toBe(404);
+    // The history a key sees is its own bookings of the customer, not the ones made elsewhere
+    // (both moved on to a state the history lists).
+    await db.execute(sql`UPDATE bookings SET status = 'PAYMENT_PENDING' WHERE id IN (${own.id}::uuid, ${mineId}::uuid)`);
+    const ids = (r: { body: Json }) => r.body.items.map((b: { id: string }) => b.id).sort();
+    const history = await call(userBookings, { key: partnerA, params: { userId: customer.id }, headers: as });
+    expect(history.status).toBe(200);
+    expect(ids(history)).toEqual([mineId]);
+    expect(ids(await call(userBookings, { key: partnerB, params: { userId: customer.id }, headers: as }))).toEqual([]);
+    // The customer, signed in themselves, sees both.
+    const signedIn = await call(userBookings, { params: { userId: customer.id }, headers: { authorization: `Bearer ${customer.token}` } });
+    expect(ids(signedIn)).toEqual([own.id, mineId].sort());
   });
 
   it("route limits (holdSeats) count per customer, not per key", async () => {

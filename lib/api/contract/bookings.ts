@@ -104,6 +104,7 @@ export const initiateBooking = op({
     "Opens a booking (INITIATED, no seats yet); hold seats with `POST /bookings/{bookingId}/lock-seats`.",
     "A user has at most one open booking per show: while one is open (INITIATED, or LOCKED and not lapsed) it is answered again, with its seats, instead of a new one (still 201); one whose hold lapsed is expired and a new one opened.",
     "Before the show's on-sale: 409 `NOT_ON_SALE_YET` (`details.onSaleAt`). While its waiting room is open the request carries the pass (`X-Queue-Pass`), else 403 `QUEUE_PASS_*`.",
+    "With a partner API key, the customer's open booking is answered only if the key made it; one they opened elsewhere (on the site, or through another partner) is a 409 `CONFLICT` until it is completed or lapses. A key only ever reaches the bookings and payments it made: any other answers 404.",
   ].join("\n\n"),
   tag: TAG,
   body: z.object({ showId: uuid("a show id").describe("The show to book.") }),

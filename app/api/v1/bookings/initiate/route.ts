@@ -1,3 +1,5 @@
+import { requireKeyOwns } from "@/lib/auth/api-keys";
+import { AppError } from "@/lib/errors";
 import { route } from "@/lib/http/route";
 import * as bookings from "@/lib/api/contract/bookings";
 import { bookingJson } from "@/app/api/v1/_serializers/bookings";
@@ -13,7 +15,14 @@ export const POST = route(
   bookings.initiateBooking,
   async ({ req, user, body, apiKey }) => {
     await requireAdmission(user.id, body.showId, passFromRequest(req, body.showId));
-    return { booking: bookingJson(await initiateBooking(user.id, body.showId, undefined, { apiKeyId: apiKey?.id })) };
+    const booking = await initiateBooking(user.id, body.showId, undefined, { apiKeyId: apiKey?.id });
+    // The customer's booking in progress from elsewhere is theirs (or another partner's), not this key's.
+    if (apiKey && !booking.created) {
+      await requireKeyOwns(apiKey, { bookingId: booking.id }).catch(() => {
+        throw new AppError("CONFLICT", "This customer already has a booking in progress for this show, made elsewhere. It must be completed, or lapse within 10 minutes, before a new one can start.");
+      });
+    }
+    return { booking: bookingJson(booking) };
   },
   { status: 201 },
 );

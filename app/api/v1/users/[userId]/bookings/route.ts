@@ -3,7 +3,7 @@ import { requireSelf } from "@/lib/auth/params";
 import { listUserBookings } from "@/lib/booking/history";
 import { route } from "@/lib/http/route";
 
-export const GET = route(users.listUserBookings, async ({ user, params, query }) => {
+export const GET = route(users.listUserBookings, async ({ user, params, query, apiKey }) => {
   requireSelf(user, params.userId);
-  return listUserBookings(user.id, query);
+  return listUserBookings(user.id, query, undefined, { apiKeyId: apiKey?.id });
 });
