@@ -2,7 +2,7 @@
 // limit, venue limits, and a whole booking made on a customer's behalf.
 import { sql } from "drizzle-orm";
 import { NextRequest } from "next/server";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from "vitest";
 import { databaseKind, db } from "@/db/client";
 import { queryRows } from "@/db/rows";
 import { createApiKey, createApiKeySchema, revokeApiKey } from "@/lib/admin/api-keys";
@@ -122,6 +122,10 @@ describe("authenticating with an API key", () => {
 
 describe("per-key rate limit", () => {
   it("429s a key past its own per-minute limit, with Retry-After, while another key still passes", async () => {
+    // A clock held mid-minute, so the burst cannot straddle two windows (the sliding window would let one more through).
+    const midMinute = Math.floor(Date.now() / 60_000) * 60_000 + 30_000;
+    configureRateLimiter({ redis: null, now: () => midMinute });
+    onTestFinished(() => configureRateLimiter({ redis: null }));
     const slow = await newKey(admin, { scopes: ["catalog:read"], rateLimitPerMinute: 3 });
     const other = await newKey(admin, { scopes: ["catalog:read"], rateLimitPerMinute: 3 });
     for (let i = 0; i < 3; i++) {

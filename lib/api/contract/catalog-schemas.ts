@@ -43,7 +43,6 @@ export const Event = z
     ratingCount: z.int(),
     startDate: Day.nullable(),
     endDate: Day.nullable(),
-    createdBy: Uuid.nullable().describe("The staff member who created it; null for seeded events."),
     createdAt: DateTime,
     updatedAt: DateTime,
     credits: z.array(Credit).describe("Cast, crew, artists, teams, speakers, in billing order."),
