@@ -1,5 +1,6 @@
-// The docs' descriptions use one bit of Markdown: `code`. Everything else is plain text.
-export function InlineMarkdown({ text }: { text: string }) {
+// The Markdown the API descriptions use, inline only: `code` and **bold** (which may hold code).
+// Everything else is text; nothing is parsed as HTML.
+function Code({ text }: { text: string }) {
   return (
     <>
       {text.split(/(`[^`]+`)/g).map((part, i) =>
@@ -9,6 +10,22 @@ export function InlineMarkdown({ text }: { text: string }) {
           </code>
         ) : (
           <span key={i}>{part}</span>
+        ),
+      )}
+    </>
+  );
+}
+
+export function InlineMarkdown({ text }: { text: string }) {
+  return (
+    <>
+      {text.split(/(\*\*[^*]+\*\*)/g).map((part, i) =>
+        part.startsWith("**") && part.endsWith("**") && part.length > 4 ? (
+          <strong key={i} className="font-semibold text-ink-900">
+            <Code text={part.slice(2, -2)} />
+          </strong>
+        ) : (
+          <Code key={i} text={part} />
         ),
       )}
     </>
