@@ -972,15 +972,20 @@ export const webhookEndpoints = pgTable(
   ],
 );
 
-export const webhookEvents = pgTable("webhook_events", {
-  id: text("id").primaryKey(), // evt_…
-  type: text("type").notNull(),
-  venueId: uuid("venue_id"),
-  /** One event per change however often its cause is replayed ("booking.confirmed:<booking id>"). */
-  dedupeKey: text("dedupe_key").unique(),
-  payload: jsonb("payload").$type<Record<string, unknown>>().notNull(),
-  createdAt: createdAt(),
-});
+export const webhookEvents = pgTable(
+  "webhook_events",
+  {
+    id: text("id").primaryKey(), // evt_…
+    type: text("type").notNull(),
+    venueId: uuid("venue_id"),
+    /** One event per change however often its cause is replayed ("booking.confirmed:<booking id>"). */
+    dedupeKey: text("dedupe_key").unique(),
+    payload: jsonb("payload").$type<Record<string, unknown>>().notNull(),
+    createdAt: createdAt(),
+  },
+  // Retention (lib/webhooks/prune.ts) walks events oldest first.
+  (t) => [index("webhook_events_created_idx").on(t.createdAt)],
+);
 
 export const webhookDeliveries = pgTable(
   "webhook_deliveries",

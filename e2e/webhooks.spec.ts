@@ -1,3 +1,4 @@
+import type { Page } from "@playwright/test";
 // Outbound webhooks from the admin's side: register an endpoint pointing at a receiver this test
 // runs (a real HTTP server verifying every signature with the secret the page showed), send a
 // test event, see it in the delivery log, and redeliver it (same event id, received again). Then
@@ -62,7 +63,18 @@ test("an admin registers an endpoint, sends a test event, sees it in the log and
   await expect(again).toContainText("2 attempts");
   await again.locator("summary").click();
   await expect(again.getByText("manual redelivery")).toBeVisible();
+  await disableEndpoint(page);
 });
+
+/**
+ * Disables the endpoint whose page is open: its receiver closes with the test, and the bookings
+ * later specs make must not queue deliveries to it. (It also checks Disable works.)
+ */
+async function disableEndpoint(page: Page) {
+  await page.getByRole("button", { name: "Disable" }).click();
+  await expect(page.getByRole("button", { name: "Enable" })).toBeVisible();
+  await expect(page.getByText(/^Disabled /)).toBeVisible();
+}
 
 test("a booking paid and then cancelled through the API reaches the endpoint as booking.confirmed, .cancelled and .refunded", async ({ asAdmin: page, user, request }) => {
   const partner = await startWebhookReceiver("/hooks/bookings");
@@ -93,6 +105,8 @@ test("a booking paid and then cancelled through the API reaches the endpoint as 
     expect(about("booking.cancelled")).toHaveLength(1);
     expect(about("booking.confirmed")).toHaveLength(1);
     expect(partner.received.every((r) => r.verified.ok)).toBe(true);
+    await page.getByRole("link", { name: /Open the endpoint/ }).click();
+    await disableEndpoint(page);
   } finally {
     await partner.close();
   }

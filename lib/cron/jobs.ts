@@ -9,6 +9,7 @@ import { tickOpenRooms } from "@/lib/onsale/room";
 import { offerWaitlists } from "@/lib/waitlist/matcher";
 import { pruneListing } from "@/lib/catalog/listing-prune";
 import { dispatchWebhooks } from "@/lib/webhooks/dispatch";
+import { pruneWebhookHistory } from "@/lib/webhooks/prune";
 import { observeCron } from "@/lib/telemetry/metrics.mjs";
 
 const JOBS = {
@@ -22,6 +23,8 @@ const JOBS = {
   "tick-waiting-rooms": () => tickOpenRooms(),
   // The listing's copy of shows forgets the ones that began (they are never listed again).
   "prune-listing": () => pruneListing(),
+  // The webhook delivery log keeps 30 days (what is still owed is kept whatever its age).
+  "prune-webhooks": () => pruneWebhookHistory(),
   // Partners' webhooks: due deliveries and retries (lib/webhooks/dispatch.ts).
   "dispatch-webhooks": () => dispatchWebhooks({ limit: 200 }),
 } as const satisfies Record<string, () => Promise<unknown>>;

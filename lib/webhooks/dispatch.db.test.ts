@@ -425,3 +425,27 @@ describe("who may manage endpoints, and where they may point", () => {
     }
   });
 });
+
+describe("retention", () => {
+  it("drops events older than 30 days with their deliveries and attempts, keeping any still owed and every recent one", async () => {
+    const { endpointId, venueId } = await endpoint(["show.cancelled"]);
+    const ids = { done: "", pending: "", redeliver: "", recent: "" };
+    for (const k of Object.keys(ids) as (keyof typeof ids)[]) ids[k] = (await emitShow(venueId))!;
+    // Everything sent once and answered 200: the attempts exist for the log.
+    expect((await dispatchWebhooks()).succeeded).toBe(4);
+    const at = (id: string) => sql`event_id = ${id}`;
+    await db.execute(sql`UPDATE webhook_events SET created_at = now() - interval '31 days' WHERE id IN (${ids.done}, ${ids.pending}, ${ids.redeliver})`);
+    await db.execute(sql`UPDATE webhook_deliveries SET status = 'pending' WHERE ${at(ids.pending)}`);
+    await db.execute(sql`UPDATE webhook_deliveries SET redeliver_requested_at = now() WHERE ${at(ids.redeliver)}`);
+
+    const { pruneWebhookHistory } = await import("./prune");
+    expect(await pruneWebhookHistory()).toEqual({ pruned: 1 });
+    const left = await queryRows<{ id: string }>(db, sql`SELECT event_id AS id FROM webhook_deliveries WHERE endpoint_id = ${endpointId}::uuid`);
+    expect(left.map((r) => r.id).sort()).toEqual([ids.pending, ids.redeliver, ids.recent].sort());
+    const orphans = await queryRows<{ n: number }>(db, sql`SELECT count(*)::int AS n FROM webhook_attempts a WHERE NOT EXISTS (SELECT 1 FROM webhook_deliveries d WHERE d.id = a.delivery_id)`);
+    expect(orphans[0]!.n).toBe(0);
+    expect((await queryRows(db, sql`SELECT 1 FROM webhook_events WHERE id = ${ids.done}`)).length).toBe(0);
+    // Nothing more to drop on a second run.
+    expect(await pruneWebhookHistory()).toEqual({ pruned: 0 });
+  });
+});

@@ -68,6 +68,7 @@ export default async function WebhookEndpointAdmin({ params, searchParams }: { p
 
       <section aria-labelledby="deliveries" className="space-y-2">
         <h2 id="deliveries" className="text-xl font-bold">Deliveries <span className="text-base font-normal text-slate-500">({log.total}, newest first)</span></h2>
+        <p className="text-sm text-slate-600">Kept for 30 days; anything still pending is kept until it is done.</p>
         {log.rows.length === 0 ? (
           <p className="rounded-2xl bg-white p-6 text-slate-600 shadow-sm ring-1 ring-black/5">Nothing sent yet. Send a test event to check the endpoint.</p>
         ) : (

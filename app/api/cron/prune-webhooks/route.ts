@@ -1,0 +1,3 @@
+import { cronRoute } from "@/lib/cron/route";
+
+export const { GET, POST } = cronRoute("prune-webhooks");
