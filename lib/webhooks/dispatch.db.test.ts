@@ -449,3 +449,17 @@ describe("retention", () => {
     expect(await pruneWebhookHistory()).toEqual({ pruned: 0 });
   });
 });
+
+describe("no subscriber", () => {
+  it("a change no active endpoint takes writes no event at all", async () => {
+    const { venueId } = await endpoint(["booking.confirmed"]);
+    const count = async () => (await queryRows<{ n: number }>(db, sql`SELECT count(*)::int AS n FROM webhook_events`))[0]!.n;
+    const before = await count();
+    expect(await emitShow(venueId)).toBeNull();
+    expect(await count()).toBe(before);
+    // Subscribed: the same kind of change is written, with its delivery.
+    const { venueId: other } = await endpoint(["show.cancelled"]);
+    expect(await emitShow(other)).toMatch(/^evt_/);
+    expect(await count()).toBe(before + 1);
+  });
+});

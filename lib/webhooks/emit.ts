@@ -18,7 +18,7 @@ export const newEventId = () => `evt_${randomBytes(12).toString("hex")}`;
 /**
  * Records event `type` about `venueId`'s business with `data`, and queues a delivery to every
  * active endpoint subscribed to it (all-venue endpoints and that venue's). Answers the event id,
- * or null when `dedupeKey` was emitted before.
+ * or null when `dedupeKey` was emitted before or no endpoint takes it (then nothing is written).
  */
 export async function emitWebhookEvent<T extends WebhookEventType>(
   tx: Executor,
@@ -31,19 +31,32 @@ export async function emitWebhookEvent<T extends WebhookEventType>(
   // A payload off its published schema is a bug to fix, not a reason to undo a booking: logged, still sent.
   const checked = WEBHOOK_EVENTS[type].schema.safeParse(payload);
   if (!checked.success) logger.error({ type, issues: checked.error.issues }, `webhook ${type} payload does not match its schema`);
+  // One statement: the endpoints it goes to, the event (only if it goes anywhere: a change nobody
+  // subscribes to leaves no row), and one delivery per endpoint.
   const [event] = await queryRows<{ id: string }>(
     tx,
-    sql`INSERT INTO webhook_events (id, type, venue_id, dedupe_key, payload, created_at)
-        VALUES (${payload.id}, ${type}, ${venueId}::uuid, ${opts.dedupeKey}, ${JSON.stringify(payload)}::jsonb, ${payload.created}::timestamptz)
-        ON CONFLICT (dedupe_key) DO NOTHING RETURNING id`,
+    sql`WITH targets AS (
+          SELECT e.id FROM webhook_endpoints e
+          WHERE e.status = 'active' AND ${type} = ANY(e.event_types) AND (e.venue_id IS NULL OR e.venue_id = ${venueId}::uuid)),
+        ev AS (
+          INSERT INTO webhook_events (id, type, venue_id, dedupe_key, payload, created_at)
+          SELECT ${payload.id}, ${type}, ${venueId}::uuid, ${opts.dedupeKey}, ${JSON.stringify(payload)}::jsonb, ${payload.created}::timestamptz
+          WHERE EXISTS (SELECT 1 FROM targets)
+          ON CONFLICT (dedupe_key) DO NOTHING RETURNING id),
+        sent AS (INSERT INTO webhook_deliveries (event_id, endpoint_id) SELECT ev.id, t.id FROM ev CROSS JOIN targets t RETURNING 1)
+        SELECT id FROM ev`,
   );
-  if (!event) return null;
-  await tx.execute(
-    sql`INSERT INTO webhook_deliveries (event_id, endpoint_id)
-        SELECT ${event.id}, e.id FROM webhook_endpoints e
-        WHERE e.status = 'active' AND ${type} = ANY(e.event_types) AND (e.venue_id IS NULL OR e.venue_id = ${venueId}::uuid)`,
-  );
-  return event.id;
+  return event?.id ?? null;
+}
+
+/**
+ * Whether any active endpoint takes `type` events (at any venue). Most changes at an install with
+ * no partner endpoints then cost the causing transaction this one read of a small table, instead
+ * of reading the object's state and writing an event nobody will receive.
+ */
+async function anyoneListens(tx: Executor, type: WebhookEventType): Promise<boolean> {
+  const [r] = await queryRows<{ yes: boolean }>(tx, sql`SELECT EXISTS (SELECT 1 FROM webhook_endpoints WHERE status = 'active' AND ${type} = ANY(event_types)) AS yes`);
+  return Boolean(r?.yes);
 }
 
 /** A `ping` to one endpoint (its "Send test event"), whatever it subscribes to. Answers the delivery id. */
@@ -89,12 +102,14 @@ export async function bookingSnapshot(tx: Executor, bookingId: string): Promise<
 
 /** booking.confirmed / booking.cancelled: the booking's state now, once per booking and type. */
 export async function emitBookingEvent(tx: Executor, type: "booking.confirmed" | "booking.cancelled", bookingId: string): Promise<string | null> {
+  if (!(await anyoneListens(tx, type))) return null;
   const booking = await bookingSnapshot(tx, bookingId);
   return emitWebhookEvent(tx, type, booking.venueId, { booking }, { dedupeKey: `${type}:${bookingId}` });
 }
 
 /** booking.refunded: once per booking (a booking is refunded once; free ones have no refund row). */
 export async function emitBookingRefunded(tx: Executor, bookingId: string, refundId: string | null): Promise<string | null> {
+  if (!(await anyoneListens(tx, "booking.refunded"))) return null;
   const booking = await bookingSnapshot(tx, bookingId);
   let refund: WebhookData<"booking.refunded">["refund"] = null;
   if (refundId) {
@@ -109,6 +124,7 @@ export async function emitBookingRefunded(tx: Executor, bookingId: string, refun
 
 /** show.cancelled: once per show. */
 export async function emitShowCancelled(tx: Executor, showId: string, reason: string | null): Promise<string | null> {
+  if (!(await anyoneListens(tx, "show.cancelled"))) return null;
   const [s] = await queryRows<{ id: string; eventId: string; venueId: string; status: "CANCELLED"; startsAt: Date; endsAt: Date; confirmedBookings: number }>(
     tx,
     sql`SELECT id, event_id AS "eventId", venue_id AS "venueId", status, starts_at AS "startsAt", ends_at AS "endsAt",
@@ -125,7 +141,7 @@ export async function emitCheckinAdmitted(
   tx: Executor,
   a: { bookingId: string; showId: string; seatIds: string[]; total: number; deviceId: string; scannedAt: Date; offline: boolean },
 ): Promise<string | null> {
-  if (a.seatIds.length === 0) return null;
+  if (a.seatIds.length === 0 || !(await anyoneListens(tx, "checkin.admitted"))) return null;
   const [row] = await queryRows<{ reference: string; venueId: string; seats: string[]; admittedSoFar: number }>(
     tx,
     sql`SELECT b.reference, s.venue_id AS "venueId",
