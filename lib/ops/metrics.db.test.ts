@@ -1,6 +1,6 @@
 // GET /api/metrics (issue 19): closed without METRICS_TOKEN, 401 with a wrong one; with it, the
 // Prometheus text with the figures the app counts (holds, payments, cron runs) and those read
-// from the database at scrape (the outbox backlog).
+// from the database at scrape (the outbox backlog, partner webhooks owed).
 import { sql } from "drizzle-orm";
 import { afterEach, describe, expect, it } from "vitest";
 import { db } from "@/db/client";
@@ -12,6 +12,11 @@ import { enqueue } from "@/lib/notifications/outbox";
 import { getSeatMapLayout } from "@/lib/seating/availability";
 import { createCity, createEvent, createShow, createVenue, hoursFromNow } from "@/lib/testing/fixtures";
 import { createUser } from "@/lib/testing/users";
+import { createWebhookEndpoint } from "@/lib/admin/webhooks";
+import { resetEnvCache } from "@/lib/env.js";
+import { startWebhookReceiver } from "@/lib/testing/webhook-receiver";
+import { dispatchWebhooks } from "@/lib/webhooks/dispatch";
+import { emitPing } from "@/lib/webhooks/emit";
 
 const TOKEN = "metrics-token-0123456789";
 const saved = process.env.METRICS_TOKEN;
@@ -84,5 +89,40 @@ describe("metrics endpoint", () => {
     expect(sample(after, "marquee_outbox_pending", { channel: "SMS" })).toBe(0);
     expect(sample(after, "marquee_outbox_oldest_pending_age_seconds")).toBeGreaterThanOrEqual(89);
     await db.execute(sql`UPDATE outbox SET status = 'SENT' WHERE status = 'PENDING'`);
+  });
+
+  it("counts partner webhook sends by outcome and reads their backlog at each scrape", async () => {
+    process.env.METRICS_TOKEN = TOKEN;
+    process.env.WEBHOOK_ALLOW_HTTP = "true";
+    resetEnvCache();
+    const receiver = await startWebhookReceiver();
+    try {
+      const admin = await createUser("admin");
+      const venueId = (await createVenue((await createCity()).id)).venue.id;
+      const endpoint = await createWebhookEndpoint(admin, { url: receiver.url, description: "metrics", eventTypes: ["booking.confirmed"], venueId });
+      receiver.secret = endpoint.secret;
+      const before = (await scrape(`Bearer ${TOKEN}`)).text;
+      // Two pings owed, the older queued 90 seconds ago.
+      for (let i = 0; i < 2; i++) await db.transaction((tx) => emitPing(tx, endpoint.id));
+      await db.execute(sql`UPDATE webhook_events SET created_at = now() - interval '90 seconds' WHERE id = (SELECT min(id) FROM webhook_events)`);
+      const owed = (await scrape(`Bearer ${TOKEN}`)).text;
+      expect(sample(owed, "marquee_partner_webhooks_pending")).toBe(2);
+      expect(sample(owed, "marquee_partner_webhooks_oldest_pending_age_seconds")).toBeGreaterThanOrEqual(89);
+
+      // The receiver takes one and refuses the other (500: retried later).
+      let n = 0;
+      receiver.respond = () => ({ status: n++ === 0 ? 200 : 500 });
+      await dispatchWebhooks();
+      const after = (await scrape(`Bearer ${TOKEN}`)).text;
+      const delta = (labels: Record<string, string>) => sample(after, "marquee_partner_webhook_sends_total", labels) - sample(before, "marquee_partner_webhook_sends_total", labels);
+      expect(delta({ outcome: "succeeded" })).toBe(1);
+      expect(delta({ outcome: "retry" })).toBe(1);
+      expect(sample(after, "marquee_partner_webhooks_pending")).toBe(1);
+    } finally {
+      await db.execute(sql`UPDATE webhook_endpoints SET status = 'disabled'`);
+      await receiver.close();
+      delete process.env.WEBHOOK_ALLOW_HTTP;
+      resetEnvCache();
+    }
   });
 });

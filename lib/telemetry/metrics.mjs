@@ -111,6 +111,33 @@ export const metrics = {
         labelNames: ["channel", "outcome"],
       }),
   ),
+  partnerWebhookSends: once(
+    "marquee_partner_webhook_sends_total",
+    () =>
+      new client.Counter({
+        name: "marquee_partner_webhook_sends_total",
+        help: "Deliveries POSTed to partners' webhook endpoints, by outcome (succeeded, retry, failed: gave up or 410, redelivery_failed)",
+        labelNames: ["outcome"],
+      }),
+  ),
+  partnerWebhooksPending: onceAtScrape(
+    "marquee_partner_webhooks_pending",
+    () =>
+      new client.Gauge({
+        name: "marquee_partner_webhooks_pending",
+        help: "Webhook deliveries owed to active partner endpoints (read from the database at scrape)",
+        registers: [scrapeRegistry],
+      }),
+  ),
+  partnerWebhooksOldestAge: onceAtScrape(
+    "marquee_partner_webhooks_oldest_pending_age_seconds",
+    () =>
+      new client.Gauge({
+        name: "marquee_partner_webhooks_oldest_pending_age_seconds",
+        help: "Age of the oldest event still owed to an active partner endpoint; 0 when none (read at scrape)",
+        registers: [scrapeRegistry],
+      }),
+  ),
   cronRuns: once(
     "marquee_cron_runs_total",
     () => new client.Counter({ name: "marquee_cron_runs_total", help: "Cron job runs by job and outcome (ok, error)", labelNames: ["job", "outcome"] }),

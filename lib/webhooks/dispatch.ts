@@ -18,6 +18,7 @@ import { uuidArray } from "@/db/sql";
 import { envVar } from "@/lib/env.js";
 import { isDraining } from "@/lib/telemetry/lifecycle.mjs";
 import { log } from "@/lib/telemetry/log.mjs";
+import { metrics } from "@/lib/telemetry/metrics.mjs";
 import { envelopeInOrder } from "./events";
 import { urlTargetProblem } from "./url";
 import { signatureHeader } from "./verify";
@@ -230,6 +231,7 @@ async function deliver(d: Claimed, now: string, stats: DispatchStats): Promise<v
     return true;
   });
   if (!recorded) return;
+  metrics.partnerWebhookSends.inc({ outcome: succeeded ? "succeeded" : status === "pending" ? "retry" : keepsStatus ? "redelivery_failed" : "failed" });
   if (succeeded) stats.succeeded++;
   else if (status === "pending") stats.retried++;
   else if (status === "failed" && !keepsStatus) stats.failed++;
