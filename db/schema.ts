@@ -922,6 +922,8 @@ export const waitlistEntries = pgTable(
     quantity: smallint("quantity").notNull(),
     status: text("status").$type<WaitlistStatus>().notNull().default("WAITING"),
     /** The offer: a hold made for this user, valid until offerExpiresAt. */
+    /** The partner key that joined for the customer (null: the customer, on the site or app). */
+    apiKeyId: uuid("api_key_id").references((): AnyPgColumn => apiKeys.id),
     bookingId: uuid("booking_id").references(() => bookings.id),
     offeredAt: ts("offered_at"),
     offerExpiresAt: ts("offer_expires_at"),

@@ -143,8 +143,8 @@ export default function DevelopersPage() {
           <p className="text-slate-700">
             A <code className={CODE}>bookings:write</code> key books for a customer: send{" "}
             <code className={CODE}>On-Behalf-Of: &lt;customer email&gt;</code> on every call that needs a user (a new email gets a customer account, which
-            its owner can claim with &ldquo;Forgot password&rdquo;; staff accounts are refused). The key reaches only the bookings and payments it made:
-            the customer&apos;s others answer 404. A <code className={CODE}>venue:manage</code> key acts as the staff member who made it, at the
+            its owner can claim with &ldquo;Forgot password&rdquo;; staff accounts are refused). The key reaches only the bookings, payments and waitlist places it
+            made (an offer&apos;s booking included): the customer&apos;s others answer 404. A <code className={CODE}>venue:manage</code> key acts as the staff member who made it, at the
             key&apos;s venues only. Each key has its own per-minute budget, shown in <code className={CODE}>X-RateLimit-Limit</code> and{" "}
             <code className={CODE}>X-RateLimit-Remaining</code>.
           </p>

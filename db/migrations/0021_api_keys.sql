@@ -29,4 +29,6 @@ CREATE INDEX "api_keys_created_idx" ON "api_keys" USING btree ("created_at" DESC
 -- Bookings a partner made with a key (shown to staff as "via <key name>").
 ALTER TABLE "bookings" ADD COLUMN "api_key_id" uuid REFERENCES "public"."api_keys"("id");--> statement-breakpoint
 -- Customer accounts a partner key opened for an On-Behalf-Of email (no password yet).
-ALTER TABLE "users" ADD COLUMN "created_by_api_key_id" uuid REFERENCES "public"."api_keys"("id");
+ALTER TABLE "users" ADD COLUMN "created_by_api_key_id" uuid REFERENCES "public"."api_keys"("id");--> statement-breakpoint
+-- Waitlist places a partner took for a customer: the partner sees them, and the booking an offer opens is the partner's too.
+ALTER TABLE "waitlist_entries" ADD COLUMN "api_key_id" uuid REFERENCES "public"."api_keys"("id");

@@ -34,7 +34,7 @@ export const ERROR_REF = "#/components/schemas/Error";
 
 /** How a partner key with bookings:write says whom it books for (see lib/auth/api-keys keyActor). */
 const ON_BEHALF_OF = {
-  "On-Behalf-Of": { description: "Partner API keys only: the email of the customer this call is for (their account is opened if new). The key reaches only the bookings and payments it made.", required: false },
+  "On-Behalf-Of": { description: "Partner API keys only: the email of the customer this call is for (their account is opened if new). The key reaches only the bookings, payments and waitlist places it made.", required: false },
 };
 
 /** Statuses' reason phrases for the error responses' descriptions. */

@@ -103,7 +103,11 @@ export function checkQuantity(quantity: number): void {
  * answers the same entry, with a new quantity while it is still waiting. When places are free
  * (people wait for more than is free) the matcher runs at once: this entry may fit them.
  */
-export async function joinWaitlist(userId: string, showId: string, opts: { zoneId?: string | null; quantity: number }): Promise<WaitlistEntry> {
+export async function joinWaitlist(
+  userId: string,
+  showId: string,
+  opts: { zoneId?: string | null; quantity: number; /** The partner key joining for the customer: recorded, and its offers' bookings are the key's. */ apiKeyId?: string | null },
+): Promise<WaitlistEntry> {
   const zoneId = opts.zoneId ?? null;
   checkQuantity(opts.quantity);
   const [show] = await queryRows<{ status: string; onSale: boolean; scopeSells: boolean }>(
@@ -119,6 +123,11 @@ export async function joinWaitlist(userId: string, showId: string, opts: { zoneI
   }
 
   const existing = await liveEntry(db, userId, showId, zoneId);
+  if (existing && opts.apiKeyId) {
+    // The customer's place from elsewhere (the site, another partner) is not this key's to read or change.
+    const [origin] = await queryRows<{ keyId: string | null }>(db, sql`SELECT api_key_id AS "keyId" FROM waitlist_entries WHERE id = ${existing.id}::uuid`);
+    if (origin?.keyId !== opts.apiKeyId) throw new AppError("CONFLICT", "This customer is already on this show's waitlist, joined elsewhere.");
+  }
   if (existing) {
     if (existing.status !== "WAITING" || existing.quantity === opts.quantity) return existing;
     await db.execute(sql`UPDATE waitlist_entries SET quantity = ${opts.quantity} WHERE id = ${existing.id}::uuid AND status = 'WAITING'`);
@@ -134,7 +143,7 @@ export async function joinWaitlist(userId: string, showId: string, opts: { zoneI
   }
   const [row] = await queryRows<{ id: string }>(
     db,
-    sql`INSERT INTO waitlist_entries (show_id, zone_id, user_id, quantity) VALUES (${showId}::uuid, ${zoneId}::uuid, ${userId}::uuid, ${opts.quantity})
+    sql`INSERT INTO waitlist_entries (show_id, zone_id, user_id, quantity, api_key_id) VALUES (${showId}::uuid, ${zoneId}::uuid, ${userId}::uuid, ${opts.quantity}, ${opts.apiKeyId ?? null}::uuid)
         ON CONFLICT (show_id, user_id, coalesce(zone_id, '00000000-0000-0000-0000-000000000000'::uuid)) WHERE status IN ('WAITING', 'OFFERED') DO NOTHING
         RETURNING id`,
   );
@@ -178,10 +187,11 @@ export async function leaveWaitlist(userId: string, entryId: string): Promise<Wa
 }
 
 /** The user's entries (newest first), of one show or all; the live ones first. */
-export async function myWaitlistEntries(userId: string, showId?: string, opts: { liveOnly?: boolean } = {}): Promise<WaitlistEntry[]> {
+export async function myWaitlistEntries(userId: string, showId?: string, opts: { liveOnly?: boolean; /** Only the places this partner key took. */ apiKeyId?: string } = {}): Promise<WaitlistEntry[]> {
   const entries = await readEntries(
     db,
-    sql`w.user_id = ${userId}::uuid ${showId ? sql`AND w.show_id = ${showId}::uuid` : sql``} ${opts.liveOnly ? sql`AND w.status IN ('WAITING', 'OFFERED')` : sql``}`,
+    sql`w.user_id = ${userId}::uuid ${showId ? sql`AND w.show_id = ${showId}::uuid` : sql``} ${opts.liveOnly ? sql`AND w.status IN ('WAITING', 'OFFERED')` : sql``}
+        ${opts.apiKeyId ? sql`AND w.api_key_id = ${opts.apiKeyId}::uuid` : sql``}`,
   );
   const live = (e: WaitlistEntry) => (e.status === "WAITING" || e.status === "OFFERED" ? 0 : 1);
   return entries.sort((a, b) => live(a) - live(b)).slice(0, 100);

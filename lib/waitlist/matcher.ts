@@ -134,7 +134,7 @@ async function settleOffers(tx: Executor, showId: string, freedByBooking: Map<st
   return { claimed: claimed.length, lapsed: lapsed.length };
 }
 
-type Waiting = { id: string; userId: string; zoneId: string | null; quantity: number };
+type Waiting = { id: string; userId: string; zoneId: string | null; quantity: number; apiKeyId: string | null };
 
 async function offerToLine(
   tx: Executor,
@@ -145,7 +145,7 @@ async function offerToLine(
   const showId = layout.showId;
   const line = await queryRows<Waiting>(
     tx,
-    sql`SELECT id, user_id AS "userId", zone_id AS "zoneId", quantity FROM waitlist_entries
+    sql`SELECT id, user_id AS "userId", zone_id AS "zoneId", quantity, api_key_id AS "apiKeyId" FROM waitlist_entries
         WHERE show_id = ${showId}::uuid AND status = 'WAITING' ORDER BY created_at, id`,
   );
   if (line.length === 0) return [];
@@ -226,7 +226,8 @@ async function offerTo(
   try {
     return await tx.transaction(async (sp) => {
       const freed = open ? (await expireBookings(sp, [open.id])).freed : [];
-      const booking = await initiateBooking(entry.userId, showId, sp);
+      // A place a partner took for the customer opens a booking the partner can pay for.
+      const booking = await initiateBooking(entry.userId, showId, sp, { apiKeyId: entry.apiKeyId });
       if (!booking.created) throw new Skip("the user has another open booking");
       const expiresAt = new Date(Date.now() + OFFER_MINUTES * 60_000);
       await holdSeatsInDatabase(sp, { bookingId: booking.id, showId, seatIds: places, expiresAt, priceFactor: factor, seatLimit: MAX_SEATS_PER_USER_PER_SHOW });

@@ -26,6 +26,8 @@ import { GET as cities } from "./cities/route";
 import { POST as processPayment } from "./payments/process/route";
 import { GET as seats } from "./shows/[showId]/seats/route";
 import { GET as userBookings } from "./users/[userId]/bookings/route";
+import { GET as myWaitlist, POST as joinWaitlist } from "./shows/[showId]/waitlist/route";
+import { DELETE as leaveWaitlist } from "./shows/[showId]/waitlist/[entryId]/route";
 import { POST as login } from "./users/login/route";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- JSON bodies are asserted field by field
@@ -272,6 +274,37 @@ describe("bookings:write on behalf of a customer", () => {
     // The customer, signed in themselves, sees both.
     const signedIn = await call(userBookings, { params: { userId: customer.id }, headers: { authorization: `Bearer ${customer.token}` } });
     expect(ids(signedIn)).toEqual([own.id, mineId].sort());
+  });
+
+  it("a waitlist place a key takes is the key's: listed to it alone, and the booking its offer opens is the key's to pay", async () => {
+    const city = await createCity();
+    const { venue, section } = await createVenue(city.id, { rows: 1, cols: 2 });
+    const showId = (await createShow({ eventId: (await createEvent()).id, venue, sectionId: section.id, startsAt: hoursFromNow(30) })).id;
+    const seats2 = (await call(seats, { params: { showId } })).body.seats.map((x: { id: string }) => x.id);
+    // Sold out: someone holds both seats, on the site.
+    const holder = await createUser();
+    const site = { authorization: `Bearer ${holder.token}` };
+    const held = await call(initiate, { body: { showId }, headers: site });
+    expect((await call(lockSeats, { params: { bookingId: held.body.booking.id }, body: { seatIds: seats2 }, headers: site })).status).toBe(200);
+
+    const customer = await createUser();
+    const as = { "on-behalf-of": customer.email };
+    const partnerA = await newKey(admin, { scopes: ["bookings:write"] });
+    const partnerB = await newKey(admin, { scopes: ["bookings:write"] });
+    const joined = await call(joinWaitlist, { key: partnerA, params: { showId }, body: { quantity: 1 }, headers: as });
+    expect(joined.status).toBe(200);
+    expect((await call(myWaitlist, { key: partnerA, params: { showId }, headers: as })).body.items.map((e: { id: string }) => e.id)).toEqual([joined.body.entry.id]);
+    expect((await call(myWaitlist, { key: partnerB, params: { showId }, headers: as })).body.items).toEqual([]);
+    const other = await call(joinWaitlist, { key: partnerB, params: { showId }, body: { quantity: 1 }, headers: as });
+    expect(other).toMatchObject({ status: 409, body: { error: { code: "CONFLICT" } } });
+    expect((await call(leaveWaitlist, { key: partnerB, params: { showId, entryId: joined.body.entry.id }, method: "DELETE", headers: as })).status).toBe(404);
+
+    // The holder lets go: the offer's booking is partner A's (and not B's).
+    expect((await call(cancel, { params: { bookingId: held.body.booking.id }, body: {}, headers: site })).status).toBe(200);
+    const offered = (await call(myWaitlist, { key: partnerA, params: { showId }, headers: as })).body.items[0];
+    expect(offered).toMatchObject({ status: "OFFERED", offer: { bookingId: expect.any(String) } });
+    expect((await call(getBooking, { key: partnerA, params: { bookingId: offered.offer.bookingId }, headers: as })).status).toBe(200);
+    expect((await call(getBooking, { key: partnerB, params: { bookingId: offered.offer.bookingId }, headers: as })).status).toBe(404);
   });
 
   it("route limits (holdSeats) count per customer, not per key", async () => {
