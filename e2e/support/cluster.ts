@@ -174,6 +174,9 @@ export async function roomyShows(sql: postgres.Sql, n: number): Promise<string[]
     SELECT sh.id FROM shows sh
     WHERE sh.starts_at > now() + interval '1 day' AND sh.status = 'SCHEDULED'
       AND (SELECT count(*) FROM show_seats ss WHERE ss.show_id = sh.id AND ss.status = 'AVAILABLE' AND ss.zone_id IS NULL) >= 60
+      -- Reserved seating only: a hall with a standing zone too has the zone picker's own Continue
+      -- on the page, and which shows come first depends on the time of day the suite runs.
+      AND NOT EXISTS (SELECT 1 FROM show_seats z WHERE z.show_id = sh.id AND z.zone_id IS NOT NULL)
       AND NOT EXISTS (SELECT 1 FROM on_sales o WHERE o.show_id = sh.id)
     ORDER BY sh.starts_at, sh.id LIMIT ${n}`;
   expect(rows.length).toBe(n);
